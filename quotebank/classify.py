@@ -1,0 +1,242 @@
+"""Tell direct quotes, partial quotes and scare quotes apart.
+
+Rules (applied to each quotation-mark pair, in order):
+
+1. An embedded post is ``EMBEDDED_POST``.
+2. A *scare quote* (``SCARE``: a title, a name or a word held at arm's length)
+   is a short fragment (at most :data:`SCARE_MAX_WORDS` words, not ending a
+   sentence) that is introduced by a naming word (``so-called``, ``dubbed``,
+   ``Operation``, ``hashtag`` ...) or that sits inside a sentence with no
+   reporting cue at all (no speech verb or noun, no ``according to``, no colon
+   before it). Scare quotes are kept on the Doc but left out of
+   :func:`quotebank.extract` by default.
+3. A quote that is built into the syntax of its sentence (the character before
+   the opening mark is a letter or digit: ``described it as “...”``, ``does
+   “not seek ...”``), or that starts in lower case outside a split quote, is
+   ``PARTIAL``; anything else is ``DIRECT``. Later pieces of a split quote
+   take the kind of the first piece.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .detect import RawQuote
+from .lexicons import Lexicon
+from .model import QuoteKind
+
+__all__ = ["classify_kinds", "is_title", "sentence_has_cue", "sentence_of"]
+
+SCARE_MAX_WORDS = 5
+
+
+def _previous_char(text: str, pos: int) -> str:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return text[i] if i >= 0 else "\n"
+
+
+def _quote_span(doc: Doc, quote: RawQuote) -> Span | None:
+    return doc.char_span(quote.start, quote.end, alignment_mode="expand")
+
+
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "read": "read",
+    "swore": "swear",
+    "sworn": "swear",
+}
+
+
+def naive_lemma(word: str) -> str:
+    """A verb's lemma without a tagger (for Docs with no POS annotation).
+
+    Example:
+        >>> naive_lemma("said"), naive_lemma("tweeted"), naive_lemma("claims"), naive_lemma("called")
+        ('say', 'tweet', 'claim', 'call')
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("eed", "eed"),
+        ("ed", ""),
+        ("ing", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence of ``span``'s first token, or its paragraph when the Doc has no sentence boundaries."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START"):
+        return span[0].sent if len(span) else span.sent
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    sentence = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return sentence if sentence is not None else span
+
+
+def sentence_has_cue(doc: Doc, span: Span, lexicon: Lexicon, exclude: list[tuple[int, int]]) -> bool:
+    """True when the sentence around ``span`` reports speech outside the quotes in ``exclude``."""
+    tagged = doc.has_annotation("POS")
+    for tok in sentence_of(span):
+        if any(s <= tok.idx < e for s, e in exclude):
+            continue
+        lemma = tok.lemma_.lower() or naive_lemma(tok.lower_)
+        if (tok.pos_ in ("VERB", "AUX") or not tagged) and (
+            lemma in lexicon.speech_verbs or tok.lower_ in lexicon.speech_verbs
+        ):
+            return True
+        if tok.is_lower and (lemma in lexicon.cue_nouns or tok.lower_ in lexicon.cue_nouns):
+            return True
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            return True
+    return False
+
+
+_TITLE_CONTEXT = frozenset(
+    [
+        "on",
+        "in",
+        "of",
+        "from",
+        "at",
+        "watch",
+        "watched",
+        "watching",
+        "host",
+        "hosted",
+        "show",
+        "program",
+        "programme",
+        "book",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "novel",
+        "series",
+        "episode",
+        "column",
+        "article",
+        "headline",
+        "titled",
+        "entitled",
+        "memoir",
+        "play",
+        "podcast",
+        "network",
+    ]
+)
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = re.search(r"([\w'’-]+)[^\w]*$", text[max(0, pos - 40) : pos])
+    return match.group(1).lower() if match else ""
+
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+    ]
+)
+
+
+def is_title(body: str) -> bool:
+    """True for a short title or name in Title Case: ``Morning Joe``, ``Coal Isn't the Villain.``
+
+    Example:
+        >>> is_title("Fox News Sunday,"), is_title("not seek escalation")
+        (True, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    if not words or len(words) > 7:
+        return False
+    capitals = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return bool(capitals) and all(w[0].isupper() for w in capitals)
+
+
+def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
+    before = text[max(0, start - 40) : start - 1].lower()
+    before = re.sub(r"[\s\u00a0]+", " ", before).rstrip(" ,:")
+    before = re.sub(r"\b(?:a|an|the|its|his|her|their)$", "", before).rstrip()
+    return any(before.endswith(trigger) for trigger in lexicon.naming_triggers)
+
+
+def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon) -> list[QuoteKind]:
+    """The kind of each quote in ``quotes`` (same order)."""
+    text = doc.text
+    spans = [(q.start, q.end) for q in quotes]
+    kinds: list[QuoteKind] = []
+    for index, quote in enumerate(quotes):
+        if quote.post is not None:
+            kinds.append(QuoteKind.EMBEDDED_POST)
+            continue
+        if quote.group is not None and quote.group < index:
+            head = kinds[quote.group]
+            kinds.append(QuoteKind.PARTIAL if head is QuoteKind.SCARE else head)
+            continue
+        body = text[quote.start : quote.end]
+        open_pos = quote.start - 1
+        while open_pos > 0 and text[open_pos].isspace():
+            open_pos -= 1
+        prev = _previous_char(text, open_pos)
+        integrated = prev.isalnum() or prev in "%$&)"
+        words = len(body.split())
+        ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", body.rstrip()))
+        if integrated and not quote.continued and is_title(body):
+            span = _quote_span(doc, quote)
+            if _word_before(text, open_pos) in _TITLE_CONTEXT or (
+                span is not None and not sentence_has_cue(doc, span, lexicon, spans)
+            ):
+                kinds.append(QuoteKind.SCARE)
+                continue
+        if words <= SCARE_MAX_WORDS and not ends_sentence and not quote.continued:
+            if _named_by_trigger(text, open_pos + 1, lexicon):
+                kinds.append(QuoteKind.SCARE)
+                continue
+            span = _quote_span(doc, quote)
+            if span is not None and prev != ":" and not sentence_has_cue(doc, span, lexicon, spans):
+                kinds.append(QuoteKind.SCARE)
+                continue
+        if integrated or (body[:1].islower() and not quote.continued):
+            kinds.append(QuoteKind.PARTIAL)
+        else:
+            kinds.append(QuoteKind.DIRECT)
+    return kinds

@@ -1,0 +1,133 @@
+"""The spaCy component: the only module that knows how results are stored on a Doc.
+
+What is stored, and why it survives ``DocBin`` and ``nlp.pipe(n_process=2)``:
+
+* ``doc._.quotebank_data``: a list of plain dicts (:meth:`Quote.to_dict`),
+  exact character offsets included;
+* ``doc._.quotebank_notices``: a list of plain dicts (:meth:`Notice.to_dict`);
+* ``doc.spans["quotebank"]`` (speech) and ``doc.spans["quotebank_scare"]``
+  (scare quotes, titles): token spans labelled with the quote's kind, for
+  displaCy and span-based tooling. Token spans may be wider than the quote when
+  a token straddles a quotation mark; the exact offsets are in the data.
+
+``doc._.quotes`` (speech only) and ``doc._.all_quotes`` are getters that build
+:class:`~quotebank.model.Quote` objects from the stored dicts on each access.
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("quotebank", config={"attribute": False})
+    >>> doc = nlp('He called it "a crisis of historic proportions," and left.')
+    >>> [q.text for q in doc._.quotes]
+    ['a crisis of historic proportions,']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import Notice
+from .model import Quote, QuoteKind
+from .pipeline import analyze
+
+__all__ = ["SCARE_SPANS_KEY", "SPANS_KEY", "QuotebankComponent", "doc_quotes", "make_quotebank"]
+
+SPANS_KEY = "quotebank"
+SCARE_SPANS_KEY = "quotebank_scare"
+_DATA = "quotebank_data"
+_NOTICES = "quotebank_notices"
+
+
+def _all_quotes(doc: Doc) -> list[Quote]:
+    return [Quote.from_dict(d) for d in (doc._.get(_DATA) or [])]
+
+
+def doc_quotes(doc: Doc, *, include_scare: bool = False) -> list[Quote]:
+    """The quotes stored on ``doc`` by the component."""
+    quotes = _all_quotes(doc)
+    if include_scare:
+        return quotes
+    return [q for q in quotes if q.kind is not QuoteKind.SCARE]
+
+
+def _notices(doc: Doc) -> list[Notice]:
+    return [Notice.from_dict(d) for d in (doc._.get(_NOTICES) or [])]
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension(_DATA):
+        Doc.set_extension(_DATA, default=None)
+    if not Doc.has_extension(_NOTICES):
+        Doc.set_extension(_NOTICES, default=None)
+    if not Doc.has_extension("quotes"):
+        Doc.set_extension("quotes", getter=doc_quotes)
+    if not Doc.has_extension("all_quotes"):
+        Doc.set_extension("all_quotes", getter=_all_quotes)
+    if not Doc.has_extension("quote_notices"):
+        Doc.set_extension("quote_notices", getter=_notices)
+
+
+_register_extensions()
+
+
+class QuotebankComponent:
+    """Finds quotations and attributes them; see the module docstring for storage."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotebank",
+        *,
+        language: str = "en",
+        attribute: bool = True,
+        indirect: bool = True,
+    ) -> None:
+        self.name = name
+        self.language = language
+        self.attribute = attribute
+        self.indirect = indirect
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, notices = analyze(doc, language=self.language, attribute=self.attribute, indirect=self.indirect)
+        doc_id = doc.user_data.get("quotebank_doc_id") if doc.user_data else None
+        for notice in notices:
+            notice.log(doc_id if isinstance(doc_id, str) else None)
+        write_quotes(doc, quotes, notices)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:
+    """Store ``quotes`` and ``notices`` on ``doc`` in serialisable form."""
+    doc._.set(_DATA, [q.to_dict() for q in quotes])
+    doc._.set(_NOTICES, [n.to_dict() for n in notices])
+    speech: list[Span] = []
+    scare: list[Span] = []
+    for q in quotes:
+        span = doc.char_span(q.start, q.end, label=q.kind.value, alignment_mode="expand")
+        if span is None:
+            continue
+        (scare if q.kind is QuoteKind.SCARE else speech).append(span)
+    doc.spans[SPANS_KEY] = speech
+    doc.spans[SCARE_SPANS_KEY] = scare
+
+
+@Language.factory(
+    "quotebank",
+    default_config={"language": "en", "attribute": True, "indirect": True},
+)
+def make_quotebank(nlp: Language, name: str, language: str, attribute: bool, indirect: bool) -> QuotebankComponent:
+    """Factory for ``nlp.add_pipe("quotebank")``."""
+    return QuotebankComponent(nlp, name, language=language, attribute=attribute, indirect=indirect)
+
+
+def quotes_as_dicts(doc: Doc) -> list[dict[str, Any]]:
+    """The raw stored dicts (for tools that want plain data)."""
+    return list(doc._.get(_DATA) or [])

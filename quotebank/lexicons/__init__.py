@@ -1,0 +1,62 @@
+"""Lexicons as package data, keyed by language (``en.json``, ...).
+
+Read through :mod:`importlib.resources`, so they work from a wheel, a zip or a
+checkout alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["Lexicon", "get_lexicon"]
+
+
+def _frozen(values: Any) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """The word lists behind cue, channel, role and scare-quote decisions."""
+
+    language: str
+    speech_verbs: dict[str, str | None]
+    weak_speech_verbs: frozenset[str] = attrs.field(converter=_frozen)
+    cognition_verbs: frozenset[str] = attrs.field(converter=_frozen)
+    speech_nouns: dict[str, str]
+    cue_nouns: frozenset[str] = attrs.field(converter=_frozen)
+    channel_priority: tuple[str, ...] = attrs.field(converter=tuple)
+    according_to: tuple[str, ...] = attrs.field(converter=tuple)
+    naming_triggers: tuple[str, ...] = attrs.field(converter=tuple)
+    titles: frozenset[str] = attrs.field(converter=_frozen)
+    honorifics: frozenset[str] = attrs.field(converter=_frozen)
+    unnamed_heads: frozenset[str] = attrs.field(converter=_frozen)
+    media_words: frozenset[str] = attrs.field(converter=_frozen)
+    broadcast_media_words: frozenset[str] = attrs.field(converter=_frozen)
+    organization_words: frozenset[str] = attrs.field(converter=_frozen)
+
+    def is_speech_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self.speech_verbs
+
+
+@functools.cache
+def get_lexicon(language: str = "en") -> Lexicon:
+    """The lexicon for ``language``.
+
+    Raises:
+        ValueError: when quotebank has no lexicon for that language.
+
+    Example:
+        >>> get_lexicon("en").speech_verbs["tweet"]
+        'tweet'
+    """
+    try:
+        raw = resources.files(__package__).joinpath(f"{language}.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"quotebank has no lexicon for language {language!r}") from None
+    return Lexicon(**json.loads(raw))

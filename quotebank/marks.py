@@ -1,0 +1,136 @@
+"""Quotation marks: which characters they are and which way each one faces.
+
+The tables here are data; :func:`scan_marks` reads a text once and returns
+every character that may be a quotation mark, with the direction its context
+suggests. Apostrophes (``Iran's``, ``weren’t``, ``’80s``, ``rock 'n' roll``)
+are told apart here; ``Simmons' `` (a possessive that looks like a closing
+mark) comes back as a *weak* close that only closes an open single quote.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+DOUBLE_MARKS = '"“”„‟«»〝〞＂'
+SINGLE_MARKS = "'‘’‚‛‹›"
+
+# What each glyph does when the context cannot tell: "open", "close" or "either".
+_GLYPH_LEANING = {
+    "“": "open",
+    "„": "open",
+    "‟": "open",
+    "«": "open",
+    "〝": "open",
+    "‘": "open",
+    "‚": "open",
+    "‛": "open",
+    "‹": "open",
+    "”": "close",
+    "»": "close",
+    "〞": "close",
+    "’": "close",
+    "›": "close",
+    '"': "either",
+    "＂": "either",
+    "'": "either",
+}
+
+# Elisions that start with an apostrophe: 'em, 'til, 'cause ...
+_ELISION = re.compile(r"(?:n|em|til|till|cause|cos|tis|twas|bout|nuff)(?![\w-])", re.IGNORECASE)
+_DECADE = re.compile(r"\d\d(?:s\b|\b)")
+_OPENING_CONTEXT = "([{<—–-/\u2015\u2012\u00a0"
+_CLOSING_CONTEXT = ".,;:!?)]}>—–…\u2015"
+
+
+class Direction(enum.Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    EITHER = "either"
+    WEAK_CLOSE = "weak_close"
+    """Looks like a closing single quote but may be a possessive (``Simmons' ``)."""
+
+
+class Family(enum.Enum):
+    DOUBLE = "double"
+    SINGLE = "single"
+
+
+@attrs.frozen(kw_only=True)
+class Mark:
+    """One quotation-mark character at ``pos`` in the text."""
+
+    pos: int
+    char: str
+    family: Family
+    direction: Direction
+
+
+def _kind(ch: str) -> str:
+    if not ch or ch.isspace():
+        return "space"
+    if ch.isalnum():
+        return "alnum"
+    return "punct"
+
+
+def _direction(text: str, i: int, family: Family) -> Direction | None:
+    """The direction of the mark at ``text[i]``, or None when it is an apostrophe."""
+    ch = text[i]
+    left = text[i - 1] if i > 0 else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    lk, rk = _kind(left), _kind(right)
+    if left and left in _OPENING_CONTEXT:
+        lk = "space"
+    if left and left in DOUBLE_MARKS + SINGLE_MARKS:
+        lk = "space" if _GLYPH_LEANING.get(left) == "open" else "punct"
+    if right and right in DOUBLE_MARKS + SINGLE_MARKS:
+        rk = "space" if _GLYPH_LEANING.get(right) == "close" else "punct"
+    leaning = _GLYPH_LEANING[ch]
+
+    if family is Family.SINGLE and ch in "'’":
+        if lk == "alnum" and rk == "alnum":
+            return None  # Iran's, weren’t, rock'n'roll
+        if lk != "alnum" and (_DECADE.match(text, i + 1) or _ELISION.match(text, i + 1)):
+            return None  # ’80s, 'em, 'til, rock 'n' roll
+        possessive_like = left.lower() == "s" or left == "n" or left.isdigit()
+        if lk == "alnum" and rk in ("space", "punct") and right not in "!?" and possessive_like:
+            return Direction.WEAK_CLOSE  # Simmons' house, goin' home, the '80s' end
+    if family is Family.DOUBLE and ch in '"＂' and lk == "alnum" and left.isdigit() and rk != "alnum":
+        return Direction.WEAK_CLOSE  # 6'2" -- inches, unless a quote is open
+
+    if lk == "space" and rk != "space":
+        return Direction.OPEN
+    if rk == "space" and lk != "space":
+        return Direction.CLOSE
+    if lk == "punct" and rk == "alnum":
+        # glued to the previous sentence ("journalists.“We") or to the next ("defense.”Iran")
+        return {"open": Direction.OPEN, "close": Direction.CLOSE}.get(leaning, Direction.EITHER)
+    if lk == "alnum" and rk == "punct":
+        return Direction.CLOSE if leaning != "open" else Direction.EITHER
+    return {"open": Direction.OPEN, "close": Direction.CLOSE}.get(leaning, Direction.EITHER)
+
+
+def scan_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    """Every quotation mark in ``text[start:end]`` with its likely direction.
+
+    Example:
+        >>> [(m.pos, m.direction.value) for m in scan_marks("Iran's 'big' deal")]
+        [(7, 'open'), (11, 'close')]
+    """
+    end = len(text) if end is None else end
+    marks: list[Mark] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in DOUBLE_MARKS:
+            family = Family.DOUBLE
+        elif ch in SINGLE_MARKS:
+            family = Family.SINGLE
+        else:
+            continue
+        direction = _direction(text, i, family)
+        if direction is not None:
+            marks.append(Mark(pos=i, char=ch, family=family, direction=direction))
+    return marks
