@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from . import component as _component  # noqa: F401  (registers the "quotebank" factory)
+from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
 from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
 from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
 from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan

@@ -58,6 +58,8 @@ def load(model: str | None = None) -> Language:
                 "(or `python -m spacy download en_core_web_sm`)"
             )
             raise ModelNotFoundError(f"{hint}. Tried: " + "; ".join(errors))
+        if "parser" in nlp.pipe_names and "quotebank_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("quotebank_paragraphs", before="parser")
         if "quotebank" not in nlp.pipe_names:
             nlp.add_pipe("quotebank", last=True)
         _cache[key] = nlp

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from .errors import Notice
 from .model import Quote, QuoteKind
 from .pipeline import analyze
+from .tokenizer import split_glued_quotes
 
 __all__ = ["SCARE_SPANS_KEY", "SPANS_KEY", "QuotebankComponent", "doc_quotes", "make_quotebank"]
 
@@ -85,7 +86,10 @@ class QuotebankComponent:
         language: str = "en",
         attribute: bool = True,
         indirect: bool = True,
+        split_glued: bool = True,
     ) -> None:
+        if split_glued:
+            split_glued_quotes(nlp)
         self.name = name
         self.language = language
         self.attribute = attribute
@@ -121,11 +125,20 @@ def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:
 
 @Language.factory(
     "quotebank",
-    default_config={"language": "en", "attribute": True, "indirect": True},
+    default_config={"language": "en", "attribute": True, "indirect": True, "split_glued": True},
 )
-def make_quotebank(nlp: Language, name: str, language: str, attribute: bool, indirect: bool) -> QuotebankComponent:
-    """Factory for ``nlp.add_pipe("quotebank")``."""
-    return QuotebankComponent(nlp, name, language=language, attribute=attribute, indirect=indirect)
+def make_quotebank(
+    nlp: Language, name: str, language: str, attribute: bool, indirect: bool, split_glued: bool
+) -> QuotebankComponent:
+    """Factory for ``nlp.add_pipe("quotebank")``.
+
+    ``split_glued`` adds tokenizer rules for text that lost its spaces
+    (``said.“We``; see :mod:`quotebank.tokenizer`); the rules apply to texts
+    tokenized after the component is added.
+    """
+    return QuotebankComponent(
+        nlp, name, language=language, attribute=attribute, indirect=indirect, split_glued=split_glued
+    )
 
 
 def quotes_as_dicts(doc: Doc) -> list[dict[str, Any]]:

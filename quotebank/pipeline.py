@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
+from .attribute import attribute_quotes
 from .classify import classify_kinds
 from .detect import find_quotations
 from .errors import Code, Notice
@@ -58,6 +59,8 @@ def analyze(
             )
         except (ValueError, TypeError) as exc:  # pragma: no cover - a bug, reported rather than raised
             notices.append(Notice(code=Code.BAD_QUOTE, offset=raw.start, message=str(exc)))
+    if attribute:
+        quotes = attribute_quotes(doc, quotes, lexicon=lexicon, indirect=indirect)
     return renumber(quotes), notices
 
 

@@ -1,0 +1,616 @@
+"""Attribution: link each quote to its cue, its speaker (with role) and its channel.
+
+How it decides, in order:
+
+1. **Cue events.** Every reporting verb of the lexicon outside quotation marks
+   (``said``, ``tweeted``, ``described ... as``, ``read an IRGC statement``)
+   and every ``according to X`` is a cue event. Its speaker is found through
+   the parse: the subject (``Hoffman said``, ``said Hoffman``), the passive
+   agent, the object of ``according to``, the owner of a speech noun that is
+   the subject or object (``an IRGC statement``, ``a letter from X``), or the
+   speaker of the verb it hangs from (``tweeted ..., adding``). A subject that
+   is an appositive cut off by the parser (``X, the commander of ..., said``)
+   goes back to X.
+2. **Resolving the mention.** Names go to the document's entity (full name,
+   aliases, roles; :mod:`quotebank.coref`). Pronouns go to the most recent
+   compatible speaker (``he``/``she``: a person; ``it``: an organisation or
+   outlet), or to a person named earlier in the same sentence. Definite
+   descriptions (``the country's outgoing prime minister``) go to the person
+   who holds that role in the document, or else to the one named speaker with
+   no stated role; otherwise they stay role-only speakers. Anonymous sources
+   (``a defense official``, ``US and Iraqi officials``) stay unnamed: a name is
+   never guessed.
+3. **Linking quotes to cues.** A quote takes the cue event in its own sentence:
+   before the opening mark (``He said: “...”``, ``claim that "..."``), or after
+   the closing mark (``“...,” he said``). After a quote that ends a sentence,
+   only a short cue with no content of its own counts (``“...!” Trump tweeted
+   Tuesday evening``), so the next sentence's speaker is not taken by mistake.
+   Pieces of a split quote share the first piece's cue. An embedded post is
+   signed by its author, linked to the person the article names.
+4. **Follow-on quotes.** A quote with no cue of its own continues the previous
+   quote's speaker when it follows within two paragraphs and no other speaker
+   has spoken in between; otherwise it stays unattributed.
+5. **Channels** come from the cue's own words (:mod:`quotebank.channel`); a cue
+   with no channel words takes the channel of the same speaker's previous cue
+   when no other speaker spoke in between (``said in an emailed statement``
+   ... ``Hoffman added``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from .channel import classify_channel
+from .coref import Entity, EntityIndex, clean_name
+from .lexicons import Lexicon
+from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from .roles import is_title_token, role_head
+
+__all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+_EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_THING_PRONOUNS = frozenset({"it"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_NP_MODIFIERS = frozenset(
+    {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "quantmod", "predet", "cc", "conj", "npadvmod"}
+)
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
+_FOLLOW_ON_CHARS = 700
+_SHORT_TRAILING_CUE = 7
+
+
+@attrs.frozen(kw_only=True)
+class CueEvent:
+    """A reporting verb (or ``according to``) with its resolved speaker and channel."""
+
+    verb: int
+    """Token index of the cue word."""
+    cue: TextSpan
+    mention: TextSpan | None
+    speaker: Speaker | None
+    entity_key: int | None
+    """Identity of the speaker within the document (for follow-on and channel decisions)."""
+    channel: Channel
+    evidence: TextSpan | None
+
+
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "st", "jr", "sr"}
+    | {"prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n"}
+)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an initial or an abbreviation (``H.``, ``Gen.``, ``U.S.``)."""
+    if text[dot] != ".":
+        return False
+    match = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 8) : dot])
+    if match is None:
+        return False
+    word = match.group(1).lower().strip(".")
+    return len(word) == 1 or word in _ABBREVIATIONS
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.index = EntityIndex(doc, lexicon)
+        # Quotation marks included, so that a cue is never read inside a quote.
+        self.quote_ranges = [(max(0, q.start - 1), q.end + 1) for q in quotes if q.kind is not QuoteKind.INDIRECT]
+        self.events: list[CueEvent] = []
+        self._entity_keys: dict[int, int] = {}
+        self._adhoc: dict[str, Entity] = {}
+
+    # -- identities ----------------------------------------------------------------------------
+
+    def key_of(self, entity: Entity) -> int:
+        return self._entity_keys.setdefault(id(entity), len(self._entity_keys))
+
+    def adhoc(self, name: str, kind: SpeakerKind) -> Entity:
+        key = name.lower()
+        if key not in self._adhoc:
+            self._adhoc[key] = Entity(kind=kind, name=name)
+        return self._adhoc[key]
+
+    # -- cue events ----------------------------------------------------------------------------
+
+    def is_cue(self, tok: Token) -> bool:
+        if _in_ranges(tok.idx, self.quote_ranges):
+            return False
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            return True
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in self.lexicon.speech_verbs:
+            return False
+        if lemma in ("add", "continue", "read", "answer", "write", "post", "call", "describe", "note", "order"):
+            # Ambiguous verbs are cues only with a human or organisational subject, or next to a quote.
+            return True
+        return not (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")))
+
+    def find_events(self) -> list[CueEvent]:
+        for tok in self.doc:
+            if self.is_cue(tok):
+                event = self.event_for(tok)
+                if event is not None:
+                    self.events.append(event)
+        return self.events
+
+    def event_for(self, verb: Token) -> CueEvent | None:
+        subject = self.subject_of(verb)
+        entity: Entity | None = None
+        mention: Span | None = None
+        role: str | None = None
+        handled_by: CueEvent | None = None
+        if subject is not None:
+            mention = subject
+            entity, role = self.resolve(subject, verb)
+        elif verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
+            handled_by = next((e for e in reversed(self.events) if e.verb == verb.head.i), None)
+        cue = TextSpan.of(self.text, verb.idx, verb.idx + len(verb.text))
+        if verb.lower_ == "according":
+            cue = TextSpan.of(self.text, verb.idx, self.doc[verb.i + 1].idx + len(self.doc[verb.i + 1].text))
+        if handled_by is not None:
+            return CueEvent(
+                verb=verb.i,
+                cue=cue,
+                mention=handled_by.mention,
+                speaker=handled_by.speaker,
+                entity_key=handled_by.entity_key,
+                channel=handled_by.channel,
+                evidence=handled_by.evidence,
+            )
+        speaker = entity.speaker(role=role) if entity is not None else None
+        channel, decisive = classify_channel(
+            verb if verb.lower_ != "according" else None,
+            self.evidence_tokens(verb, mention),
+            self.lexicon,
+            speaker_kind=speaker.kind if speaker else None,
+            speaker_words=[t.lower_ for t in mention] if mention is not None else (),
+        )
+        key = self.key_of(entity) if entity is not None else None
+        if channel is Channel.UNKNOWN and key is not None:
+            channel, evidence = self.running_channel(key, verb.idx)
+        else:
+            evidence = TextSpan.of(self.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
+        return CueEvent(
+            verb=verb.i,
+            cue=cue,
+            mention=TextSpan.of(self.text, mention.start_char, mention.end_char) if mention is not None else None,
+            speaker=speaker,
+            entity_key=key,
+            channel=channel,
+            evidence=evidence,
+        )
+
+    def running_channel(self, key: int, before: int) -> tuple[Channel, TextSpan | None]:
+        for event in reversed(self.events):
+            if event.cue.start >= before or event.entity_key is None:
+                continue
+            if event.entity_key != key:
+                return Channel.UNKNOWN, None
+            if event.channel is not Channel.UNKNOWN:
+                return event.channel, event.evidence
+        return Channel.UNKNOWN, None
+
+    def subject_of(self, verb: Token) -> Span | None:
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return self.noun_phrase(objects[0]) if objects else None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _in_ranges(c.idx, self.quote_ranges)]
+        if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subjects = [verb.head]
+        if not subjects:
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            subjects = objects
+        if not subjects:
+            # "read an IRGC statement": the speaker owns the object speech noun.
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and self.is_speech_noun(c)]
+            if objects:
+                return self.noun_phrase(objects[0])
+            return None
+        subject = min(subjects, key=lambda s: abs(s.i - verb.i))
+        phrase = self.noun_phrase(subject)
+        if len(subjects) > 1 and all(s.i < verb.i for s in subjects):
+            start = min(s.left_edge.i for s in subjects)
+            phrase = doc[start : phrase.end]
+        return phrase
+
+    def noun_phrase(self, head: Token) -> Span:
+        """The head with its pre-modifiers (titles included), without clauses, appositives or line breaks."""
+        doc = self.doc
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in _NP_MODIFIERS:
+                start = min(start, child.left_edge.i)
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "with")):
+                end = max(end, child.right_edge.i + 1)
+            else:
+                break
+        for i in range(head.i - 1, start - 1, -1):
+            tok = doc[i]
+            if "\n" in tok.text_with_ws or (tok.is_punct and tok.text not in ("-", "–", "&", ".")):
+                start = i + 1
+                break
+        for i in range(head.i + 1, end):
+            if "\n" in doc[i - 1].text_with_ws or _in_ranges(doc[i].idx, self.quote_ranges):
+                end = i
+                break
+        return doc[start:end]
+
+    def evidence_tokens(self, verb: Token, mention: Span | None) -> list[Token]:
+        tokens: list[Token] = [verb]
+        if mention is not None:
+            tokens.extend(mention)
+        for child in verb.children:
+            if child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and self.is_speech_noun(child)):
+                tokens.extend(t for t in child.subtree if not _in_ranges(t.idx, self.quote_ranges))
+        # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
+        start = self.clause_start(verb.idx)
+        clause = self.doc.char_span(start, verb.idx, alignment_mode="expand") if start < verb.idx else None
+        for k, tok in enumerate(t for t in (clause or ()) if not t.is_punct and t.i < verb.i):
+            if _in_ranges(tok.idx, self.quote_ranges) or not self.is_speech_noun(tok):
+                continue
+            if k < 4 or (tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i)):
+                tokens.append(tok)
+        return tokens
+
+    def is_speech_noun(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in self.lexicon.speech_nouns or tok.lemma_.lower() in self.lexicon.speech_nouns
+        )
+
+    # -- mentions to entities ------------------------------------------------------------------
+
+    def resolve(self, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
+        """The entity a subject mention refers to, and the role given at this mention."""
+        doc = self.doc
+        head = mention.root
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            return self.antecedent(lower, verb), None
+        # A subject cut off from its name by the parser: "X, the commander of ..., said".
+        if mention.start >= 2 and doc[mention.start - 1].text == ",":
+            named = self.index.entity_at(mention.start - 2)
+            if named is not None and named.kind is SpeakerKind.PERSON:
+                return named, None
+        if any(
+            t.lower_ in self.lexicon.broadcast_media_words or t.lower_ in ("agency", "outlets", "outlet")
+            for t in mention[-2:]
+        ) and not any(self.index.entity_at(t.i) is not None and t.ent_type_ == "PERSON" for t in mention):
+            return self.adhoc(clean_name(mention.text), SpeakerKind.MEDIA), None
+        if self.is_speech_noun(head):
+            owner = self.owner_of(head)
+            return self.resolve(owner, verb) if owner is not None else (None, None)
+        entity = self.index.entity_in(mention)
+        if entity is not None:
+            return entity, self.role_at(mention, entity)
+        name = clean_name(mention.text)
+        if not name:
+            return None, None
+        words = [t for t in mention if not t.is_punct]
+        determiner = words[0].lower_ if words else ""
+        has_title = any(is_title_token(t, self.lexicon) for t in mention)
+        if lower in self.lexicon.media_words or (self.index._is_media(name) and head.pos_ != "PROPN"):
+            return self.adhoc(name, SpeakerKind.MEDIA), None
+        if head.pos_ == "PROPN" and not has_title:
+            found = self.index.find(name, before=mention.start_char)
+            if found is not None:
+                return found, None
+            kind = SpeakerKind.PERSON if len(name.split()) >= 2 or head.ent_type_ == "PERSON" else SpeakerKind.UNKNOWN
+            if head.ent_type_ in ("ORG", "GPE", "NORP"):
+                kind = SpeakerKind.ORGANIZATION
+            return self.adhoc(name, kind), None
+        plural = head.tag_ in ("NNS", "NNPS")
+        if determiner in _INDEFINITE or plural or (lower in self.lexicon.unnamed_heads and not has_title):
+            return self.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
+        if has_title:
+            return self.description(mention), self.role_text(mention)
+        if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in self.lexicon.organization_words:
+            return self.adhoc(name, SpeakerKind.ORGANIZATION), None
+        return None, None
+
+    def owner_of(self, noun: Token) -> Span | None:
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and not self.is_speech_noun(child)):
+                return self.noun_phrase(child)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return self.noun_phrase(objects[0])
+        for child in noun.children:
+            if child.dep_ == "amod" and (child.ent_type_ in ("ORG", "NORP", "GPE")):
+                return self.noun_phrase(child)
+        return None
+
+    def role_text(self, mention: Span) -> str:
+        words = [t for t in mention if t.pos_ != "DET"]
+        return self.text[words[0].idx : mention.end_char] if words else mention.text
+
+    def role_at(self, mention: Span, entity: Entity) -> str | None:
+        if entity.kind is not SpeakerKind.PERSON:
+            return None
+        before = [t for t in mention if self.index.entity_at(t.i) is not entity]
+        titled = [t for t in before if t.i < mention.root.i and (is_title_token(t, self.lexicon))]
+        if not titled:
+            return None
+        first = next(t for t in mention if t.pos_ != "DET")
+        last = max(t.i for t in before if t.i < mention.root.i)
+        role = self.doc[first.i : last + 1].text
+        entity.add_role(role)
+        return role
+
+    def description(self, mention: Span) -> Entity:
+        """A role-only mention: the person holding the role in this document, else a role-only speaker."""
+        role = self.role_text(mention)
+        head_word = role_head(role, self.lexicon)
+        if head_word:
+            holders = [
+                e
+                for e in self.index.entities
+                if e.kind is SpeakerKind.PERSON and any(head_word in r.lower() for r in e.roles)
+            ]
+            if len(holders) == 1:
+                holders[0].add_role(role)
+                return holders[0]
+        if mention[0].lower_ == "the":
+            # "the country's outgoing prime minister": the one named speaker the text gives no role.
+            speakers = self.named_speakers_without_role()
+            if len(speakers) == 1:
+                speakers[0].add_role(role)
+                return speakers[0]
+        entity = self.adhoc(role, SpeakerKind.PERSON)
+        entity.add_role(role)
+        return entity
+
+    def named_speakers_without_role(self) -> list[Entity]:
+        found = []
+        for tok in self.doc:
+            if not self.is_cue(tok):
+                continue
+            for child in tok.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    entity = self.index.entity_at(child.i)
+                    if (
+                        entity is not None
+                        and entity.kind is SpeakerKind.PERSON
+                        and not entity.roles
+                        and entity not in found
+                    ):
+                        found.append(entity)
+        return found
+
+    def antecedent(self, pronoun: str, verb: Token) -> Entity | None:
+        """The entity a pronoun subject refers to."""
+        want_person = pronoun in _PERSON_PRONOUNS
+        sent = verb.sent
+        for tok in reversed(list(self.doc[sent.start : verb.i])):
+            entity = self.index.entity_at(tok.i)
+            if entity is None or tok.dep_ not in _SUBJECT_DEPS or tok.i == verb.i:
+                continue
+            if want_person == (entity.kind is SpeakerKind.PERSON) and pronoun not in _PLURAL_PRONOUNS:
+                return entity
+        for event in reversed(self.events):
+            if event.speaker is None or event.entity_key is None:
+                continue
+            kind = event.speaker.kind
+            if want_person and kind is SpeakerKind.PERSON:
+                return self.entity_by_key(event.entity_key)
+            if pronoun in _THING_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA):
+                return self.entity_by_key(event.entity_key)
+            if pronoun in _PLURAL_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
+                return self.entity_by_key(event.entity_key)
+        # No speaker yet: the nearest compatible entity named before.
+        for tok in reversed(list(self.doc[: verb.i])):
+            entity = self.index.entity_at(tok.i)
+            if entity is None or _in_ranges(tok.idx, self.quote_ranges):
+                continue
+            if want_person == (entity.kind is SpeakerKind.PERSON):
+                return entity
+        return None
+
+    def entity_by_key(self, key: int) -> Entity | None:
+        for entity in [*self.index.entities, *self._adhoc.values()]:
+            if self._entity_keys.get(id(entity)) == key:
+                return entity
+        return None
+
+    # -- quotes to events ----------------------------------------------------------------------
+
+    def sentence_bounds(self, quote: Quote) -> tuple[int, int]:
+        """Where the sentence around the quote starts (before it) and ends (after it), in characters."""
+        text = self.text
+        open_at = quote.start - (1 if quote.marks else 0)
+        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        start = self.clause_start(open_at)
+        end_match = None
+        for match in re.finditer(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]", text[close_at:]):
+            pos = close_at + match.start()
+            if match.group(0) in '“"«„' or not (_in_ranges(pos, self.quote_ranges) or _abbreviation(text, pos)):
+                end_match = pos
+                break
+        end = end_match if end_match is not None else len(text)
+        return start, end
+
+    def clause_start(self, pos: int) -> int:
+        """The start of the sentence that contains ``pos``, ignoring full stops inside quotes and abbreviations."""
+        text = self.text
+        base = text.rfind("\n", 0, pos) + 1
+        start = base
+        for match in re.finditer(r"[.!?](?=[\s\"“”'‘’A-Z]|$)", text[base:pos]):
+            at = base + match.start()
+            if not _in_ranges(at, self.quote_ranges) and not _abbreviation(text, at):
+                start = at + 1
+        for s, e in self.quote_ranges:
+            # A previous quote that ends a sentence ends it here too.
+            if start <= e <= pos and re.search(r"[.!?][\"”’']?$", text[s:e]):
+                start = e
+        return start
+
+    def event_for_quote(self, quote: Quote) -> CueEvent | None:
+        start, end = self.sentence_bounds(quote)
+        open_at = quote.start - (1 if quote.marks else 0)
+        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        before = [e for e in self.events if start <= e.cue.start < open_at]
+        after = [e for e in self.events if close_at <= e.cue.start < end]
+        ends_sentence = bool(re.search(r"[.!?…][\"”’']?$", quote.text.rstrip()))
+        if after and not ends_sentence:
+            return after[0]
+        if before:
+            return before[-1]
+        if after:
+            first = after[0]
+            verb = self.doc[first.verb]
+            tokens_between = [t for t in self.doc if close_at <= t.idx < first.cue.start and not t.is_punct]
+            has_content = any(
+                c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not _in_ranges(c.idx, self.quote_ranges)
+                for c in verb.children
+            )
+            if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content:
+                return first
+        return None
+
+    def attribute(self, quotes: list[Quote]) -> list[Quote]:
+        self.find_events()
+        out: list[Quote] = []
+        by_id: dict[str, Quote] = {}
+        previous: Quote | None = None
+        previous_key: int | None = None
+        previous_event_index = -1
+        for quote in quotes:
+            if quote.kind is QuoteKind.SCARE:
+                out.append(quote)
+                by_id[quote.id] = quote
+                continue
+            key: int | None = None
+            if quote.post is not None:
+                updated, key = self.attribute_post(quote)
+            elif quote.group is not None and quote.group in by_id:
+                head = by_id[quote.group]
+                updated = attrs.evolve(
+                    quote,
+                    speaker=head.speaker,
+                    speaker_mention=head.speaker_mention,
+                    cue=head.cue,
+                    channel=head.channel,
+                    channel_evidence=head.channel_evidence,
+                )
+                key = previous_key if previous is not None and previous.id == quote.group else None
+            else:
+                event = self.event_for_quote(quote)
+                if event is not None and event.speaker is not None:
+                    updated = attrs.evolve(
+                        quote,
+                        speaker=event.speaker,
+                        speaker_mention=event.mention,
+                        cue=event.cue,
+                        channel=event.channel,
+                        channel_evidence=event.evidence,
+                    )
+                    key = event.entity_key
+                elif previous is not None and self.follows_on(previous, previous_key, quote):
+                    updated = attrs.evolve(
+                        quote,
+                        speaker=previous.speaker,
+                        speaker_mention=previous.speaker_mention,
+                        channel=previous.channel,
+                        channel_evidence=previous.channel_evidence,
+                        confidence=0.8,
+                    )
+                    key = previous_key
+                elif event is not None:
+                    updated = attrs.evolve(quote, cue=event.cue, channel=event.channel, channel_evidence=event.evidence)
+                else:
+                    updated = quote
+            out.append(updated)
+            by_id[quote.id] = updated
+            if updated.speaker is not None and quote.parent is None:
+                previous, previous_key = updated, key
+                previous_event_index = len(self.events)
+        del previous_event_index
+        return out
+
+    def follows_on(self, previous: Quote, previous_key: int | None, quote: Quote) -> bool:
+        if quote.parent is not None or quote.start - previous.end > _FOLLOW_ON_CHARS:
+            return False
+        between = self.text[previous.end : quote.start]
+        lines = [line for line in between.split("\n") if line.strip(" \t“”\"'‘’«»„")]
+        if len(lines) > 1 or previous.post is not None:
+            return False
+        for event in self.events:
+            if previous.end <= event.cue.start < quote.start and event.entity_key != previous_key:
+                return False
+        return True
+
+    def attribute_post(self, quote: Quote) -> tuple[Quote, int | None]:
+        post = quote.post
+        assert post is not None
+        author = post.author
+        entity = self.index.find(author)
+        if entity is None:
+            base = re.split(r"[.\s_]", author)[0]
+            for candidate in self.index.entities:
+                if candidate.kind is SpeakerKind.PERSON and base and base in (candidate.surname, candidate.name):
+                    entity = candidate
+                    break
+        if entity is not None:
+            entity.add_alias(author)
+            speaker = entity.speaker(handle=post.handle)
+            key: int | None = self.key_of(entity)
+        else:
+            kind = SpeakerKind.MEDIA if self.index._is_media(author) else SpeakerKind.PERSON
+            speaker = Speaker(name=author, kind=kind, handle=post.handle)
+            key = self.key_of(self.adhoc(author, kind))
+        mention = None
+        signature = post.signature
+        if signature is not None:
+            offset = signature.text.find(author)
+            if offset >= 0:
+                mention = TextSpan.of(self.text, signature.start + offset, signature.start + offset + len(author))
+        channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
+        return (
+            attrs.evolve(
+                quote,
+                speaker=speaker,
+                speaker_mention=mention,
+                cue=signature,
+                channel=channel,
+                channel_evidence=signature,
+            ),
+            key,
+        )
+
+
+def find_cue_events(doc: Doc, *, lexicon: Lexicon, quotes: Iterable[Quote] = ()) -> list[CueEvent]:
+    """Every reporting verb of ``doc`` with its speaker and channel (quotes mask their insides)."""
+    return _Attributor(doc, list(quotes), lexicon).find_events()
+
+
+def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirect: bool = True) -> list[Quote]:
+    """``quotes`` with speaker, speaker mention, cue and channel filled where the text tells.
+
+    Args:
+        doc: The parsed document the quotes come from.
+        quotes: Quotes from detection, sorted by position.
+        lexicon: The language's lexicon.
+        indirect: Reserved for reported speech (added by :mod:`quotebank.indirect`).
+    """
+    if not doc.has_annotation("DEP"):
+        return quotes
+    return _Attributor(doc, quotes, lexicon).attribute(quotes)

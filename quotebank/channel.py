@@ -1,0 +1,75 @@
+"""Channel classification: tweet, statement, speech, interview ... from the words around a cue.
+
+The evidence is read from a handful of tokens chosen by :mod:`quotebank.attribute`
+(the cue verb, the phrases attached to it, the subject noun phrase) and never
+from the reported content itself, so ``Milley said the letter had been "an
+honest mistake"`` is not a letter. When several channel words appear, the most
+specific wins, in the lexicon's ``channel_priority`` order (a ``televised
+speech`` is a speech; ``told reporters at a press conference`` is a press
+conference). No evidence gives ``UNKNOWN``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .lexicons import Lexicon
+from .model import Channel, SpeakerKind
+
+__all__ = ["classify_channel"]
+
+_PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "correspondents", "interviewer"})
+
+
+def classify_channel(
+    cue: Token | None,
+    evidence: Iterable[Token],
+    lexicon: Lexicon,
+    *,
+    speaker_kind: SpeakerKind | None = None,
+    speaker_words: Iterable[str] = (),
+) -> tuple[Channel, Token | None]:
+    """The channel the tokens point to, and the token that decided it.
+
+    Args:
+        cue: The reporting verb (``tweeted``, ``told``, ``said``), if any.
+        evidence: Tokens around the cue that may name a channel.
+        lexicon: The language's lexicon.
+        speaker_kind: The kind of the speaker (a media outlet that ``reported`` publishes).
+        speaker_words: Lower-cased words of the speaker's mention (``state``, ``tv``).
+    """
+    found: dict[str, Token] = {}
+    if cue is not None:
+        verb_channel = lexicon.speech_verbs.get(cue.lemma_.lower())
+        if verb_channel and not (verb_channel == "publication" and speaker_kind is not SpeakerKind.MEDIA):
+            found.setdefault(verb_channel, cue)
+    for tok in evidence:
+        word = tok.lower_
+        lemma = tok.lemma_.lower()
+        channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
+        if channel and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_):
+            if word in ("post", "show", "program", "programme", "paper") and tok.pos_ == "PROPN":
+                continue  # The Post, The Paper: outlets, not channels
+            found.setdefault(channel, tok)
+        if (
+            cue is not None
+            and cue.lemma_.lower() in ("tell", "speak", "talk")
+            and tok.head.i == cue.i
+            and tok.dep_ in ("dative", "dobj", "pobj", "obj")
+            and (word in _PEOPLE_AUDIENCE or tok.ent_type_ == "ORG")
+        ):
+            found.setdefault("interview", tok)
+    words = {w.lower() for w in speaker_words}
+    if not found and speaker_kind is SpeakerKind.MEDIA:
+        if words & lexicon.broadcast_media_words:
+            return Channel.BROADCAST, cue
+        if cue is not None and cue.lemma_.lower() in ("report", "write", "publish"):
+            return Channel.PUBLICATION, cue
+    if not found and words & {"tv", "television", "radio"}:
+        return Channel.BROADCAST, cue
+    for name in lexicon.channel_priority:
+        if name in found:
+            return Channel(name), found[name]
+    return Channel.UNKNOWN, None
