@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from .component import SPANS_KEY, doc_quotes
 from .errors import Code, ModelNotFoundError, Notice
-from .model import Quote
+from .model import Quote, QuoteKind
 from .pipeline import renumber
 
 __all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "extract", "load"]
@@ -90,6 +90,7 @@ def extract(
     nlp: Language | None = None,
     doc_id: str | None = None,
     include_scare: bool = False,
+    indirect: bool = True,
 ) -> list[Quote]:
     """Every quotation in ``text``, attributed, with exact offsets.
 
@@ -99,6 +100,9 @@ def extract(
         doc_id: Stored on every quote.
         include_scare: Also return scare quotes, titles and names in quotation
             marks (``kind=SCARE``).
+        indirect: Also return reported speech without quotation marks
+            (``kind=INDIRECT``); quoted fragments inside it then have it as
+            their ``parent``.
 
     Raises:
         TypeError: when ``text`` is not a ``str``.
@@ -124,6 +128,13 @@ def extract(
     for start, end in pieces:
         doc = nlp(text[start:end])
         found = doc_quotes(doc, include_scare=include_scare)
+        if not indirect:
+            reported = {q.id for q in found if q.kind is QuoteKind.INDIRECT}
+            found = [
+                attrs.evolve(q, parent=None) if q.parent in reported else q
+                for q in found
+                if q.kind is not QuoteKind.INDIRECT
+            ]
         quotes.extend(renumber(found, shift=start, prefix=f"t{start}-"))
     quotes = renumber(quotes)
     if doc_id is not None:

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name
+from .indirect import indirect_quotes, link_fragments
 from .lexicons import Lexicon
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
@@ -57,12 +58,16 @@ _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "ac
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _NP_MODIFIERS = frozenset(
     {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "quantmod", "predet", "cc", "conj", "npadvmod"}
 )
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
 _FOLLOW_ON_CHARS = 700
 _SHORT_TRAILING_CUE = 7
+_DASH_SIGNATURE = re.compile(
+    r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,12 +158,20 @@ class _Attributor:
         mention: Span | None = None
         role: str | None = None
         handled_by: CueEvent | None = None
+        cue_end = -1
         if subject is not None:
             mention = subject
             entity, role = self.resolve(subject, verb)
+            if self.is_speech_noun(subject.root) and (owner := self.owner_of(subject.root)) is not None:
+                # "read an IRGC statement": the owner is the mention, the verb and its object the cue.
+                mention = owner
+                if subject.root.head.i == verb.i and subject.start > verb.i:
+                    cue_end = subject.end_char
         elif verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
             handled_by = next((e for e in reversed(self.events) if e.verb == verb.head.i), None)
         cue = TextSpan.of(self.text, verb.idx, verb.idx + len(verb.text))
+        if cue_end > verb.idx:
+            cue = TextSpan.of(self.text, verb.idx, cue_end)
         if verb.lower_ == "according":
             cue = TextSpan.of(self.text, verb.idx, self.doc[verb.i + 1].idx + len(self.doc[verb.i + 1].text))
         if handled_by is not None:
@@ -210,7 +223,18 @@ class _Attributor:
             to = doc[verb.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             return self.noun_phrase(objects[0]) if objects else None
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _in_ranges(c.idx, self.quote_ranges)]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in _SUBJECT_DEPS
+            and not _in_ranges(c.idx, self.quote_ranges)
+            and c.ent_type_ not in ("DATE", "TIME")
+        ]
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+            # "tweeted ..., adding", "unleashed a series of tweets saying": the head verb's subject speaks.
+            head_subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if head_subjects:
+                return self.noun_phrase(head_subjects[0])
         if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subjects = [verb.head]
         if not subjects:
@@ -222,13 +246,54 @@ class _Attributor:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and self.is_speech_noun(c)]
             if objects:
                 return self.noun_phrase(objects[0])
-            return None
+            return self.surface_subject(verb)
         subject = min(subjects, key=lambda s: abs(s.i - verb.i))
         phrase = self.noun_phrase(subject)
         if len(subjects) > 1 and all(s.i < verb.i for s in subjects):
             start = min(s.left_edge.i for s in subjects)
             phrase = doc[start : phrase.end]
         return phrase
+
+    def surface_subject(self, verb: Token) -> Span | None:
+        """A name right before or (after a quote) right after the verb, when the parse gives no subject."""
+        doc = self.doc
+
+        def namelike(tok: Token) -> bool:
+            return (
+                not tok.is_punct
+                and "\n" not in tok.text_with_ws
+                and not _in_ranges(tok.idx, self.quote_ranges)
+                and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text[:1].isupper() or tok.text in ("’s", "'s"))
+            )
+
+        i = verb.i - 1
+        while i >= 0 and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].text not in ("’s", "'s"):
+            i -= 1
+        if i > 0 and doc[i].text == ",":
+            # "Flynn, a top Trump surrogate, said": the name before the appositive.
+            k = i - 1
+            while k > 0 and doc[k].text != "," and i - k < 16 and "\n" not in doc[k].text_with_ws:
+                k -= 1
+            if k > 0 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+                name_end = k
+                n = k - 1
+                while n > 0 and namelike(doc[n - 1]) and name_end - n < 6:
+                    n -= 1
+                return doc[n : i + 1]
+        end = i + 1
+        while i >= 0 and namelike(doc[i]) and end - i <= 8:
+            i -= 1
+        left = doc[i + 1 : end]
+        if len(left) and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in left):
+            return left
+        if verb.i == 0 or doc[verb.i - 1].text in ("”", '"', "’", "'", ",") or doc[verb.i].is_sent_start:
+            j = verb.i + 1
+            while j < len(doc) and (namelike(doc[j]) or (doc[j].text == "." and j > verb.i + 1)) and j - verb.i <= 8:
+                j += 1
+            right = doc[verb.i + 1 : j]
+            if len(right) and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in right):
+                return right
+        return None
 
     def noun_phrase(self, head: Token) -> Span:
         """The head with its pre-modifiers (titles included), without clauses, appositives or line breaks."""
@@ -272,8 +337,9 @@ class _Attributor:
         return tokens
 
     def is_speech_noun(self, tok: Token) -> bool:
-        return tok.pos_ in ("NOUN", "PROPN") and (
-            tok.lower_ in self.lexicon.speech_nouns or tok.lemma_.lower() in self.lexicon.speech_nouns
+        words = (tok.lower_, tok.lemma_.lower())
+        return tok.pos_ in ("NOUN", "PROPN") and any(
+            w in self.lexicon.speech_nouns or w in self.lexicon.cue_nouns for w in words
         )
 
     # -- mentions to entities ------------------------------------------------------------------
@@ -283,8 +349,12 @@ class _Attributor:
         doc = self.doc
         head = mention.root
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        if lower in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self.resolve(self.noun_phrase(verb.head), verb.head)
+        if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.antecedent(lower, verb), None
+        if head.pos_ == "PRON":
+            return None, None
         # A subject cut off from its name by the parser: "X, the commander of ..., said".
         if mention.start >= 2 and doc[mention.start - 1].text == ",":
             named = self.index.entity_at(mention.start - 2)
@@ -463,12 +533,57 @@ class _Attributor:
                 start = e
         return start
 
+    def governing_event(self, quote: Quote) -> CueEvent | None:
+        """The cue the quote hangs from in the parse: a reporting verb or an owned speech noun above it."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        by_verb = {e.verb: e for e in self.events}
+        for tok in span:
+            if span.start <= tok.head.i < span.end or tok.head.i == tok.i:
+                continue
+            current = tok.head
+            for _ in range(12):
+                event = by_verb.get(current.i)
+                if event is not None and event.speaker is not None:
+                    return event
+                if self.is_speech_noun(current) and not _in_ranges(current.idx, self.quote_ranges):
+                    owner = self.owner_of(current)
+                    if owner is not None:
+                        entity, role = self.resolve(owner, current)
+                        if entity is not None:
+                            return self.noun_event(current, owner, entity, role)
+                if current.head.i == current.i:
+                    break
+                current = current.head
+        return None
+
+    def noun_event(self, noun: Token, owner: Span, entity: Entity, role: str | None) -> CueEvent:
+        """A cue carried by a speech noun (``Trump's claim that``, ``her statement``)."""
+        speaker = entity.speaker(role=role)
+        channel, decisive = classify_channel(None, [noun], self.lexicon, speaker_kind=speaker.kind)
+        return CueEvent(
+            verb=noun.i,
+            cue=TextSpan.of(self.text, noun.idx, noun.idx + len(noun.text)),
+            mention=TextSpan.of(self.text, owner.start_char, owner.end_char),
+            speaker=speaker,
+            entity_key=self.key_of(entity),
+            channel=channel,
+            evidence=TextSpan.of(self.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None,
+        )
+
     def event_for_quote(self, quote: Quote) -> CueEvent | None:
+        governing = self.governing_event(quote)
+        if governing is not None:
+            return governing
         start, end = self.sentence_bounds(quote)
         open_at = quote.start - (1 if quote.marks else 0)
         close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
-        before = [e for e in self.events if start <= e.cue.start < open_at]
-        after = [e for e in self.events if close_at <= e.cue.start < end]
+        before = [e for e in self.events if start <= e.cue.start < open_at and e.mention is not None]
+        after = [e for e in self.events if close_at <= e.cue.start < end and e.mention is not None]
+        if any(e.speaker is not None for e in before + after):
+            before = [e for e in before if e.speaker is not None]
+            after = [e for e in after if e.speaker is not None]
         ends_sentence = bool(re.search(r"[.!?…][\"”’']?$", quote.text.rstrip()))
         if after and not ends_sentence:
             return after[0]
@@ -488,11 +603,14 @@ class _Attributor:
 
     def attribute(self, quotes: list[Quote]) -> list[Quote]:
         self.find_events()
+        groups: dict[str, list[Quote]] = {}
+        for quote in quotes:
+            if quote.group is not None:
+                groups.setdefault(quote.group, []).append(quote)
         out: list[Quote] = []
         by_id: dict[str, Quote] = {}
         previous: Quote | None = None
         previous_key: int | None = None
-        previous_event_index = -1
         for quote in quotes:
             if quote.kind is QuoteKind.SCARE:
                 out.append(quote)
@@ -510,11 +628,19 @@ class _Attributor:
                     cue=head.cue,
                     channel=head.channel,
                     channel_evidence=head.channel_evidence,
+                    confidence=head.confidence,
                 )
                 key = previous_key if previous is not None and previous.id == quote.group else None
             else:
-                event = self.event_for_quote(quote)
-                if event is not None and event.speaker is not None:
+                # A quote in pieces takes the cue of whichever piece has one ("“...” \n“...,” added X").
+                event = None
+                for piece in [quote, *groups.get(quote.id, [])]:
+                    event = self.event_for_quote(piece)
+                    if event is not None and event.speaker is not None:
+                        break
+                if event is None or event.speaker is None:
+                    event = self.signed_or_introduced(quote) or event
+                if event is not None and (event.speaker is not None or event.mention is not None):
                     updated = attrs.evolve(
                         quote,
                         speaker=event.speaker,
@@ -522,6 +648,7 @@ class _Attributor:
                         cue=event.cue,
                         channel=event.channel,
                         channel_evidence=event.evidence,
+                        confidence=1.0 if event.speaker is not None else 0.5,
                     )
                     key = event.entity_key
                 elif previous is not None and self.follows_on(previous, previous_key, quote):
@@ -534,6 +661,11 @@ class _Attributor:
                         confidence=0.8,
                     )
                     key = previous_key
+                elif quote.kind is QuoteKind.PARTIAL and (fallback := self.clause_subject(quote)) is not None:
+                    updated = attrs.evolve(
+                        quote, speaker=fallback.speaker, speaker_mention=fallback.mention, confidence=0.6
+                    )
+                    key = fallback.entity_key
                 elif event is not None:
                     updated = attrs.evolve(quote, cue=event.cue, channel=event.channel, channel_evidence=event.evidence)
                 else:
@@ -542,9 +674,113 @@ class _Attributor:
             by_id[quote.id] = updated
             if updated.speaker is not None and quote.parent is None:
                 previous, previous_key = updated, key
-                previous_event_index = len(self.events)
-        del previous_event_index
         return out
+
+    def indirect_cues(self) -> list[tuple[Token, Quote]]:
+        """Every cue that may carry reported content, with a template quote holding its attribution."""
+        cues: list[tuple[Token, Quote]] = []
+        for event in self.events:
+            if event.speaker is None and event.mention is None:
+                continue
+            template = Quote(
+                id="template",
+                text="",
+                start=0,
+                end=0,
+                kind=QuoteKind.INDIRECT,
+                speaker=event.speaker,
+                speaker_mention=event.mention,
+                cue=event.cue,
+                channel=event.channel,
+                channel_evidence=event.evidence,
+            )
+            cues.append((self.doc[event.verb], template))
+        for tok in self.doc:
+            if not self.is_speech_noun(tok) or _in_ranges(tok.idx, self.quote_ranges):
+                continue
+            owner = self.owner_of(tok)
+            if owner is None:
+                continue
+            entity, role = self.resolve(owner, tok)
+            if entity is None:
+                continue
+            event = self.noun_event(tok, owner, entity, role)
+            template = Quote(
+                id="template",
+                text="",
+                start=0,
+                end=0,
+                kind=QuoteKind.INDIRECT,
+                speaker=event.speaker,
+                speaker_mention=event.mention,
+                cue=event.cue,
+                channel=event.channel,
+                channel_evidence=event.evidence,
+            )
+            cues.append((tok, template))
+        return cues
+
+    def signed_or_introduced(self, quote: Quote) -> CueEvent | None:
+        """A quote signed after a dash (``”― Pamela Padilla``) or introduced by a paragraph ending in a colon."""
+        text = self.text
+        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        line_end = text.find("\n", close_at)
+        line_end = len(text) if line_end < 0 else line_end
+        signature = _DASH_SIGNATURE.match(text, close_at, line_end)
+        if signature is not None:
+            name_start, name_end = signature.span("name")
+            span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if span is not None:
+                entity = self.index.entity_in(span) or self.adhoc(clean_name(span.text), SpeakerKind.PERSON)
+                return CueEvent(
+                    verb=span.start,
+                    cue=TextSpan.of(text, signature.start("dash"), signature.end("dash")),
+                    mention=TextSpan.of(text, name_start, name_end),
+                    speaker=entity.speaker(),
+                    entity_key=self.key_of(entity),
+                    channel=Channel.UNKNOWN,
+                    evidence=None,
+                )
+        open_at = quote.start - (1 if quote.marks else 0)
+        line_start = text.rfind("\n", 0, open_at) + 1
+        if text[line_start:open_at].strip(" \t“”\"'‘’«»„"):
+            return None
+        previous_line_end = line_start - 1
+        while previous_line_end > 0 and text[previous_line_end - 1] in " \t\n\r\u00a0":
+            previous_line_end -= 1
+        if previous_line_end <= 0 or text[previous_line_end - 1] != ":":
+            return None
+        paragraph_start = text.rfind("\n", 0, previous_line_end)
+        introducing = [e for e in self.events if paragraph_start <= e.cue.start < previous_line_end and e.speaker]
+        return introducing[-1] if introducing else None
+
+    def clause_subject(self, quote: Quote) -> CueEvent | None:
+        """For a quoted fragment with no cue: the subject of the clause it sits in (``Trump admires X as a “...”``)."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        current = span.root.head
+        for _ in range(8):
+            if current.pos_ in ("VERB", "AUX") and not _in_ranges(current.idx, self.quote_ranges):
+                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    phrase = self.noun_phrase(subjects[0])
+                    entity, role = self.resolve(phrase, current)
+                    if entity is not None and entity.kind is not SpeakerKind.UNKNOWN:
+                        return CueEvent(
+                            verb=current.i,
+                            cue=TextSpan.of(self.text, current.idx, current.idx + len(current.text)),
+                            mention=TextSpan.of(self.text, phrase.start_char, phrase.end_char),
+                            speaker=entity.speaker(role=role),
+                            entity_key=self.key_of(entity),
+                            channel=Channel.UNKNOWN,
+                            evidence=None,
+                        )
+                    return None
+            if current.head.i == current.i:
+                break
+            current = current.head
+        return None
 
     def follows_on(self, previous: Quote, previous_key: int | None, quote: Quote) -> bool:
         if quote.parent is not None or quote.start - previous.end > _FOLLOW_ON_CHARS:
@@ -555,7 +791,10 @@ class _Attributor:
             return False
         for event in self.events:
             if previous.end <= event.cue.start < quote.start and event.entity_key != previous_key:
-                return False
+                verb = self.doc[event.verb]
+                if event.speaker is not None and verb.dep_ not in ("relcl", "acl", "advcl"):
+                    # Another speaker's main clause takes over; a subordinate one ("who said") does not.
+                    return False
         return True
 
     def attribute_post(self, quote: Quote) -> tuple[Quote, int | None]:
@@ -613,4 +852,9 @@ def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirec
     """
     if not doc.has_annotation("DEP"):
         return quotes
-    return _Attributor(doc, quotes, lexicon).attribute(quotes)
+    attributor = _Attributor(doc, quotes, lexicon)
+    attributed = attributor.attribute(quotes)
+    if not indirect:
+        return attributed
+    reported = indirect_quotes(doc, attributor.indirect_cues(), attributor.quote_ranges, lexicon)
+    return link_fragments(attributed + reported)

@@ -1,0 +1,233 @@
+"""Speakers, roles and channels: one table per construction, grown from real news sentences.
+
+These run the real pipeline (the small English model): attribution depends on
+the parse, and the point is to check what users get.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.model import Channel, QuoteKind, SpeakerKind
+
+
+def only(text: str, fragment: str) -> quotebank.Quote:
+    """The one quote whose text contains ``fragment``."""
+    matches = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
+    assert len(matches) == 1, [q.text for q in quotebank.extract(text)]
+    return matches[0]
+
+
+# (text, a fragment of the quote, the speaker's name must contain, the mention text)
+SPEAKER_CASES = [
+    # subject before the cue
+    ("“We are working on initial battle damage assessments,” Hoffman said.", "battle damage", "Hoffman", "Hoffman"),
+    # inverted cue
+    ("“We will respond,” said Jonathan Hoffman, a Pentagon spokesman.", "respond", "Hoffman", "Jonathan Hoffman"),
+    # cue before a colon
+    (
+        "Referring to the war, Adel Abdul-Mahdi said: “Iraq did its part.”",
+        "did its part",
+        "Abdul-Mahdi",
+        "Adel Abdul-Mahdi",
+    ),
+    # appositive between the name and the cue
+    (
+        "“This may be a big deal,” Ilan Goldenberg, a former State Department official now with the Center for a New "
+        "American Security, wrote on Twitter.",
+        "big deal",
+        "Goldenberg",
+        "Ilan Goldenberg",
+    ),
+    # the owner of a statement
+    ("“The brave soldiers have launched an attack,” read an IRGC statement.", "brave soldiers", "IRGC", "IRGC"),
+    # a letter from someone
+    (
+        "A letter from Brigadier General William H. Seely, the commander of the US taskforce, had said the coalition "
+        "would be “repositioning forces”.",
+        "repositioning",
+        "Seely",
+        None,
+    ),
+    # according to
+    ("The strikes were “a measured response,” according to Pentagon officials.", "measured", "officials", None),
+    # participle hanging from the cue verb
+    (
+        "'All is well!' President Donald Trump tweeted, adding, 'So far, so good' regarding casualties.",
+        "So far",
+        "Trump",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name", "mention"), SPEAKER_CASES)
+def test_speaker(text: str, fragment: str, name: str, mention: str | None) -> None:
+    q = only(text, fragment)
+    assert q.speaker is not None and name in q.speaker.name
+    if mention is not None:
+        assert q.speaker_mention is not None and q.speaker_mention.text == mention
+        assert text[q.speaker_mention.start : q.speaker_mention.end] == mention
+
+
+def test_pronoun_resolves_to_the_last_person_speaking() -> None:
+    text = (
+        "Iranian Foreign Minister Javad Zarif described the strikes as “proportionate measures.” "
+        "Iran does “not seek escalation,” he wrote on Twitter."
+    )
+    q = only(text, "not seek")
+    assert q.speaker is not None and q.speaker.name == "Javad Zarif"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "he"
+    assert q.channel is Channel.TWEET
+
+
+def test_it_resolves_to_an_organisation() -> None:
+    text = (
+        "Iran’s Revolutionary Guard said the attack was in retaliation.\n\n"
+        "“We are warning all American allies,” it said via a statement carried by the IRNA news agency."
+    )
+    q = only(text, "warning")
+    assert q.speaker is not None and "Revolutionary Guard" in q.speaker.name
+    assert q.speaker.kind is SpeakerKind.ORGANIZATION
+    assert q.channel is Channel.STATEMENT
+
+
+def test_surname_and_honorific_link_to_the_full_name() -> None:
+    text = (
+        "Adel Abdul-Mahdi, who resigned in November, said Iraq wants a withdrawal.\n\n"
+        "“We have no exit but this,” Mr Abdul-Mahdi said in a pre-recorded televised speech."
+    )
+    q = only(text, "no exit")
+    assert q.speaker is not None and q.speaker.name == "Adel Abdul-Mahdi"
+    assert "Mr Abdul-Mahdi" in q.speaker.aliases or q.speaker_mention.text == "Mr Abdul-Mahdi"
+    assert q.channel is Channel.SPEECH
+
+
+def test_description_resolves_to_the_named_speaker_with_no_other_role() -> None:
+    text = (
+        "The US must pull its troops out of Iraq, the country’s outgoing prime minister insisted earlier.\n\n"
+        "Adel Abdul-Mahdi, who resigned in November, said Iraq wants a US troop withdrawal.\n\n"
+        "“We have no exit but this,” Mr Abdul-Mahdi said."
+    )
+    q = only(text, "no exit")
+    assert q.speaker is not None and q.speaker.name == "Adel Abdul-Mahdi"
+    assert q.speaker.role is not None and "prime minister" in q.speaker.role
+
+
+def test_follow_on_quote_inherits_speaker_and_channel() -> None:
+    text = (
+        "The Iranians targeted two bases, Pentagon spokesman Jonathan Hoffman said in an emailed statement. "
+        "“We are working on initial assessments,” Hoffman added. "
+        "“As we evaluate the situation, we will take all necessary measures.”"
+    )
+    first = only(text, "working on")
+    second = only(text, "evaluate")
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Jonathan Hoffman"
+    assert first.channel is second.channel is Channel.STATEMENT
+    assert first.speaker.role == "Pentagon spokesman"
+
+
+def test_follow_on_stops_when_another_speaker_takes_over() -> None:
+    text = (
+        "“We are working on it,” Hoffman said.\n\n"
+        "Stephanie Grisham said the president was briefed.\n\n"
+        "“The situation is under control.”"
+    )
+    q = only(text, "under control")
+    assert q.speaker is None or q.speaker.name != "Hoffman"
+
+
+def test_quote_is_not_credited_to_a_nearby_name() -> None:
+    # The quote belongs to the outlets, not to the post signed just above it.
+    text = (
+        "The nation slapped them in the face. — Khamenei.ir (@khamenei_ir) January 8, 2020\n\n"
+        'Iranian propaganda outlets claim that "80 soldiers" from US forces have been killed.'
+    )
+    q = only(text, "80 soldiers")
+    assert q.speaker is not None and "outlets" in q.speaker.name
+    assert "Khamenei" not in q.speaker.name
+
+
+def test_anonymous_sources_stay_anonymous() -> None:
+    text = "“Fifteen missiles were launched,” a defense official told the Los Angeles Times."
+    q = only(text, "Fifteen")
+    assert q.speaker is not None and q.speaker.kind is SpeakerKind.UNNAMED
+    assert q.speaker.name == "a defense official"
+    assert q.channel is Channel.INTERVIEW
+
+
+def test_role_only_speaker_keeps_the_role() -> None:
+    text = 'Iran\'s foreign minister tweeted that Tehran had taken "proportionate measures in self-defense," he said.'
+    q = only(text, "proportionate")
+    assert q.speaker is not None and q.speaker.role is not None and "foreign minister" in q.speaker.role
+    assert q.channel is Channel.TWEET
+
+
+def test_embedded_post_links_the_account_to_the_person() -> None:
+    text = (
+        "Iran's Supreme Leader Ayatollah Ali Khamenei has made clear the strikes were revenge.\n\n"
+        "The Iranian nation slapped them in the face. — Khamenei.ir (@khamenei_ir) January 8, 2020"
+    )
+    q = next(q for q in quotebank.extract(text) if q.kind is QuoteKind.EMBEDDED_POST)
+    assert q.speaker is not None and q.speaker.name == "Ali Khamenei"
+    assert q.speaker.handle == "khamenei_ir"
+    assert q.speaker.role is not None and "Supreme Leader" in q.speaker.role
+    assert q.channel is Channel.TWEET
+
+
+# (text, a fragment of the quote, the expected channel)
+CHANNEL_CASES = [
+    ("“We will respond,” Trump tweeted.", "respond", Channel.TWEET),
+    ("“We will respond,” Trump wrote on Twitter.", "respond", Channel.TWEET),
+    ("“We will respond,” the ministry said in a statement.", "respond", Channel.STATEMENT),
+    ("“We will respond,” he told reporters.", "respond", Channel.INTERVIEW),
+    ("“We will respond,” she said in an interview with CNN.", "respond", Channel.INTERVIEW),
+    ("“We will respond,” he said at a news conference.", "respond", Channel.PRESS_CONFERENCE),
+    ("“We will respond,” Khamenei said in a speech.", "respond", Channel.SPEECH),
+    ("“We will respond,” Iran state TV said.", "respond", Channel.BROADCAST),
+    ("“We will respond,” she posted on Facebook.", "respond", Channel.SOCIAL_POST),
+    # the content never names the channel: Milley's words are not a letter
+    ("General Mark Milley said the letter had been “an honest mistake”.", "honest mistake", Channel.UNKNOWN),
+    # no evidence: unknown, not a guess
+    ("“We will respond,” Trump said.", "respond", Channel.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "channel"), CHANNEL_CASES)
+def test_channel(text: str, fragment: str, channel: Channel) -> None:
+    q = only(text, fragment)
+    assert q.channel is channel
+    if channel is not Channel.UNKNOWN:
+        assert q.channel_evidence is not None
+        assert text[q.channel_evidence.start : q.channel_evidence.end] == q.channel_evidence.text
+
+
+ROLE_CASES = [
+    ("“We will respond,” Pentagon spokesman Jonathan Hoffman said.", "Pentagon spokesman"),
+    ("“We will respond,” White House press secretary Stephanie Grisham said.", "White House press secretary"),
+    (
+        "“We will respond,” said General Mark Milley, chairman of the Joint Chiefs of Staff.",
+        "chairman of the Joint Chiefs",
+    ),
+    ("“We will respond,” US defence secretary Mark Esper said.", "defence secretary"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ROLE_CASES)
+def test_role(text: str, role: str) -> None:
+    q = only(text, "respond")
+    assert q.speaker is not None
+    assert any(role in r for r in q.speaker.roles), q.speaker
+
+
+def test_two_titles_are_both_kept() -> None:
+    text = (
+        "Pentagon spokesman Jonathan Hoffman said the bases were targeted.\n\n"
+        "“We are working on it,” said Hoffman, the Assistant to the Secretary of Defense for Public Affairs."
+    )
+    q = only(text, "working on it")
+    assert q.speaker is not None
+    roles = " | ".join(q.speaker.roles)
+    assert "Pentagon spokesman" in roles and "Assistant to the Secretary of Defense" in roles
