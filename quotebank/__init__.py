@@ -12,6 +12,9 @@ from __future__ import annotations
 from . import component as _component  # noqa: F401  (registers the "quotebank" factory)
 from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
 from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
+from .bank import Quotation, QuoteBank, SpeakerEntity
+from .batch import BadRecord, Extraction, Fields, Record, extract_many
+from .display import Rendering, render
 from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
 from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 
@@ -21,18 +24,28 @@ __all__ = [
     "DEFAULT_MODELS",
     "MODEL_ENV_VAR",
     "SPANS_KEY",
+    "BadRecord",
     "BankError",
     "Channel",
     "Code",
+    "Extraction",
+    "Fields",
     "ModelNotFoundError",
     "Notice",
     "Post",
+    "Quotation",
     "Quote",
+    "QuoteBank",
     "QuoteKind",
     "QuotebankError",
+    "Record",
+    "Rendering",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
     "TextSpan",
     "extract",
+    "extract_many",
     "load",
+    "render",
 ]

@@ -102,10 +102,6 @@ def _abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS
 
 
-def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
-
-
 class _Attributor:
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
         self.doc = doc
@@ -114,9 +110,17 @@ class _Attributor:
         self.index = EntityIndex(doc, lexicon)
         # Quotation marks included, so that a cue is never read inside a quote.
         self.quote_ranges = [(max(0, q.start - 1), q.end + 1) for q in quotes if q.kind is not QuoteKind.INDIRECT]
+        self._quoted = bytearray(len(self.text) + 2)
+        for start, end in self.quote_ranges:
+            self._quoted[start:end] = b"\x01" * (end - start)
         self.events: list[CueEvent] = []
         self._entity_keys: dict[int, int] = {}
         self._adhoc: dict[str, Entity] = {}
+        self._named_speakers: list[Entity] | None = None
+
+    def quoted(self, pos: int) -> bool:
+        """True when character ``pos`` is inside a quote (its marks included)."""
+        return 0 <= pos < len(self._quoted) and bool(self._quoted[pos])
 
     # -- identities ----------------------------------------------------------------------------
 
@@ -132,7 +136,7 @@ class _Attributor:
     # -- cue events ----------------------------------------------------------------------------
 
     def is_cue(self, tok: Token) -> bool:
-        if _in_ranges(tok.idx, self.quote_ranges):
+        if self.quoted(tok.idx):
             return False
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -226,9 +230,7 @@ class _Attributor:
         subjects = [
             c
             for c in verb.children
-            if c.dep_ in _SUBJECT_DEPS
-            and not _in_ranges(c.idx, self.quote_ranges)
-            and c.ent_type_ not in ("DATE", "TIME")
+            if c.dep_ in _SUBJECT_DEPS and not self.quoted(c.idx) and c.ent_type_ not in ("DATE", "TIME")
         ]
         if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             # "tweeted ..., adding", "unleashed a series of tweets saying": the head verb's subject speaks.
@@ -262,7 +264,7 @@ class _Attributor:
             return (
                 not tok.is_punct
                 and "\n" not in tok.text_with_ws
-                and not _in_ranges(tok.idx, self.quote_ranges)
+                and not self.quoted(tok.idx)
                 and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text[:1].isupper() or tok.text in ("’s", "'s"))
             )
 
@@ -314,7 +316,7 @@ class _Attributor:
                 start = i + 1
                 break
         for i in range(head.i + 1, end):
-            if "\n" in doc[i - 1].text_with_ws or _in_ranges(doc[i].idx, self.quote_ranges):
+            if "\n" in doc[i - 1].text_with_ws or self.quoted(doc[i].idx):
                 end = i
                 break
         return doc[start:end]
@@ -325,12 +327,12 @@ class _Attributor:
             tokens.extend(mention)
         for child in verb.children:
             if child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and self.is_speech_noun(child)):
-                tokens.extend(t for t in child.subtree if not _in_ranges(t.idx, self.quote_ranges))
+                tokens.extend(t for t in child.subtree if not self.quoted(t.idx))
         # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
         start = self.clause_start(verb.idx)
         clause = self.doc.char_span(start, verb.idx, alignment_mode="expand") if start < verb.idx else None
         for k, tok in enumerate(t for t in (clause or ()) if not t.is_punct and t.i < verb.i):
-            if _in_ranges(tok.idx, self.quote_ranges) or not self.is_speech_noun(tok):
+            if self.quoted(tok.idx) or not self.is_speech_noun(tok):
                 continue
             if k < 4 or (tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i)):
                 tokens.append(tok)
@@ -450,19 +452,19 @@ class _Attributor:
         return entity
 
     def named_speakers_without_role(self) -> list[Entity]:
-        found = []
+        if self._named_speakers is None:
+            self._named_speakers = self._find_named_speakers()
+        return [e for e in self._named_speakers if not e.roles]
+
+    def _find_named_speakers(self) -> list[Entity]:
+        found: list[Entity] = []
         for tok in self.doc:
             if not self.is_cue(tok):
                 continue
             for child in tok.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     entity = self.index.entity_at(child.i)
-                    if (
-                        entity is not None
-                        and entity.kind is SpeakerKind.PERSON
-                        and not entity.roles
-                        and entity not in found
-                    ):
+                    if entity is not None and entity.kind is SpeakerKind.PERSON and entity not in found:
                         found.append(entity)
         return found
 
@@ -489,7 +491,7 @@ class _Attributor:
         # No speaker yet: the nearest compatible entity named before.
         for tok in reversed(list(self.doc[: verb.i])):
             entity = self.index.entity_at(tok.i)
-            if entity is None or _in_ranges(tok.idx, self.quote_ranges):
+            if entity is None or self.quoted(tok.idx):
                 continue
             if want_person == (entity.kind is SpeakerKind.PERSON):
                 return entity
@@ -512,7 +514,7 @@ class _Attributor:
         end_match = None
         for match in re.finditer(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]", text[close_at:]):
             pos = close_at + match.start()
-            if match.group(0) in '“"«„' or not (_in_ranges(pos, self.quote_ranges) or _abbreviation(text, pos)):
+            if match.group(0) in '“"«„' or not (self.quoted(pos) or _abbreviation(text, pos)):
                 end_match = pos
                 break
         end = end_match if end_match is not None else len(text)
@@ -525,7 +527,7 @@ class _Attributor:
         start = base
         for match in re.finditer(r"[.!?](?=[\s\"“”'‘’A-Z]|$)", text[base:pos]):
             at = base + match.start()
-            if not _in_ranges(at, self.quote_ranges) and not _abbreviation(text, at):
+            if not self.quoted(at) and not _abbreviation(text, at):
                 start = at + 1
         for s, e in self.quote_ranges:
             # A previous quote that ends a sentence ends it here too.
@@ -547,7 +549,7 @@ class _Attributor:
                 event = by_verb.get(current.i)
                 if event is not None and event.speaker is not None:
                     return event
-                if self.is_speech_noun(current) and not _in_ranges(current.idx, self.quote_ranges):
+                if self.is_speech_noun(current) and not self.quoted(current.idx):
                     owner = self.owner_of(current)
                     if owner is not None:
                         entity, role = self.resolve(owner, current)
@@ -594,8 +596,7 @@ class _Attributor:
             verb = self.doc[first.verb]
             tokens_between = [t for t in self.doc if close_at <= t.idx < first.cue.start and not t.is_punct]
             has_content = any(
-                c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not _in_ranges(c.idx, self.quote_ranges)
-                for c in verb.children
+                c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not self.quoted(c.idx) for c in verb.children
             )
             if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content:
                 return first
@@ -696,7 +697,7 @@ class _Attributor:
             )
             cues.append((self.doc[event.verb], template))
         for tok in self.doc:
-            if not self.is_speech_noun(tok) or _in_ranges(tok.idx, self.quote_ranges):
+            if not self.is_speech_noun(tok) or self.quoted(tok.idx):
                 continue
             owner = self.owner_of(tok)
             if owner is None:
@@ -761,7 +762,7 @@ class _Attributor:
             return None
         current = span.root.head
         for _ in range(8):
-            if current.pos_ in ("VERB", "AUX") and not _in_ranges(current.idx, self.quote_ranges):
+            if current.pos_ in ("VERB", "AUX") and not self.quoted(current.idx):
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     phrase = self.noun_phrase(subjects[0])

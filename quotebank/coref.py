@@ -97,6 +97,7 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
+        self._length = len(doc.text)
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
@@ -234,7 +235,7 @@ class EntityIndex:
         """
         if not name:
             return None
-        limit = len(self.doc.text) + 1 if before is None else before
+        limit = self._length + 1 if before is None else before
         best = None
         for entity in self.entities:
             names = [entity.name, *entity.aliases]

@@ -38,6 +38,11 @@ _DOCUMENT_WORDS = frozenset(
     | {"review", "audit", "investigation", "memo", "document", "documents", "filing", "records", "figures"}
 )
 _CONTENT_DEPS = ("ccomp",)
+_AS_VERBS = frozenset({"put", "say", "note", "write", "report", "state", "describe", "point", "explain", "tell"})
+_REQUEST_VERBS = frozenset(
+    {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
+    | {"plead", "beg", "implore", "order", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
+)
 _MARKERS = frozenset({"that", "whether", "if"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
 
@@ -74,6 +79,12 @@ def content_span(verb: Token) -> Span | None:
         start, end = max((before, after), key=lambda b: b[1] - b[0])
         return doc[start:end] if end - start >= 2 else None
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if not clauses and verb.pos_ in ("VERB", "AUX"):
+        around = _parenthetical_content(verb)
+        if around is not None:
+            return around
+    if not clauses and verb.lemma_.lower() in _REQUEST_VERBS:
+        clauses = [c for c in verb.children if c.dep_ == "xcomp"]
     if verb.pos_ in ("NOUN", "PROPN"):
         clauses = [
             c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
@@ -91,6 +102,34 @@ def content_span(verb: Token) -> Span | None:
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _parenthetical_content(verb: Token) -> Span | None:
+    """The sentence around a parenthetical cue (``The truth, the senator said, was ...``) or an ``as``-cue.
+
+    ``As X put it, ...`` gives the main clause.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    cue_tokens = sorted(t.i for t in verb.subtree)
+    first, last = cue_tokens[0], cue_tokens[-1]
+    marked_as = verb.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if last - first > 8 and not marked_as:
+        return None
+    before_comma = first > sent.start and doc[first - 1].text == ","
+    after_comma = last + 1 < sent.end and doc[last + 1].text in (",", ".")
+    if not (marked_as or (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and before_comma and after_comma)):
+        return None
+    if verb.head.i == verb.i or (sent.start <= verb.head.i < sent.end and first <= verb.head.i <= last):
+        return None
+    left = _trim(doc, sent.start, first)
+    right = _trim(doc, last + 1, sent.end)
+    if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
+        # The cue sits inside the content: the whole sentence (spans are contiguous, so the cue stays in).
+        start, end = _trim(doc, sent.start, sent.end)
+        return doc[start:end]
+    start, end = max((left, right), key=lambda b: b[1] - b[0])
+    return doc[start:end] if end - start >= 3 else None
 
 
 def _reports(verb: Token, subject_words: set[str], lexicon: Lexicon) -> bool:

@@ -187,8 +187,21 @@ class Speaker:
         return f"Speaker({self.name!r}{extra})"
 
     def _repr_html_(self) -> str:
-        role = f" <i>({html.escape(self.role)})</i>" if self.role else ""
-        return f"<b>{html.escape(self.name)}</b>{role}"
+        """One line of HTML: name, role, handle, kind, other roles and names; all escaped."""
+        e = html.escape
+        out = [f"<b>{e(self.name)}</b>"]
+        if self.role:
+            out.append(f"<i>({e(self.role)})</i>")
+        if self.handle:
+            out.append(f"@{e(self.handle)}")
+        muted = '<small style="color: #666;">'
+        if self.kind is not SpeakerKind.UNKNOWN:
+            out.append(f"{muted}{e(self.kind.value)}</small>")
+        if others := [r for r in self.roles if r != self.role]:
+            out.append(f"{muted}also: {e('; '.join(others))}</small>")
+        if aliases := [a for a in self.aliases if a != self.name]:
+            out.append(f"{muted}a.k.a. {e('; '.join(aliases))}</small>")
+        return f'<span class="qb-speaker">{" ".join(out)}</span>'
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -310,10 +323,20 @@ class Quote:
         return out + ")"
 
     def _repr_html_(self) -> str:
+        """A small card: the quoted words, then who said them (or *unattributed*), channel, kind, offsets; escaped."""
+        e = html.escape
         who = self.speaker._repr_html_() if self.speaker else "<i>unattributed</i>"
+        opening, closing = (self.marks[0], self.marks[-1]) if len(self.marks) >= 2 else ("“", "”")
+        meta = [self.channel.value, self.kind.value, f"{self.id} [{self.start}:{self.end}]"]
+        if self.doc_id:
+            meta.append(self.doc_id)
+        border = "#e0e0e0" if self.speaker is None else "#7aecec"
+        style = f"border-left: 4px solid {border}; padding: 0.2em 0.8em; margin: 0.3em 0;"
         return (
-            f"<blockquote>{html.escape(self.text)}</blockquote>"
-            f"<p>— {who} · {html.escape(self.channel.value)} · {html.escape(self.kind.value)}</p>"
+            f'<div class="qb-quote-card" style="{style}">'
+            f'<div style="font-style: italic; white-space: pre-wrap;">{e(opening)}{e(self.text)}{e(closing)}</div>'
+            f'<div style="font-size: 0.9em;">— {who} <span style="color: #666;">· {e(" · ".join(meta))}</span></div>'
+            "</div>"
         )
 
     @property

@@ -39,7 +39,8 @@ def analyze(
         Quotes sorted by position, with ids ``q0``, ``q1`` ... in that order.
     """
     lexicon = get_lexicon(language)
-    raws, notices = find_quotations(doc.text)
+    text = doc.text  # spaCy rebuilds Doc.text on every access
+    raws, notices = find_quotations(text)
     kinds = classify_kinds(doc, raws, lexicon)
     quotes: list[Quote] = []
     for index, (raw, kind) in enumerate(zip(raws, kinds, strict=True)):
@@ -47,7 +48,7 @@ def analyze(
             quotes.append(
                 Quote(
                     id=f"q{index}",
-                    text=doc.text[raw.start : raw.end],
+                    text=text[raw.start : raw.end],
                     start=raw.start,
                     end=raw.end,
                     kind=kind,

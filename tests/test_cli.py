@@ -1,0 +1,213 @@
+"""The command line: extract (formats, inputs, bad records, exit status), bank add/query, the installed entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+import quotebank
+from quotebank.cli import EXIT_FAILED_RECORDS, EXIT_OK, EXIT_USAGE, main
+from quotebank.model import Quote
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp) -> None:
+    """Run in a temporary directory (the default errors file is written there), with the session's pipeline."""
+    monkeypatch.chdir(tmp_path)
+
+
+def _seed_records(path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for seed in SEEDS:
+            record = {
+                "id": seed.name,
+                "text": seed.read_text(encoding="utf-8"),
+                "date": "2020-01-08",
+                "url": f"https://example.org/{seed.stem}",
+            }
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_extract_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEEDS[0])]) == EXIT_OK
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].split() == ["offsets", "kind", "speaker", "channel", "text"]
+    assert lines[1].startswith(f"== {SEEDS[0]}: ")
+    assert any("We are working on initial battle damage assessments," in line for line in lines)
+    assert err.strip().startswith("quotebank: 1 document, ")
+
+
+def test_extract_jsonl_round_trips_with_exact_offsets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_texts
+) -> None:
+    corpus = _seed_records(tmp_path / "seeds.jsonl")
+    assert main(["extract", "--format", "jsonl", "--quiet", str(corpus)]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert err == ""
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["doc_id"] for r in rows} == {p.name for p in SEEDS}
+    for row in rows:
+        q = Quote.from_dict(row)
+        assert seed_texts[q.doc_id][q.start : q.end] == q.text
+        assert row["date"] == "2020-01-08" and row["url"].startswith("https://example.org/")
+    expected = [q.to_dict() for p in SEEDS for q in quotebank.extract(p.read_text(encoding="utf-8"), doc_id=p.name)]
+    assert [{k: v for k, v in r.items() if k not in ("date", "url")} for r in rows] == expected
+
+
+def test_extract_csv_and_json_agree_with_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = str(SEEDS[1])
+    main(["extract", "-f", "jsonl", "-q", seed])
+    jsonl = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    main(["extract", "-f", "json", "-q", seed])
+    assert json.loads(capsys.readouterr().out) == jsonl
+    main(["extract", "-f", "csv", "-q", "-o", "out.csv", seed])
+    with open("out.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["quote_id"], int(r["start"]), r["text"]) for r in rows] == [
+        (q["id"], q["start"], q["text"]) for q in jsonl
+    ]
+
+
+def test_bad_records_are_reported_with_file_and_line_and_the_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(
+        b'{"id": "good1", "text": "\xe2\x80\x9cWe are ready,\xe2\x80\x9d Zarif said."}\n'
+        b'{"id": "broken", "text": "unterminated\n'
+        b'{"id": "notext", "title": "No text here"}\n'
+        b'{"id": "latin1", "text": "caf\xe9 \xe2\x80\x9cquoted,\xe2\x80\x9d he said."}\n'
+        b"\n"
+        b'{"id": "good2", "text": "\xe2\x80\x9cStill going,\xe2\x80\x9d she said."}\n'
+    )
+    status = main(["extract", "-f", "jsonl", "--errors", "bad.jsonl", str(corpus), "missing.txt"])
+    assert status == EXIT_FAILED_RECORDS
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["good1", "good2"]
+    assert f"{corpus}:2: invalid JSON" in err
+    assert f"{corpus}:3: no 'text' field" in err
+    assert f"{corpus}:4: not valid UTF-8: byte 0xe9" in err
+    assert "missing.txt: cannot open" in err
+    assert "4 record(s) failed, see bad.jsonl" in err
+    errors = [json.loads(line) for line in Path("bad.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["file"], e["line"], e["id"]) for e in errors] == [
+        (str(corpus), 2, None),
+        (str(corpus), 3, "notext"),
+        (str(corpus), 4, None),
+        ("missing.txt", None, None),
+    ]
+    assert errors[0]["record"] == '{"id": "broken", "text": "unterminated'
+    assert errors[2]["record"].startswith('{"id": "latin1", "text": "caf\\xe9')
+
+
+def test_no_errors_file_when_nothing_failed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "-q", str(SEEDS[2])]) == EXIT_OK
+    assert not Path("quotebank-errors.jsonl").exists()
+
+
+def test_field_names_and_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    record = {"uuid": "u1", "body": "“We are ready,” Zarif said.", "published": "2020-01-08"}
+    stdin = io.TextIOWrapper(io.BytesIO((json.dumps(record) + "\n").encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    args = [
+        "extract",
+        "-f",
+        "jsonl",
+        "-q",
+        "--id-field",
+        "uuid",
+        "--text-field",
+        "body",
+        "--date-field",
+        "published",
+        "-",
+    ]
+    assert main(args) == EXIT_OK
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["doc_id"], row["text"], row["date"]) == ("u1", "We are ready,", "2020-01-08")
+
+    stdin = io.TextIOWrapper(io.BytesIO(SEEDS[0].read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["extract", "-f", "jsonl", "-q", "-"]) == EXIT_OK
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and {r["doc_id"] for r in rows} == {"<stdin>"}
+
+
+def test_n_process_and_batch_size_pass_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _seed_records(tmp_path / "seeds.jsonl")
+    main(["extract", "-f", "jsonl", "-q", str(corpus)])
+    single = capsys.readouterr().out
+    assert main(["extract", "-f", "jsonl", "-q", "--n-process", "2", "--batch-size", "1", str(corpus)]) == EXIT_OK
+    assert capsys.readouterr().out == single
+
+
+def test_usage_errors_exit_with_2(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["extract", "--n-process", "0", "x.txt"], ["extract"], ["frobnicate"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == EXIT_USAGE
+    assert main(["extract", "--model", "no_such_pipeline", "x.txt"]) == EXIT_USAGE
+    assert "no_such_pipeline" in capsys.readouterr().err
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["extract", str(SEEDS[0])])
+    assert "doc/s" not in capsys.readouterr().err
+
+
+def test_bank_add_then_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _seed_records(tmp_path / "seeds.jsonl")
+    with corpus.open("a", encoding="utf-8") as f:
+        f.write("{not json}\n")
+    db = str(tmp_path / "bank.sqlite")
+    assert main(["bank", "add", str(corpus), "--db", db]) == EXIT_FAILED_RECORDS
+    err = capsys.readouterr().err
+    assert f"{corpus}:4: invalid JSON" in err
+    assert "3 added, 0 replaced, 0 unchanged" in err
+
+    assert main(["bank", "query", "--db", db, "--speaker", "Zarif", "--channel", "tweet", "-f", "jsonl"]) == EXIT_OK
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows, "Zarif's tweets"
+    assert all(r["channel"] == "tweet" and "Zarif" in r["speaker"]["name"] for r in rows)
+    assert all(r["date"] == "2020-01-08" for r in rows)
+
+    assert main(["bank", "query", "--db", db, "--speaker", "Zarif", "--channel", "tweet"]) == EXIT_OK
+    assert "Zarif" in capsys.readouterr().out
+
+    assert main(["bank", "add", "-q", str(SEEDS[0]), "--db", db]) == EXIT_OK  # a text file; new id (its path)
+    assert main(["bank", "add", "-q", str(SEEDS[0]), "--db", db]) == EXIT_OK
+    assert capsys.readouterr().err == ""
+
+
+def test_bank_query_needs_an_existing_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "query", "--db", "nowhere.sqlite", "--speaker", "Zarif"]) == EXIT_USAGE
+    assert "no bank at nowhere.sqlite" in capsys.readouterr().err
+    assert not Path("nowhere.sqlite").exists()
+
+
+def test_installed_command_and_python_m(tmp_path: Path) -> None:
+    # A fresh process, as after `pip install`: the console script and `python -m quotebank`, output to a closed pipe.
+    script = Path(sys.executable).parent / "quotebank"
+    help_run = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert help_run.returncode == 0 and "extract" in help_run.stdout and "bank" in help_run.stdout
+
+    # About 95 kB of JSON lines, more than a pipe holds, so that writing fails once the reader has gone.
+    command = [sys.executable, "-m", "quotebank", "extract", "-q", "-f", "jsonl", *map(str, SEEDS * 2)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # the reader goes away, as with `| head -1`
+        err = proc.stderr.read()
+        status = proc.wait(timeout=120)
+    assert Quote.from_json(first.decode()).doc_id == str(SEEDS[0])
+    assert status == 0, err
+    assert b"Traceback" not in err
