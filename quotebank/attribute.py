@@ -64,7 +64,7 @@ _NP_MODIFIERS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
 _FOLLOW_ON_CHARS = 700
-_SHORT_TRAILING_CUE = 7
+_SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
 )
@@ -232,8 +232,16 @@ class _Attributor:
             for c in verb.children
             if c.dep_ in _SUBJECT_DEPS and not self.quoted(c.idx) and c.ent_type_ not in ("DATE", "TIME")
         ]
-        if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-            # "tweeted ..., adding", "unleashed a series of tweets saying": the head verb's subject speaks.
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "footage of Hillary Clinton asking, “...”"
+            return self.noun_phrase(verb.head)
+        if (
+            not subjects
+            and verb.tag_ in ("VBG", "VB")
+            and verb.dep_ in ("advcl", "xcomp", "conj")
+            and verb.head.i != verb.i
+        ):
+            # "tweeted ..., adding", "took to Twitter to accuse": the head verb's subject speaks.
             head_subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if head_subjects:
                 return self.noun_phrase(head_subjects[0])
@@ -472,6 +480,19 @@ class _Attributor:
         """The entity a pronoun subject refers to."""
         want_person = pronoun in _PERSON_PRONOUNS
         sent = verb.sent
+        if not want_person:
+            # "Donald Trump's campaign is defending ... It's denouncing what it calls": the organisation just named.
+            previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+            for candidate in (sent, previous):
+                if candidate is None:
+                    continue
+                for tok in candidate:
+                    if tok.i >= verb.i or tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                        continue
+                    if tok.lemma_.lower() in self.lexicon.organization_words or tok.ent_type_ == "ORG":
+                        entity, _ = self.resolve(self.noun_phrase(tok), verb)
+                        if entity is not None:
+                            return entity
         for tok in reversed(list(self.doc[sent.start : verb.i])):
             entity = self.index.entity_at(tok.i)
             if entity is None or tok.dep_ not in _SUBJECT_DEPS or tok.i == verb.i:
@@ -549,6 +570,8 @@ class _Attributor:
                 event = by_verb.get(current.i)
                 if event is not None and event.speaker is not None:
                     return event
+                if event is None and current.pos_ == "VERB" and self.has_named_subject(current):
+                    break  # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
                 if self.is_speech_noun(current) and not self.quoted(current.idx):
                     owner = self.owner_of(current)
                     if owner is not None:
@@ -559,6 +582,13 @@ class _Attributor:
                     break
                 current = current.head
         return None
+
+    def has_named_subject(self, verb: Token) -> bool:
+        for child in verb.children:
+            named = self.index.entity_at(child.i) is not None and child.ent_type_ in ("PERSON", "ORG")
+            if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted(child.idx) and named:
+                return True
+        return False
 
     def noun_event(self, noun: Token, owner: Span, entity: Entity, role: str | None) -> CueEvent:
         """A cue carried by a speech noun (``Trump's claim that``, ``her statement``)."""
@@ -641,6 +671,10 @@ class _Attributor:
                         break
                 if event is None or event.speaker is None:
                     event = self.signed_or_introduced(quote) or event
+                if (event is None or event.speaker is None) and (
+                    previous is None or not self.follows_on(previous, previous_key, quote)
+                ):
+                    event = self.paragraph_closing_cue(quote) or event
                 if event is not None and (event.speaker is not None or event.mention is not None):
                     updated = attrs.evolve(
                         quote,
@@ -753,7 +787,48 @@ class _Attributor:
             return None
         paragraph_start = text.rfind("\n", 0, previous_line_end)
         introducing = [e for e in self.events if paragraph_start <= e.cue.start < previous_line_end and e.speaker]
-        return introducing[-1] if introducing else None
+        if introducing:
+            return introducing[-1]
+        # "Sanders made the following comment:": the subject of the introducing sentence.
+        last = self.doc.char_span(max(0, paragraph_start), previous_line_end, alignment_mode="expand")
+        if last is None or not len(last):
+            return None
+        root = last[-1].sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        phrase = self.noun_phrase(subjects[0])
+        introducer, role = self.resolve(phrase, root)
+        if introducer is None:
+            return None
+        return CueEvent(
+            verb=root.i,
+            cue=TextSpan.of(text, root.idx, root.idx + len(root.text)),
+            mention=TextSpan.of(text, phrase.start_char, phrase.end_char),
+            speaker=introducer.speaker(role=role),
+            entity_key=self.key_of(introducer),
+            channel=Channel.UNKNOWN,
+            evidence=None,
+        )
+
+    def paragraph_closing_cue(self, quote: Quote) -> CueEvent | None:
+        """For a quote opening a paragraph: the cue that closed the paragraph before (``..., Schiff said.``)."""
+        text = self.text
+        open_at = quote.start - (1 if quote.marks else 0)
+        line_start = text.rfind("\n", 0, open_at) + 1
+        if text[line_start:open_at].strip(" \t\u00a0“”\"'‘’«»„") or line_start == 0:
+            return None
+        end = line_start - 1
+        while end > 0 and text[end - 1] in " \t\n\r\u00a0":
+            end -= 1
+        sentence_start = self.clause_start(max(0, end - 1))
+        closing = [e for e in self.events if sentence_start <= e.cue.start < end and e.speaker is not None]
+        if not closing or self.quoted(end - 1):
+            return None
+        event = closing[-1]
+        after = text[event.cue.end : end]
+        # The cue must end the paragraph (", Schiff said." / "said Friday."), not open new content.
+        return event if len(after) < 40 and not re.search(r"\bthat\b|[:“\"]", after) else None
 
     def clause_subject(self, quote: Quote) -> CueEvent | None:
         """For a quoted fragment with no cue: the subject of the clause it sits in (``Trump admires X as a “...”``)."""
@@ -790,9 +865,15 @@ class _Attributor:
         lines = [line for line in between.split("\n") if line.strip(" \t“”\"'‘’«»„")]
         if len(lines) > 1 or previous.post is not None:
             return False
+        cue_sentence = None
+        if previous.cue is not None:
+            cue_span = self.doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand")
+            cue_sentence = cue_span[0].sent if cue_span is not None and len(cue_span) else None
         for event in self.events:
             if previous.end <= event.cue.start < quote.start and event.entity_key != previous_key:
                 verb = self.doc[event.verb]
+                if cue_sentence is not None and cue_sentence.start <= verb.i < cue_sentence.end:
+                    continue  # a subordinate cue inside the previous quote's own attribution sentence
                 if event.speaker is not None and verb.dep_ not in ("relcl", "acl", "advcl"):
                     # Another speaker's main clause takes over; a subordinate one ("who said") does not.
                     return False

@@ -306,8 +306,10 @@ def _same_quote(text: str, first: RawQuote, second: RawQuote) -> bool:
     first_body = text[first.start : first.end].rstrip()
     if _SENTENCE_END.search(first_body):
         return False
-    if re.search(r"[.!?:;]\s*$", inner_gap.rstrip("“”\"'‘’«» ")):
+    if re.search(r"[.!?:;]\s*$", inner_gap.rstrip("“”\"'‘’«» ")) or re.search(r"[.!?]\s+[A-Z]", inner_gap):
         return False
+    if not re.search(r"[,:]\s*$", inner_gap):
+        return False  # "... did “not seek”": a second fragment built into the sentence, not the quote resumed
     return starts_lower or first_body.endswith(",")
 
 

@@ -38,6 +38,9 @@ _DOCUMENT_WORDS = frozenset(
     | {"review", "audit", "investigation", "memo", "document", "documents", "filing", "records", "figures"}
 )
 _CONTENT_DEPS = ("ccomp",)
+_PARENTHETICAL_VERBS = frozenset(
+    {"say", "tell", "add", "note", "write", "report", "explain", "argue", "insist", "claim", "state", "warn"}
+)
 _AS_VERBS = frozenset({"put", "say", "note", "write", "report", "state", "describe", "point", "explain", "tell"})
 _REQUEST_VERBS = frozenset(
     {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
@@ -114,7 +117,7 @@ def _parenthetical_content(verb: Token) -> Span | None:
     cue_tokens = sorted(t.i for t in verb.subtree)
     first, last = cue_tokens[0], cue_tokens[-1]
     marked_as = verb.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if last - first > 8 and not marked_as:
+    if not marked_as and (last - first > 6 or verb.lemma_.lower() not in _PARENTHETICAL_VERBS):
         return None
     before_comma = first > sent.start and doc[first - 1].text == ","
     after_comma = last + 1 < sent.end and doc[last + 1].text in (",", ".")
