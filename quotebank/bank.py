@@ -498,6 +498,11 @@ class QuoteBank:
     def __repr__(self) -> str:
         return f"QuoteBank({self._path!r}, {len(self)} documents)"
 
+    def _repr_html_(self) -> str:
+        from .display import bank_html
+
+        return bank_html(self)
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         self._conn.execute("BEGIN IMMEDIATE")

@@ -44,7 +44,7 @@ _PARENTHETICAL_VERBS = frozenset(
 _AS_VERBS = frozenset({"put", "say", "note", "write", "report", "state", "describe", "point", "explain", "tell"})
 _REQUEST_VERBS = frozenset(
     {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
-    | {"plead", "beg", "implore", "order", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
+    | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
 )
 _MARKERS = frozenset({"that", "whether", "if"})
 _QUOTE_CHARS = "“”\"'‘’«»„"

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# The dev extra installs the dask extra: a missing piece is a failure here, not a silent skip.
+import dask.bag as dask_bag
+import dask.dataframe as dask_dataframe
+import distributed
+import pandas
 import pytest
 from conftest import SEEDS
 
 import quotebank
 import quotebank.dask as qdask
-
-distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
-dask_bag = pytest.importorskip("dask.bag")
-dask_dataframe = pytest.importorskip("dask.dataframe")
-pandas = pytest.importorskip("pandas")
 
 
 @pytest.fixture(scope="module")
