@@ -102,6 +102,22 @@ def _abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS
 
 
+def _template(event: CueEvent) -> Quote:
+    """An empty indirect quote carrying the event's attribution, for :func:`indirect_quotes` to fill."""
+    return Quote(
+        id="template",
+        text="",
+        start=0,
+        end=0,
+        kind=QuoteKind.INDIRECT,
+        speaker=event.speaker,
+        speaker_mention=event.mention,
+        cue=event.cue,
+        channel=event.channel,
+        channel_evidence=event.evidence,
+    )
+
+
 class _Attributor:
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
         self.doc = doc
@@ -583,6 +599,18 @@ class _Attributor:
                 current = current.head
         return None
 
+    def plain_event(self, cue: Token, mention: Span, entity: Entity, role: str | None = None) -> CueEvent:
+        """A cue event with no channel evidence: the cue word, the mention and its entity."""
+        return CueEvent(
+            verb=cue.i,
+            cue=TextSpan.of(self.text, cue.idx, cue.idx + len(cue.text)),
+            mention=TextSpan.of(self.text, mention.start_char, mention.end_char),
+            speaker=entity.speaker(role=role),
+            entity_key=self.key_of(entity),
+            channel=Channel.UNKNOWN,
+            evidence=None,
+        )
+
     def has_named_subject(self, verb: Token) -> bool:
         for child in verb.children:
             named = self.index.entity_at(child.i) is not None and child.ent_type_ in ("PERSON", "ORG")
@@ -717,19 +745,7 @@ class _Attributor:
         for event in self.events:
             if event.speaker is None and event.mention is None:
                 continue
-            template = Quote(
-                id="template",
-                text="",
-                start=0,
-                end=0,
-                kind=QuoteKind.INDIRECT,
-                speaker=event.speaker,
-                speaker_mention=event.mention,
-                cue=event.cue,
-                channel=event.channel,
-                channel_evidence=event.evidence,
-            )
-            cues.append((self.doc[event.verb], template))
+            cues.append((self.doc[event.verb], _template(event)))
         for tok in self.doc:
             if not self.is_speech_noun(tok) or self.quoted(tok.idx):
                 continue
@@ -739,20 +755,7 @@ class _Attributor:
             entity, role = self.resolve(owner, tok)
             if entity is None:
                 continue
-            event = self.noun_event(tok, owner, entity, role)
-            template = Quote(
-                id="template",
-                text="",
-                start=0,
-                end=0,
-                kind=QuoteKind.INDIRECT,
-                speaker=event.speaker,
-                speaker_mention=event.mention,
-                cue=event.cue,
-                channel=event.channel,
-                channel_evidence=event.evidence,
-            )
-            cues.append((tok, template))
+            cues.append((tok, _template(self.noun_event(tok, owner, entity, role))))
         return cues
 
     def signed_or_introduced(self, quote: Quote) -> CueEvent | None:
@@ -801,15 +804,7 @@ class _Attributor:
         introducer, role = self.resolve(phrase, root)
         if introducer is None:
             return None
-        return CueEvent(
-            verb=root.i,
-            cue=TextSpan.of(text, root.idx, root.idx + len(root.text)),
-            mention=TextSpan.of(text, phrase.start_char, phrase.end_char),
-            speaker=introducer.speaker(role=role),
-            entity_key=self.key_of(introducer),
-            channel=Channel.UNKNOWN,
-            evidence=None,
-        )
+        return self.plain_event(root, phrase, introducer, role)
 
     def paragraph_closing_cue(self, quote: Quote) -> CueEvent | None:
         """For a quote opening a paragraph: the cue that closed the paragraph before (``..., Schiff said.``)."""
@@ -843,15 +838,7 @@ class _Attributor:
                     phrase = self.noun_phrase(subjects[0])
                     entity, role = self.resolve(phrase, current)
                     if entity is not None and entity.kind is not SpeakerKind.UNKNOWN:
-                        return CueEvent(
-                            verb=current.i,
-                            cue=TextSpan.of(self.text, current.idx, current.idx + len(current.text)),
-                            mention=TextSpan.of(self.text, phrase.start_char, phrase.end_char),
-                            speaker=entity.speaker(role=role),
-                            entity_key=self.key_of(entity),
-                            channel=Channel.UNKNOWN,
-                            evidence=None,
-                        )
+                        return self.plain_event(current, phrase, entity, role)
                     return None
             if current.head.i == current.i:
                 break
