@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from .component import SPANS_KEY, doc_quotes
 from .errors import Code, ModelNotFoundError, Notice
-from .model import Quote, QuoteKind
+from .model import Quote
 from .pipeline import renumber
 
 __all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "extract", "load"]
@@ -90,7 +90,7 @@ def extract(
     nlp: Language | None = None,
     doc_id: str | None = None,
     include_scare: bool = False,
-    indirect: bool = True,
+    indirect: bool = False,
 ) -> list[Quote]:
     """Every quotation in ``text``, attributed, with exact offsets.
 
@@ -102,7 +102,8 @@ def extract(
             marks (``kind=SCARE``).
         indirect: Also return reported speech without quotation marks
             (``kind=INDIRECT``); quoted fragments inside it then have it as
-            their ``parent``.
+            their ``parent``. Off by default while its recall is being
+            improved (see the accuracy page).
 
     Raises:
         TypeError: when ``text`` is not a ``str``.
@@ -127,14 +128,7 @@ def extract(
         )
     for start, end in pieces:
         doc = nlp(text[start:end])
-        found = doc_quotes(doc, include_scare=include_scare)
-        if not indirect:
-            reported = {q.id for q in found if q.kind is QuoteKind.INDIRECT}
-            found = [
-                attrs.evolve(q, parent=None) if q.parent in reported else q
-                for q in found
-                if q.kind is not QuoteKind.INDIRECT
-            ]
+        found = doc_quotes(doc, include_scare=include_scare, indirect=indirect)
         quotes.extend(renumber(found, shift=start, prefix=f"t{start}-"))
     quotes = renumber(quotes)
     if doc_id is not None:

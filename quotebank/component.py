@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import attrs
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,10 +36,11 @@ from .model import Quote, QuoteKind
 from .pipeline import analyze
 from .tokenizer import split_glued_quotes
 
-__all__ = ["SCARE_SPANS_KEY", "SPANS_KEY", "QuotebankComponent", "doc_quotes", "make_quotebank"]
+__all__ = ["INDIRECT_SPANS_KEY", "SCARE_SPANS_KEY", "SPANS_KEY", "QuotebankComponent", "doc_quotes", "make_quotebank"]
 
 SPANS_KEY = "quotebank"
 SCARE_SPANS_KEY = "quotebank_scare"
+INDIRECT_SPANS_KEY = "quotebank_indirect"
 _DATA = "quotebank_data"
 _NOTICES = "quotebank_notices"
 
@@ -47,12 +49,20 @@ def _all_quotes(doc: Doc) -> list[Quote]:
     return [Quote.from_dict(d) for d in (doc._.get(_DATA) or [])]
 
 
-def doc_quotes(doc: Doc, *, include_scare: bool = False) -> list[Quote]:
-    """The quotes stored on ``doc`` by the component."""
+def doc_quotes(doc: Doc, *, include_scare: bool = False, indirect: bool = False) -> list[Quote]:
+    """The quotes stored on ``doc`` by the component.
+
+    Scare quotes and reported speech (``INDIRECT``) are left out unless asked for; a quoted fragment whose
+    ``parent`` is a left-out indirect quote then has no parent.
+    """
     quotes = _all_quotes(doc)
-    if include_scare:
-        return quotes
-    return [q for q in quotes if q.kind is not QuoteKind.SCARE]
+    dropped = set()
+    if not include_scare:
+        dropped.add(QuoteKind.SCARE)
+    if not indirect:
+        dropped.add(QuoteKind.INDIRECT)
+    left_out = {q.id for q in quotes if q.kind in dropped}
+    return [attrs.evolve(q, parent=None) if q.parent in left_out else q for q in quotes if q.kind not in dropped]
 
 
 def _notices(doc: Doc) -> list[Notice]:
@@ -112,15 +122,15 @@ def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:
     """Store ``quotes`` and ``notices`` on ``doc`` in serialisable form."""
     doc._.set(_DATA, [q.to_dict() for q in quotes])
     doc._.set(_NOTICES, [n.to_dict() for n in notices])
-    speech: list[Span] = []
-    scare: list[Span] = []
+    groups: dict[str, list[Span]] = {SPANS_KEY: [], SCARE_SPANS_KEY: [], INDIRECT_SPANS_KEY: []}
     for q in quotes:
         span = doc.char_span(q.start, q.end, label=q.kind.value, alignment_mode="expand")
         if span is None:
             continue
-        (scare if q.kind is QuoteKind.SCARE else speech).append(span)
-    doc.spans[SPANS_KEY] = speech
-    doc.spans[SCARE_SPANS_KEY] = scare
+        key = {QuoteKind.SCARE: SCARE_SPANS_KEY, QuoteKind.INDIRECT: INDIRECT_SPANS_KEY}.get(q.kind, SPANS_KEY)
+        groups[key].append(span)
+    for key, spans in groups.items():
+        doc.spans[key] = spans
 
 
 @Language.factory(

@@ -9,6 +9,7 @@ from quotebank.model import Channel, QuoteKind
 
 
 def indirect(text: str, **options: bool) -> list[quotebank.Quote]:
+    options.setdefault("indirect", True)
     return [q for q in quotebank.extract(text, **options) if q.kind is QuoteKind.INDIRECT]
 
 
@@ -73,7 +74,7 @@ def test_cognition_negation_questions_and_hypotheticals_are_not_reports(text: st
 
 def test_mixed_quote_links_fragment_to_reported_content() -> None:
     text = "He said the “historic decision” was necessary to avoid escalation."
-    quotes = quotebank.extract(text)
+    quotes = quotebank.extract(text, indirect=True)
     (outer,) = [q for q in quotes if q.kind is QuoteKind.INDIRECT]
     (inner,) = [q for q in quotes if q.kind is QuoteKind.PARTIAL]
     assert outer.start <= inner.start and inner.end <= outer.end
@@ -81,7 +82,10 @@ def test_mixed_quote_links_fragment_to_reported_content() -> None:
     assert inner.cue == outer.cue
 
 
-def test_indirect_can_be_turned_off() -> None:
+def test_indirect_is_opt_in_and_fragments_lose_their_hidden_parent() -> None:
     text = CASES[0][0]
     assert indirect(text)
-    assert indirect(text, indirect=False) == []
+    assert [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT] == []
+    mixed = "He said the “historic decision” was necessary to avoid escalation."
+    (fragment,) = quotebank.extract(mixed)
+    assert fragment.kind is QuoteKind.PARTIAL and fragment.parent is None
