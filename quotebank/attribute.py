@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name
-from .indirect import indirect_quotes, link_fragments
+from .indirect import report_speech
 from .lexicons import Lexicon
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
@@ -157,6 +157,11 @@ class _Attributor:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
             return True
+        if lemma == "make" and any(
+            c.lower_ in ("clear", "plain") and c.dep_ in ("acomp", "oprd", "ccomp") for c in tok.children
+        ):
+            # "has made clear that ...": a statement, whoever makes it.
+            return True
         if tok.pos_ not in ("VERB", "AUX") or lemma not in self.lexicon.speech_verbs:
             return False
         if lemma in ("add", "continue", "read", "answer", "write", "post", "call", "describe", "note", "order"):
@@ -254,11 +259,15 @@ class _Attributor:
         if (
             not subjects
             and verb.tag_ in ("VBG", "VB")
-            and verb.dep_ in ("advcl", "xcomp", "conj")
+            and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp")
             and verb.head.i != verb.i
         ):
-            # "tweeted ..., adding", "took to Twitter to accuse": the head verb's subject speaks.
-            head_subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "tweeted ..., adding", "took to Twitter to accuse", "aside from saying": the governing verb's
+            # subject speaks.
+            governor = verb.head
+            if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.i != governor.i:
+                governor = governor.head
+            head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
             if head_subjects:
                 return self.noun_phrase(head_subjects[0])
         if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -382,7 +391,8 @@ class _Attributor:
         if head.pos_ == "PRON":
             return None, None
         # A subject cut off from its name by the parser: "X, the commander of ..., said".
-        if mention.start >= 2 and doc[mention.start - 1].text == ",":
+        after = mention.root.right_edge.i + 1
+        if mention.start >= 2 and doc[mention.start - 1].text == "," and after < len(doc) and doc[after].text == ",":
             named = self.index.entity_at(mention.start - 2)
             if named is not None and named.kind is SpeakerKind.PERSON:
                 return named, None
@@ -917,7 +927,7 @@ def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirec
         doc: The parsed document the quotes come from.
         quotes: Quotes from detection, sorted by position.
         lexicon: The language's lexicon.
-        indirect: Reserved for reported speech (added by :mod:`quotebank.indirect`).
+        indirect: Also add reported speech (:mod:`quotebank.indirect`).
     """
     if not doc.has_annotation("DEP"):
         return quotes
@@ -925,5 +935,4 @@ def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirec
     attributed = attributor.attribute(quotes)
     if not indirect:
         return attributed
-    reported = indirect_quotes(doc, attributor.indirect_cues(), attributor.quote_ranges, lexicon)
-    return link_fragments(attributed + reported)
+    return report_speech(doc, attributor.indirect_cues(), attributed, lexicon)

@@ -432,8 +432,9 @@ class _Slot:
 class _Assembler:
     """Builds one :class:`Extraction` per record from the Docs of its pieces, in order."""
 
-    def __init__(self, include_scare: bool) -> None:
+    def __init__(self, include_scare: bool, indirect: bool = True) -> None:
         self.include_scare = include_scare
+        self.indirect = indirect
         self.quotes: list[Quote] = []
         self.notices: list[Notice] = []
         self.failure: str | None = None
@@ -446,7 +447,7 @@ class _Assembler:
             self.failure = self.failure or f"extraction failed: {type(failure).__name__}: {failure}"
         elif doc is not None and self.failure is None:
             whole = slot.start == 0 and slot.last
-            found = doc_quotes(doc, include_scare=self.include_scare)
+            found = doc_quotes(doc, include_scare=self.include_scare, indirect=self.indirect)
             notices = doc._.quote_notices
             if whole:
                 self.quotes = renumber(found)
@@ -528,6 +529,7 @@ def _run(
     n_process: int,
     batch_size: int,
     include_scare: bool,
+    indirect: bool = True,
 ) -> Iterator[Extraction]:
     """Pipe the slots' texts through ``nlp`` and assemble the results, in order.
 
@@ -538,7 +540,7 @@ def _run(
     this process, the one that fails is reported as an error, and the stream
     goes on with a fresh ``nlp.pipe``.
     """
-    assembler = _Assembler(include_scare)
+    assembler = _Assembler(include_scare, indirect)
     pending: deque[_Slot] = deque()
 
     def texts() -> Iterator[str]:
@@ -586,6 +588,7 @@ def extract_many(
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     include_scare: bool = False,
+    indirect: bool = True,
     fields: Fields = DEFAULT_FIELDS,
     zone_size: int = ZONE_SIZE,
 ) -> Iterator[Extraction]:
@@ -601,6 +604,7 @@ def extract_many(
         n_process: Worker processes for ``nlp.pipe`` (``-1``: one per CPU).
         batch_size: Documents per ``nlp.pipe`` batch.
         include_scare: Also return scare quotes, titles and names (``kind=SCARE``).
+        indirect: Return reported speech without quotation marks (``kind=INDIRECT``).
         fields: The field names of mapping records.
         zone_size: Records per spaCy ``memory_zone`` (``0``: no memory zones,
             e.g. when the caller has opened one already).
@@ -625,7 +629,15 @@ def extract_many(
     if "quotebank" not in nlp.pipe_names:
         raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
     items = (to_record(r, default_id=str(i), fields=fields) for i, r in enumerate(records))
-    return _stream(nlp, items, n_process=n_process, batch_size=batch_size, include_scare=include_scare, zone=zone_size)
+    return _stream(
+        nlp,
+        items,
+        n_process=n_process,
+        batch_size=batch_size,
+        include_scare=include_scare,
+        indirect=indirect,
+        zone=zone_size,
+    )
 
 
 def _stream(
@@ -636,6 +648,7 @@ def _stream(
     batch_size: int,
     include_scare: bool,
     zone: int,
+    indirect: bool = True,
 ) -> Iterator[Extraction]:
     slots = _slots(items, nlp.max_length)
     use_zones = zone > 0 and hasattr(nlp, "memory_zone") and not getattr(nlp.vocab, "in_memory_zone", False)
@@ -648,7 +661,14 @@ def _stream(
             window = _window(first, slots, zone) if use_zones else itertools.chain([first], slots)
             context: AbstractContextManager[Any] = nlp.memory_zone() if use_zones else nullcontext()
             with context:
-                yield from _run(nlp, window, n_process=n_process, batch_size=batch_size, include_scare=include_scare)
+                yield from _run(
+                    nlp,
+                    window,
+                    n_process=n_process,
+                    batch_size=batch_size,
+                    include_scare=include_scare,
+                    indirect=indirect,
+                )
     except _SourceError as exc:
         cause = exc.__cause__
         assert cause is not None

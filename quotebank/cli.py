@@ -305,6 +305,12 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-f", "--format", choices=tuple(_WRITERS), default="table", help="output format (default: table)")
     ex.add_argument("-o", "--output", metavar="PATH", help="write the quotes here instead of stdout")
     ex.add_argument("--include-scare", action="store_true", help="also list scare quotes, titles and names")
+    ex.add_argument(
+        "--no-indirect",
+        dest="indirect",
+        action="store_false",
+        help="leave out reported speech without quotation marks (kind=indirect)",
+    )
     _input_options(ex)
     _run_options(ex)
 
@@ -404,6 +410,7 @@ def _extract(args: argparse.Namespace) -> int:
                 n_process=args.n_process,
                 batch_size=args.batch_size,
                 include_scare=args.include_scare,
+                indirect=args.indirect,
             )
             for result in results:
                 console.tick()

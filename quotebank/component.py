@@ -49,11 +49,11 @@ def _all_quotes(doc: Doc) -> list[Quote]:
     return [Quote.from_dict(d) for d in (doc._.get(_DATA) or [])]
 
 
-def doc_quotes(doc: Doc, *, include_scare: bool = False, indirect: bool = False) -> list[Quote]:
+def doc_quotes(doc: Doc, *, include_scare: bool = False, indirect: bool = True) -> list[Quote]:
     """The quotes stored on ``doc`` by the component.
 
-    Scare quotes and reported speech (``INDIRECT``) are left out unless asked for; a quoted fragment whose
-    ``parent`` is a left-out indirect quote then has no parent.
+    Scare quotes are left out unless asked for, reported speech (``INDIRECT``) when ``indirect=False``; a quote
+    whose ``parent`` is left out then has no parent.
     """
     quotes = _all_quotes(doc)
     dropped = set()

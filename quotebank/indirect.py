@@ -11,14 +11,24 @@ cue's speaker, role and channel. Rules:
   and the ``that``-clause of a speech noun (``Trump's claim that ...``).
 * **Precision over recall.** Cognition verbs (``think``, ``believe``,
   ``hope``) are not in the reporting lexicon and never count. Evidential verbs
-  (``find``, ``show``) count only for documents and polls (``a poll found
-  that``), which report rather than think. A negated report (``did not say
+  (``a poll found that``, ``the footage shows that``, ``she suggested that``)
+  count: they present a finding, not a private belief. A negated report (``did not say
   that``), a report inside a question, and a hypothetical one (``would say``,
-  ``could claim``) are not attributions. A clause that is mostly inside
-  quotation marks is left to the direct quote.
-* **Mixed quotes.** A quoted fragment inside reported content (``He said the
-  “historic decision” was necessary``) stays a ``PARTIAL`` quote; its
-  ``parent`` is the indirect quote, and both share the cue and speaker.
+  ``could claim``) are not attributions, nor is a declined one (``refused to
+  discuss``).
+* **Naming and requests.** ``called climate change a hoax`` reports the whole
+  predication; ``urged Congress to act`` the addressee and the request.
+* **Nominal content.** For the verbs the lexicon lists, what was said may be a
+  noun phrase: the object (``announced a new tax plan``) or the object of a
+  listed preposition (``called for a ban on imports``, ``accused him of
+  lying``). People, organisations, dates and speech nouns are never content
+  (``criticized Clinton``, ``answered questions``).
+* **Mixed quotes.** A reported clause that holds quotation marks (``He said
+  the “historic decision” was necessary``) is not returned as a separate
+  ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
+  carries the whole clause as its ``reported`` span, with the clause's cue and
+  speaker. The exact words are the quote; the clause around them is their
+  context, so the same statement is never counted twice.
 """
 
 from __future__ import annotations
@@ -27,16 +37,12 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
-from .model import Quote, QuoteKind
+from .model import Quote, QuoteKind, TextSpan
 
-__all__ = ["content_span", "indirect_quotes", "link_fragments"]
+__all__ = ["content_span", "report_speech"]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project"})
-_DOCUMENT_WORDS = frozenset(
-    {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "data", "research"}
-    | {"review", "audit", "investigation", "memo", "document", "documents", "filing", "records", "figures"}
-)
 _CONTENT_DEPS = ("ccomp",)
 _PARENTHETICAL_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "report", "explain", "argue", "insist", "claim", "state", "warn"}
@@ -47,6 +53,12 @@ _REQUEST_VERBS = frozenset(
     | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
 )
 _MARKERS = frozenset({"that", "whether", "if"})
+_CONTENT_PREPOSITIONS = frozenset({"of", "from", "about", "for", "against", "over", "to", "on", "between", "with"})
+_DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
+_NAMING_VERBS = frozenset({"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem"})
+_ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
+_NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
+_EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
 
 
@@ -59,8 +71,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def content_span(verb: Token) -> Span | None:
+def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     """The reported content of a reporting verb or speech noun, or None.
+
+    Args:
+        verb: The cue: a reporting verb, ``according`` (of ``according to``) or a speech noun.
+        lexicon: Enables nominal content (``announced a new tax plan``, ``called for a ban``) for the verbs the
+            lexicon lists; without it only clauses count.
 
     Example:
         >>> import spacy
@@ -81,49 +98,173 @@ def content_span(verb: Token) -> Span | None:
         after = _trim(doc, last + 1, sent.end)
         start, end = max((before, after), key=lambda b: b[1] - b[0])
         return doc[start:end] if end - start >= 2 else None
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
-    if not clauses and verb.pos_ in ("VERB", "AUX"):
-        around = _parenthetical_content(verb)
-        if around is not None:
-            return around
-    if not clauses and verb.lemma_.lower() in _REQUEST_VERBS:
-        clauses = [c for c in verb.children if c.dep_ == "xcomp"]
     if verb.pos_ in ("NOUN", "PROPN"):
         clauses = [
             c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
         ]
-    if not clauses:
+        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree)))) if clauses else None
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if clauses:
+        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))))
+    around = _parenthetical_content(verb)
+    if around is not None:
+        return around
+    if verb.lemma_.lower() in _REQUEST_VERBS:
+        requests = [c for c in verb.children if c.dep_ == "xcomp"]
+        if requests:
+            return _request_content(verb, requests[0])
+    if verb.lemma_.lower() in _NAMING_VERBS:
+        named = _naming_content(verb)
+        if named is not None:
+            return named
+    if lexicon is not None:
+        return _nominal_content(verb, lexicon)
+    return None
+
+
+def _request_content(verb: Token, request: Token) -> Span | None:
+    """``urged Congress to act``, ``called on Republicans to withdraw``: the addressee and the request."""
+    doc = verb.doc
+    start = request.left_edge.i
+    for child in verb.children:
+        if not (verb.i < child.i < request.i):
+            continue
+        if child.dep_ == "dobj":
+            start = min(start, child.left_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            start = min([start, *(o.left_edge.i for o in objects)])
+    start, end = _trim(doc, start, request.right_edge.i + 1)
+    return doc[start:end] if end - start >= 2 else None
+
+
+def _naming_content(verb: Token) -> Span | None:
+    """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    predicates = [
+        c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+    ]
+    if objects and not predicates:
+        # The parser often hangs the predicate on the object: "called [climate change [a hoax]]".
+        predicates = [c for c in objects[0].rights if c.dep_ in ("dobj", "oprd", "attr")]
+    if not objects or not predicates or predicates[-1].i < objects[0].i:
         return None
-    clause = max(clauses, key=lambda c: len(list(c.subtree)))
+    start, end = _trim(doc, objects[0].left_edge.i, predicates[-1].right_edge.i + 1)
+    return doc[start:end] if end - start >= 3 else None
+
+
+def _attribution_start(verb: Token) -> int:
+    """The first token of the attribution around ``verb`` (its subject, or the verb in ``said Hoffman``)."""
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min([*subjects, verb.i])
+
+
+def _clause_content(verb: Token, clause: Token) -> Span | None:
+    doc = verb.doc
+    sent = verb.sent
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     if clause.i < verb.i:
-        # "..., Hoffman said": the content ends before the comma that opens the attribution.
+        # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
+        attribution = _attribution_start(verb)
+        if attribution > sent.start and doc[attribution - 1].text in _ATTRIBUTION_BREAKS:
+            start, end = sent.start, attribution
         start = max(start, sent.start)
-        subject_start = min([c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [verb.i])
-        end = min(end, subject_start)
+        end = min(end, attribution)
+    else:
+        # "says it would depress revenue ..., but would eventually add ...": the parser hangs the second half of
+        # the content on the reporting verb; a subjectless, modal conjunct is still what was said.
+        for conjunct in verb.children:
+            if (
+                conjunct.dep_ == "conj"
+                and conjunct.i > end
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
+                and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in conjunct.children)
+            ):
+                end = max(end, conjunct.right_edge.i + 1)
+    if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
+        start += 1  # "made clear that ...": the parser heads the content with "clear"
     start, end = _trim(doc, start, end)
     if end - start < 2:
         return None
     return doc[start:end]
 
 
+def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
+    """What was said as a noun phrase: ``announced a new tax plan``, ``called for a ban on imports``."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    candidates: list[Token] = []
+    if lemma in lexicon.object_content_verbs:
+        candidates += [c for c in verb.children if c.dep_ == "dobj"]
+    preps = lexicon.content_prepositions.get(lemma, ())
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    for head in candidates:
+        if not _is_content_noun(head, lexicon):
+            continue
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if head.dep_ != "dobj":
+            # "accused Cruz of associating with Oswald": the object is part of the accusation.
+            start = min([start, *(c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i)])
+        end = _continued(verb, end)
+        start, end = _trim(doc, start, end)
+        if sum(not t.is_punct for t in doc[start:end]) >= 2:
+            return doc[start:end]
+    return None
+
+
+def _continued(verb: Token, end: int) -> int:
+    """``end`` moved over the verb's later complements the parser took from the content noun.
+
+    ``cited her work after the attacks and her position on leave``: the conjunct and the modifiers hang on the
+    verb, but belong to what was cited. Time expressions, adverbial clauses and conjoined verbs end the content.
+    """
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        if child.is_punct or child.dep_ in ("advcl", "npadvmod", "advmod", "cc", "mark", "ccomp", "xcomp"):
+            break
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            break
+        if child.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+            break
+        if child.dep_ == "prep" and child.lower_ not in _CONTENT_PREPOSITIONS:
+            break  # "at a rally", "in an interview": where it was said, not what
+        end = child.right_edge.i + 1
+    return end
+
+
+def _is_content_noun(head: Token, lexicon: Lexicon) -> bool:
+    """Not a person, organisation or date (the target or time of the speech), nor a speech noun itself."""
+    if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in _NOT_CONTENT_ENTITIES:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    word = head.lemma_.lower()
+    return word not in lexicon.speech_nouns and word not in lexicon.cue_nouns and word not in _EMPTY_NOUNS
+
+
 def _parenthetical_content(verb: Token) -> Span | None:
-    """The sentence around a parenthetical cue (``The truth, the senator said, was ...``) or an ``as``-cue.
+    """The sentence around a parenthetical or trailing cue (``The truth, the senator said, was ...``).
 
     ``As X put it, ...`` gives the main clause.
     """
     doc = verb.doc
     sent = verb.sent
-    cue_tokens = sorted(t.i for t in verb.subtree)
+    cue_tokens = sorted(t.i for t in verb.subtree if not (t.is_punct and t.head.i == verb.i))
     first, last = cue_tokens[0], cue_tokens[-1]
     marked_as = verb.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not marked_as and (last - first > 6 or verb.lemma_.lower() not in _PARENTHETICAL_VERBS):
         return None
-    before_comma = first > sent.start and doc[first - 1].text == ","
-    after_comma = last + 1 < sent.end and doc[last + 1].text in (",", ".")
-    if not (marked_as or (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and before_comma and after_comma)):
+    before_comma = first > sent.start and doc[first - 1].text in _ATTRIBUTION_BREAKS
+    after_comma = last + 1 >= sent.end or doc[last + 1].text in (",", ".", ";", "!") or doc[last + 1].is_space
+    if not (
+        marked_as or (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "ROOT") and before_comma and after_comma)
+    ):
         return None
-    if verb.head.i == verb.i or (sent.start <= verb.head.i < sent.end and first <= verb.head.i <= last):
+    if verb.head.i != verb.i and sent.start <= verb.head.i < sent.end and first <= verb.head.i <= last:
         return None
     left = _trim(doc, sent.start, first)
     right = _trim(doc, last + 1, sent.end)
@@ -135,74 +276,88 @@ def _parenthetical_content(verb: Token) -> Span | None:
     return doc[start:end] if end - start >= 3 else None
 
 
-def _reports(verb: Token, subject_words: set[str], lexicon: Lexicon) -> bool:
+def _reports(verb: Token, lexicon: Lexicon) -> bool:
     """True when the verb reports speech here (not negated, questioned or hypothetical)."""
     lemma = verb.lemma_.lower()
     if verb.lower_ == "according":
         return True
     if lemma in lexicon.cognition_verbs and lemma not in _EVIDENTIAL:
         return False
-    if lemma in _EVIDENTIAL and not subject_words & _DOCUMENT_WORDS:
-        return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DECLINING_VERBS:
+        return False  # "refused to discuss the appointees" reports nothing
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
         return False
     sent_text = verb.sent.text.rstrip(" \n\"”’'")
     return not sent_text.endswith("?")
 
 
-def indirect_quotes(
-    doc: Doc,
-    cues: list[tuple[Token, Quote]],
-    quote_ranges: list[tuple[int, int]],
-    lexicon: Lexicon,
-) -> list[Quote]:
-    """Indirect quotes for ``cues``: (cue token, a template quote carrying speaker, mention, cue, channel).
+def report_speech(doc: Doc, cues: list[tuple[Token, Quote]], quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
+    """``quotes`` with the reported speech of ``cues`` added.
 
-    Contents that overlap another indirect quote are kept once (the first, longest cue wins).
+    Args:
+        doc: The parsed document.
+        cues: (cue token, a template quote carrying speaker, mention, cue and channel) pairs.
+        quotes: The document's quotes in quotation marks, attributed.
+        lexicon: The language's lexicon.
+
+    Returns:
+        The quotes, each quoted fragment of a reported clause with that clause as its ``reported`` span (and the
+        clause's speaker and cue when it had none), followed by one ``INDIRECT`` quote per reported clause without
+        quotation marks. A content that overlaps an earlier one by more than half is kept once (the first cue
+        wins).
     """
     text = doc.text
+    marked = [q for q in quotes if q.kind is not QuoteKind.INDIRECT]
+    # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
+    marked_ranges = [(max(0, q.start - 1), q.end + 1) for q in marked]
     found: list[Quote] = []
+    mixed: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for verb, template in cues:
-        subject_words = set(template.speaker_mention.text.lower().split()) if template.speaker_mention else set()
-        if not _reports(verb, subject_words, lexicon):
+        if not _reports(verb, lexicon):
             continue
-        span = content_span(verb)
+        span = content_span(verb, lexicon)
         if span is None:
             continue
         start, end = span.start_char, span.end_char
-        quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in quote_ranges)
-        if quoted >= 0.6 * (end - start):
-            continue
         if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e in taken):
             continue
         taken.append((start, end))
-        found.append(
-            attrs.evolve(
-                template,
-                id=f"i{start}",
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=QuoteKind.INDIRECT,
-                marks="",
-            )
+        # Quoted words right where the parser cut the clause off ("had taken “...”") belong to it.
+        cut_off = [q.end for q in marked if end <= q.start <= end + 3 and not text[end : q.start].strip(_QUOTE_CHARS)]
+        if cut_off:
+            end = max(cut_off)
+        clause = attrs.evolve(template, id=f"i{start}", text=text[start:end], start=start, end=end, marks="")
+        if cut_off or any(s < end and start < e for s, e in marked_ranges):
+            mixed.append(clause)
+        else:
+            found.append(clause)
+    return [_in_reported_clause(q, mixed, text) for q in quotes] + found
+
+
+def _in_reported_clause(quote: Quote, clauses: list[Quote], text: str) -> Quote:
+    """A quoted fragment inside a reported clause, linked to it; other quotes as they are."""
+    if quote.kind not in (QuoteKind.PARTIAL, QuoteKind.DIRECT, QuoteKind.SCARE):
+        return quote
+    # The clause may stop short of the fragment's closing punctuation ("... in self-defense.”").
+    around = [c for c in clauses if c.start <= quote.start < c.end and quote.end <= c.end + 2]
+    if not around:
+        return quote
+    clause = min(around, key=lambda c: c.end - c.start)
+    linked = attrs.evolve(quote, reported=TextSpan.of(text, clause.start, clause.end))
+    if quote.kind is QuoteKind.SCARE:
+        # Marked words inside what someone is reported to have said are that person's words, not the writer's.
+        linked = attrs.evolve(linked, kind=QuoteKind.PARTIAL, speaker=None)
+    if linked.speaker is None or clause.speaker is not None:
+        # The reporting verb that governs the clause is the fragment's own cue.
+        linked = attrs.evolve(
+            linked,
+            speaker=clause.speaker,
+            speaker_mention=clause.speaker_mention,
+            cue=clause.cue,
+            channel=clause.channel,
+            channel_evidence=clause.channel_evidence,
         )
-    return found
-
-
-def link_fragments(quotes: list[Quote]) -> list[Quote]:
-    """Make each quoted fragment inside an indirect quote its child (``parent``)."""
-    indirect = [q for q in quotes if q.kind is QuoteKind.INDIRECT]
-    if not indirect:
-        return quotes
-    out = []
-    for q in quotes:
-        if q.kind in (QuoteKind.PARTIAL, QuoteKind.DIRECT) and q.parent is None:
-            outer = next((i for i in indirect if i.start <= q.start and q.end <= i.end), None)
-            if outer is not None:
-                q = attrs.evolve(q, parent=outer.id)
-        out.append(q)
-    return out
+    return linked

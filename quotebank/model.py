@@ -304,6 +304,9 @@ class Quote:
     post: Post | None = attrs.field(default=None, validator=_optional(Post))
     marks: str = ""
     """The opening and closing quotation marks, e.g. ``"“”"``; empty for posts without marks."""
+    reported: TextSpan | None = attrs.field(default=None, validator=_optional(TextSpan))
+    """For a quoted fragment inside reported speech (``He said the “historic decision” was necessary``), the
+    whole reported clause it belongs to; its cue and speaker are the fragment's own."""
     confidence: float = attrs.field(default=1.0, eq=False, converter=float)
 
     @classmethod
@@ -365,6 +368,7 @@ class Quote:
             "group": self.group,
             "post": self.post.to_dict() if self.post else None,
             "marks": self.marks,
+            "reported": span(self.reported),
             "confidence": self.confidence,
         }
 
@@ -392,6 +396,7 @@ class Quote:
             group=data.get("group"),
             post=Post.from_dict(post) if post else None,
             marks=data.get("marks", ""),
+            reported=span("reported"),
             confidence=data.get("confidence", 1.0),
         )
 

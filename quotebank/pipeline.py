@@ -94,6 +94,7 @@ def renumber(quotes: list[Quote], *, shift: int = 0, prefix: str = "q", first: i
                 speaker_mention=moved(q.speaker_mention),
                 cue=moved(q.cue),
                 channel_evidence=moved(q.channel_evidence),
+                reported=moved(q.reported),
                 post=post,
             )
         )

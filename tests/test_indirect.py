@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import quotebank
+from quotebank.indirect import content_span
+from quotebank.lexicons import get_lexicon
 from quotebank.model import Channel, QuoteKind
 
 
 def indirect(text: str, **options: bool) -> list[quotebank.Quote]:
-    options.setdefault("indirect", True)
     return [q for q in quotebank.extract(text, **options) if q.kind is QuoteKind.INDIRECT]
 
 
@@ -40,6 +43,56 @@ CASES = [
         "the missiles were launched from three sites",
         "Pentagon",
     ),
+    # A trailing attribution after two coordinated clauses: the whole of what came before.
+    (
+        "Her van was supposed to be escorted by an NYPD detail, but the Secret Service whisked her away, "
+        "a senior police official said.",
+        "Her van was supposed to be escorted by an NYPD detail, but the Secret Service whisked her away",
+        "official",
+    ),
+    (
+        "Iran's Supreme Leader Ayatollah Ali Khamenei has made clear that Iran's ballistic missile strikes were in "
+        "revenge for the US killing of Qassim Soleimani.",
+        "Iran's ballistic missile strikes were in revenge for the US killing of Qassim Soleimani",
+        "Khamenei",
+    ),
+    (
+        "The Tax Policy Center says the plan would depress revenue in the early years, but would eventually add "
+        "$84 billion over 10 years.",
+        "the plan would depress revenue in the early years, but would eventually add $84 billion over 10 years",
+        "Tax Policy Center",
+    ),
+    (
+        "A Quinnipiac poll found that most voters distrust both candidates.",
+        "most voters distrust both candidates",
+        "poll",
+    ),
+    # Nominal content, requests and naming.
+    (
+        "Trump called for a ban on Muslim immigration at a rally in South Carolina.",
+        "a ban on Muslim immigration",
+        "Trump",
+    ),
+    (
+        "Hillary Clinton announced a new plan to cut taxes for small businesses.",
+        "a new plan to cut taxes for small businesses",
+        "Clinton",
+    ),
+    (
+        "Senator Ted Cruz accused the Saudi government of attempting to intimidate the families of the victims.",
+        "the Saudi government of attempting to intimidate the families of the victims",
+        "Cruz",
+    ),
+    (
+        "Senator Lindsey Graham urged fellow Republicans to withdraw their endorsements.",
+        "fellow Republicans to withdraw their endorsements",
+        "Graham",
+    ),
+    (
+        "Trump has called climate change a hoax perpetrated by China.",
+        "climate change a hoax perpetrated by China",
+        "Trump",
+    ),
 ]
 
 
@@ -64,6 +117,11 @@ NOT_SPEECH = [
     "Hoffman did not say that the bases were hit.",
     "Did Hoffman say that the bases were hit?",
     "He would say that the bases were hit, if asked.",
+    # A person criticised, questions answered, a pronoun announced: a target or a speech act, not content.
+    "Hillary Clinton criticized Donald Trump on Monday.",
+    "She answered questions from reporters for an hour.",
+    "Mayor Bill de Blasio announced it on Monday.",
+    "Governor Terry McAuliffe refused to discuss potential appointees.",
 ]
 
 
@@ -72,20 +130,77 @@ def test_cognition_negation_questions_and_hypotheticals_are_not_reports(text: st
     assert indirect(text) == []
 
 
-def test_mixed_quote_links_fragment_to_reported_content() -> None:
-    text = "He said the “historic decision” was necessary to avoid escalation."
-    quotes = quotebank.extract(text, indirect=True)
-    (outer,) = [q for q in quotes if q.kind is QuoteKind.INDIRECT]
-    (inner,) = [q for q in quotes if q.kind is QuoteKind.PARTIAL]
-    assert outer.start <= inner.start and inner.end <= outer.end
-    assert inner.parent == outer.id
-    assert inner.cue == outer.cue
+def test_mixed_quote_keeps_the_fragment_with_its_reported_clause() -> None:
+    text = "Hoffman said the “historic decision” was necessary to avoid escalation."
+    quotes = quotebank.extract(text)
+    assert [q.kind for q in quotes] == [QuoteKind.PARTIAL]  # the same statement is not counted twice
+    (fragment,) = quotes
+    assert fragment.text == "historic decision"
+    assert fragment.reported is not None
+    assert fragment.reported.text == "the “historic decision” was necessary to avoid escalation"
+    assert text[fragment.reported.start : fragment.reported.end] == fragment.reported.text
+    assert fragment.cue is not None and fragment.cue.text == "said"
+    assert fragment.speaker is not None and fragment.speaker.name == "Hoffman"
 
 
-def test_indirect_is_opt_in_and_fragments_lose_their_hidden_parent() -> None:
+def test_a_clause_cut_off_at_a_quotation_mark_is_mixed() -> None:
+    text = "Zarif tweeted that Tehran had taken “proportionate measures in self-defense.”"
+    quotes = quotebank.extract(text)
+    assert [q.kind for q in quotes] == [QuoteKind.PARTIAL]
+    assert quotes[0].reported is not None and quotes[0].reported.text.startswith("Tehran had taken")
+
+
+def test_indirect_is_on_by_default_and_can_be_turned_off() -> None:
     text = CASES[0][0]
-    assert indirect(text)
-    assert [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT] == []
-    mixed = "He said the “historic decision” was necessary to avoid escalation."
-    (fragment,) = quotebank.extract(mixed)
-    assert fragment.kind is QuoteKind.PARTIAL and fragment.parent is None
+    assert [q.kind for q in quotebank.extract(text)] == [QuoteKind.INDIRECT]
+    assert quotebank.extract(text, indirect=False) == []
+    (result,) = quotebank.extract_many([text])
+    assert [q.kind for q in result.quotes] == [QuoteKind.INDIRECT]
+    (result,) = quotebank.extract_many([text], indirect=False)
+    assert list(result.quotes) == []
+
+
+def test_reported_span_survives_the_json_round_trip() -> None:
+    (fragment,) = quotebank.extract("Hoffman said the “historic decision” was necessary.")
+    assert quotebank.Quote.from_dict(fragment.to_dict()) == fragment
+
+
+# Rule logic on hand-built parses, so that it does not depend on the statistical model.
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_nominal_content_of_a_prepositional_frame() -> None:
+    doc = _doc(
+        ["Trump", "called", "for", "a", "ban", "on", "imports", "at", "a", "rally", "."],
+        [1, 1, 1, 4, 2, 4, 5, 1, 9, 7, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "prep", "det", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["Trump", "call", "for", "a", "ban", "on", "import", "at", "a", "rally", "."],
+    )
+    span = content_span(doc[1], get_lexicon("en"))
+    assert span is not None and span.text == "a ban on imports"
+    assert content_span(doc[1]) is None  # without a lexicon, only clauses count
+
+
+def test_a_person_object_is_a_target_not_content() -> None:
+    doc = _doc(
+        ["Clinton", "criticized", "Trump", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Clinton", "criticize", "Trump", "."],
+    )
+    assert content_span(doc[1], get_lexicon("en")) is None
+
+
+def test_parenthetical_cue_gives_the_sentence() -> None:
+    doc = _doc(
+        ["To", "prevent", "problems", ",", "he", "said", ",", "officials", "should", "be", "vigilant", "."],
+        [1, 9, 1, 5, 5, 9, 5, 9, 9, 9, 9, 9],
+        ["aux", "csubj", "dobj", "punct", "nsubj", "parataxis", "punct", "nsubj", "aux", "ROOT", "acomp", "punct"],
+        ["PART", "VERB", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "NOUN", "AUX", "AUX", "ADJ", "PUNCT"],
+        ["to", "prevent", "problem", ",", "he", "say", ",", "official", "should", "be", "vigilant", "."],
+    )
+    span = content_span(doc[5], get_lexicon("en"))
+    assert span is not None and span.text == "To prevent problems , he said , officials should be vigilant"

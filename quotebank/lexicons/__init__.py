@@ -20,6 +20,10 @@ def _frozen(values: Any) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+def _prepositions(frames: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {verb.lower(): tuple(p.lower() for p in preps) for verb, preps in frames.items()}
+
+
 @attrs.frozen(kw_only=True)
 class Lexicon:
     """The word lists behind cue, channel, role and scare-quote decisions."""
@@ -39,6 +43,10 @@ class Lexicon:
     media_words: frozenset[str] = attrs.field(converter=_frozen)
     broadcast_media_words: frozenset[str] = attrs.field(converter=_frozen)
     organization_words: frozenset[str] = attrs.field(converter=_frozen)
+    object_content_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Reporting verbs whose direct object can be what was said (``announced a new tax plan``)."""
+    content_prepositions: dict[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_prepositions)
+    """Reporting verbs with the prepositions that introduce what was said (``called for a ban``)."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
