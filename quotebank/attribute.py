@@ -29,7 +29,10 @@ How it decides, in order:
    signed by its author, linked to the person the article names.
 4. **Follow-on quotes.** A quote with no cue of its own continues the previous
    quote's speaker when it follows within two paragraphs and no other speaker
-   has spoken in between; otherwise it stays unattributed.
+   has spoken in between. A sentence-opening quote that follows, in the same
+   paragraph, a sentence reporting someone's words without quotation marks
+   (``X called him a master at deals. “He showed ...”``) goes on with that
+   speaker. Otherwise it stays unattributed.
 5. **Channels** come from the cue's own words (:mod:`quotebank.channel`); a cue
    with no channel words takes the channel of the same speaker's previous cue
    when no other speaker spoke in between (``said in an emailed statement``
@@ -48,6 +51,7 @@ from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name
 from .indirect import report_speech
 from .lexicons import Lexicon
+from .marks import TWO_CHARACTER_MARKS
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
 
@@ -64,6 +68,7 @@ _NP_MODIFIERS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
 _FOLLOW_ON_CHARS = 700
+_PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
@@ -125,7 +130,14 @@ class _Attributor:
         self.lexicon = lexicon
         self.index = EntityIndex(doc, lexicon)
         # Quotation marks included, so that a cue is never read inside a quote.
-        self.quote_ranges = [(max(0, q.start - 1), q.end + 1) for q in quotes if q.kind is not QuoteKind.INDIRECT]
+        self.quote_ranges = [
+            (
+                max(0, self.opening_mark(q) if q.marks else q.start - 1),
+                self.after_closing_mark(q) if len(q.marks) > 1 else q.end + 1,
+            )
+            for q in quotes
+            if q.kind is not QuoteKind.INDIRECT
+        ]
         self._quoted = bytearray(len(self.text) + 2)
         for start, end in self.quote_ranges:
             self._quoted[start:end] = b"\x01" * (end - start)
@@ -552,11 +564,23 @@ class _Attributor:
 
     # -- quotes to events ----------------------------------------------------------------------
 
+    def opening_mark(self, quote: Quote) -> int:
+        """Where the quote's opening mark starts (the quote's start when it has none)."""
+        if not quote.marks:
+            return quote.start
+        return quote.start - (2 if self.text[max(0, quote.start - 2) : quote.start] in TWO_CHARACTER_MARKS else 1)
+
+    def after_closing_mark(self, quote: Quote) -> int:
+        """Where the quote's closing mark ends (the quote's end when it has none)."""
+        if len(quote.marks) < 2:
+            return quote.end
+        return quote.end + (2 if self.text[quote.end : quote.end + 2] == "''" else 1)
+
     def sentence_bounds(self, quote: Quote) -> tuple[int, int]:
         """Where the sentence around the quote starts (before it) and ends (after it), in characters."""
         text = self.text
-        open_at = quote.start - (1 if quote.marks else 0)
-        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        open_at = self.opening_mark(quote)
+        close_at = self.after_closing_mark(quote)
         start = self.clause_start(open_at)
         end_match = None
         for match in re.finditer(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]", text[close_at:]):
@@ -647,8 +671,8 @@ class _Attributor:
         if governing is not None:
             return governing
         start, end = self.sentence_bounds(quote)
-        open_at = quote.start - (1 if quote.marks else 0)
-        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        open_at = self.opening_mark(quote)
+        close_at = self.after_closing_mark(quote)
         before = [e for e in self.events if start <= e.cue.start < open_at and e.mention is not None]
         after = [e for e in self.events if close_at <= e.cue.start < end and e.mention is not None]
         if any(e.speaker is not None for e in before + after):
@@ -734,6 +758,17 @@ class _Attributor:
                         confidence=0.8,
                     )
                     key = previous_key
+                elif quote.kind is QuoteKind.DIRECT and (spoken := self.preceding_speech(quote)) is not None:
+                    updated = attrs.evolve(
+                        quote,
+                        speaker=spoken.speaker,
+                        speaker_mention=spoken.mention,
+                        cue=spoken.cue,
+                        channel=spoken.channel,
+                        channel_evidence=spoken.evidence,
+                        confidence=0.7,
+                    )
+                    key = spoken.entity_key
                 elif quote.kind is QuoteKind.PARTIAL and (fallback := self.clause_subject(quote)) is not None:
                     updated = attrs.evolve(
                         quote, speaker=fallback.speaker, speaker_mention=fallback.mention, confidence=0.6
@@ -771,7 +806,7 @@ class _Attributor:
     def signed_or_introduced(self, quote: Quote) -> CueEvent | None:
         """A quote signed after a dash (``”― Pamela Padilla``) or introduced by a paragraph ending in a colon."""
         text = self.text
-        close_at = quote.end + (1 if len(quote.marks) > 1 else 0)
+        close_at = self.after_closing_mark(quote)
         line_end = text.find("\n", close_at)
         line_end = len(text) if line_end < 0 else line_end
         signature = _DASH_SIGNATURE.match(text, close_at, line_end)
@@ -789,7 +824,7 @@ class _Attributor:
                     channel=Channel.UNKNOWN,
                     evidence=None,
                 )
-        open_at = quote.start - (1 if quote.marks else 0)
+        open_at = self.opening_mark(quote)
         line_start = text.rfind("\n", 0, open_at) + 1
         if text[line_start:open_at].strip(" \t“”\"'‘’«»„"):
             return None
@@ -819,7 +854,7 @@ class _Attributor:
     def paragraph_closing_cue(self, quote: Quote) -> CueEvent | None:
         """For a quote opening a paragraph: the cue that closed the paragraph before (``..., Schiff said.``)."""
         text = self.text
-        open_at = quote.start - (1 if quote.marks else 0)
+        open_at = self.opening_mark(quote)
         line_start = text.rfind("\n", 0, open_at) + 1
         if text[line_start:open_at].strip(" \t\u00a0“”\"'‘’«»„") or line_start == 0:
             return None
@@ -853,6 +888,32 @@ class _Attributor:
             if current.head.i == current.i:
                 break
             current = current.head
+        return None
+
+    def preceding_speech(self, quote: Quote) -> CueEvent | None:
+        """For a quote with no cue that opens a sentence: the speaker of the sentence just before it.
+
+        ``Lawrence Cummings called him a master at impossible deals. “He showed again and again ...”``: the quote
+        goes on with what the previous sentence reported, in the same paragraph, with no other quote in between.
+        """
+        open_at = self.opening_mark(quote)
+        line_start = self.text.rfind("\n", 0, open_at) + 1
+        before = self.text[line_start:open_at].rstrip()
+        if not before or before[-1] not in ".!?:":
+            return None
+        for event in reversed(self.events):
+            if event.cue.start >= open_at:
+                continue
+            if event.cue.start < line_start or open_at - event.cue.start > _PRECEDING_SPEECH_CHARS:
+                return None
+            if any(event.cue.end <= start and end <= open_at for start, end in self.quote_ranges):
+                return None
+            verb = self.doc[event.verb]
+            if event.speaker is None or verb.dep_ not in ("ROOT", "conj"):
+                continue
+            if event.speaker.kind is SpeakerKind.UNNAMED and event.mention is None:
+                return None
+            return event
         return None
 
     def follows_on(self, previous: Quote, previous_key: int | None, quote: Quote) -> bool:

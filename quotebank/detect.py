@@ -145,7 +145,7 @@ class _Pairer:
         self.quotes: list[RawQuote] = []
 
     def emit(self, open_mark: Mark, close_pos: int, close_char: str, *, continued: bool = False) -> None:
-        start, end = _strip(self.text, open_mark.pos + 1, close_pos)
+        start, end = _strip(self.text, open_mark.pos + len(open_mark.char), close_pos)
         if start >= end or not any(c.isalnum() for c in self.text[start:end]):
             self.notices.append(
                 Notice(

@@ -55,7 +55,11 @@ _REQUEST_VERBS = frozenset(
 _MARKERS = frozenset({"that", "whether", "if"})
 _CONTENT_PREPOSITIONS = frozenset({"of", "from", "about", "for", "against", "over", "to", "on", "between", "with"})
 _DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
-_NAMING_VERBS = frozenset({"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem"})
+_NAMING_VERBS = frozenset(
+    {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
+)
+# Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
+_QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
@@ -141,7 +145,7 @@ def _request_content(verb: Token, request: Token) -> Span | None:
 def _naming_content(verb: Token) -> Span | None:
     """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication."""
     doc = verb.doc
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     predicates = [
         c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
     ]
@@ -202,7 +206,7 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
     for head in candidates:
-        if not _is_content_noun(head, lexicon):
+        if not _is_content_noun(head, lexicon, quoting=lemma in _QUOTING_VERBS):
             continue
         start, end = head.left_edge.i, head.right_edge.i + 1
         if head.dep_ != "dobj":
@@ -236,14 +240,19 @@ def _continued(verb: Token, end: int) -> int:
     return end
 
 
-def _is_content_noun(head: Token, lexicon: Lexicon) -> bool:
-    """Not a person, organisation or date (the target or time of the speech), nor a speech noun itself."""
+def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) -> bool:
+    """Not a person, organisation or date (the target or time of the speech), nor a speech noun itself.
+
+    A speech noun is content for a quoting verb (``cited the comments he had made``).
+    """
     if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in _NOT_CONTENT_ENTITIES:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return False
     word = head.lemma_.lower()
-    return word not in lexicon.speech_nouns and word not in lexicon.cue_nouns and word not in _EMPTY_NOUNS
+    if word in _EMPTY_NOUNS:
+        return False
+    return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)
 
 
 def _parenthetical_content(verb: Token) -> Span | None:

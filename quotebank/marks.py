@@ -36,7 +36,13 @@ _GLYPH_LEANING = {
     '"': "either",
     "＂": "either",
     "'": "either",
+    "''": "either",
+    "``": "open",
 }
+
+# Typewriter double quotes made of two characters, as in the New York Times archive (''Yes,'' he said) and
+# LaTeX-style text (``Yes,'' he said).
+TWO_CHARACTER_MARKS = ("''", "``")
 
 # Elisions that start with an apostrophe: 'em, 'til, 'cause ...
 _ELISION = re.compile(r"(?:n|em|til|till|cause|cos|tis|twas|bout|nuff)(?![\w-])", re.IGNORECASE)
@@ -76,11 +82,11 @@ def _kind(ch: str) -> str:
     return "punct"
 
 
-def _direction(text: str, i: int, family: Family) -> Direction | None:
-    """The direction of the mark at ``text[i]``, or None when it is an apostrophe."""
-    ch = text[i]
+def _direction(text: str, i: int, family: Family, width: int = 1) -> Direction | None:
+    """The direction of the mark at ``text[i : i + width]``, or None when it is an apostrophe."""
+    ch = text[i : i + width]
     left = text[i - 1] if i > 0 else ""
-    right = text[i + 1] if i + 1 < len(text) else ""
+    right = text[i + width] if i + width < len(text) else ""
     lk, rk = _kind(left), _kind(right)
     if left and left in _OPENING_CONTEXT:
         lk = "space"
@@ -119,11 +125,21 @@ def scan_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
     Example:
         >>> [(m.pos, m.direction.value) for m in scan_marks("Iran's 'big' deal")]
         [(7, 'open'), (11, 'close')]
+        >>> [(m.pos, m.char, m.direction.value) for m in scan_marks("''Yes,'' he said.")]
+        [(0, "''", 'open'), (6, "''", 'close')]
     """
     end = len(text) if end is None else end
     marks: list[Mark] = []
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
+        if text[i : i + 2] in TWO_CHARACTER_MARKS and i + 2 <= end and text[i + 2 : i + 3] not in ("'", "`"):
+            direction = _direction(text, i, Family.DOUBLE, width=2)
+            if direction is not None:
+                marks.append(Mark(pos=i, char=text[i : i + 2], family=Family.DOUBLE, direction=direction))
+            i += 1
+            continue
         if ch in DOUBLE_MARKS:
             family = Family.DOUBLE
         elif ch in SINGLE_MARKS:

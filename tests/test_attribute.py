@@ -23,6 +23,8 @@ def only(text: str, fragment: str) -> quotebank.Quote:
 SPEAKER_CASES = [
     # subject before the cue
     ("“We are working on initial battle damage assessments,” Hoffman said.", "battle damage", "Hoffman", "Hoffman"),
+    # typewriter double quotes ('' ... '') as in the New York Times archive
+    ("''It's anti-reform,'' said Leonard E. Burman, a tax expert.", "anti-reform", "Burman", "Leonard E. Burman"),
     # inverted cue
     ("“We will respond,” said Jonathan Hoffman, a Pentagon spokesman.", "respond", "Hoffman", "Jonathan Hoffman"),
     # cue before a colon

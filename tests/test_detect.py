@@ -53,6 +53,15 @@ CASES = [
     ),
     # nested quotes
     ("“He told me ‘never again’ and left,” she said.", ["He told me ‘never again’ and left,", "never again"]),
+    # typewriter double quotes of the New York Times archive and of LaTeX-style text
+    (
+        "''It's anti-reform. She's layering on even more complexity,'' said Mr. Burman.",
+        ["It's anti-reform. She's layering on even more complexity,"],
+    ),
+    ("Not paying taxes ''makes me smart,'' Mr. Trump said.", ["makes me smart,"]),
+    ("``We're America,'' the president said.", ["We're America,"]),
+    ("''Hopefully,'' the president said, ''this museum can help us.''", ["Hopefully,", "this museum can help us."]),
+    ("He said ''the Simmons' dog barked'' all night.", ["the Simmons' dog barked"]),
 ]
 
 
