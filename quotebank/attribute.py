@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name
-from .indirect import report_speech
+from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
 from .marks import TWO_CHARACTER_MARKS
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -179,7 +179,11 @@ class _Attributor:
         if lemma in ("add", "continue", "read", "answer", "write", "post", "call", "describe", "note", "order"):
             # Ambiguous verbs are cues only with a human or organisational subject, or next to a quote.
             return True
-        return not (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")))
+        # "the statement issued on Monday" modifies a noun; "officials who have argued that" is a report.
+        participle = (
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in tok.children)
+        )
+        return not (tok.dep_ == "amod" or participle)
 
     def find_events(self) -> list[CueEvent]:
         for tok in self.doc:
@@ -280,6 +284,13 @@ class _Attributor:
             if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.i != governor.i:
                 governor = governor.head
             head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if head_subjects:
+                return self.noun_phrase(head_subjects[0])
+        if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            # "Trump has used the phrase often, and criticized Obama for ...": coordinated verbs share the subject.
+            head_subjects = [
+                c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not self.quoted(c.idx)
+            ]
             if head_subjects:
                 return self.noun_phrase(head_subjects[0])
         if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -784,13 +795,16 @@ class _Attributor:
                 previous, previous_key = updated, key
         return out
 
-    def indirect_cues(self) -> list[tuple[Token, Quote]]:
-        """Every cue that may carry reported content, with a template quote holding its attribution."""
-        cues: list[tuple[Token, Quote]] = []
+    def indirect_cues(self) -> list[tuple[Token, Quote, Span | None]]:
+        """Every cue that may carry reported content, with a template quote holding its attribution.
+
+        A headline's cue comes with its content (see :func:`quotebank.indirect.headline_report`).
+        """
+        cues: list[tuple[Token, Quote, Span | None]] = []
         for event in self.events:
             if event.speaker is None and event.mention is None:
                 continue
-            cues.append((self.doc[event.verb], _template(event)))
+            cues.append((self.doc[event.verb], _template(event), None))
         for tok in self.doc:
             if not self.is_speech_noun(tok) or self.quoted(tok.idx):
                 continue
@@ -800,7 +814,14 @@ class _Attributor:
             entity, role = self.resolve(owner, tok)
             if entity is None:
                 continue
-            cues.append((tok, _template(self.noun_event(tok, owner, entity, role))))
+            cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
+        headline = headline_report(self.doc)
+        if headline is not None:
+            source, content, cue = headline
+            entity, role = self.resolve(source, cue)
+            if entity is None:
+                entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
+            cues.append((cue, _template(self.plain_event(cue, source, entity, role)), content))
         return cues
 
     def signed_or_introduced(self, quote: Quote) -> CueEvent | None:

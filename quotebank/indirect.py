@@ -37,9 +37,10 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
+from .marks import SINGLE_MARKS, TWO_CHARACTER_MARKS
 from .model import Quote, QuoteKind, TextSpan
 
-__all__ = ["content_span", "report_speech"]
+__all__ = ["content_span", "headline_report", "report_speech"]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project"})
@@ -53,7 +54,16 @@ _REQUEST_VERBS = frozenset(
     | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
 )
 _MARKERS = frozenset({"that", "whether", "if"})
-_CONTENT_PREPOSITIONS = frozenset({"of", "from", "about", "for", "against", "over", "to", "on", "between", "with"})
+_HEADLINE_TOKENS = 30
+_HEADLINE_SOURCE_WORDS = 6
+_HEADLINE_SAYS = frozenset({"says", "say", "said"})
+_HEADLINE_LABELS = frozenset(
+    {"the latest", "latest", "update", "breaking", "live", "analysis", "opinion", "exclusive", "watch", "video"}
+    | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
+)
+_HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "via", "through", "with", "before", "after", "to"})
+_SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
 _NAMING_VERBS = frozenset(
     {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
@@ -109,7 +119,9 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree)))) if clauses else None
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if clauses:
-        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))))
+        # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
+        following = [c for c in clauses if c.i > verb.i]
+        return _clause_content(verb, max(following or clauses, key=lambda c: len(list(c.subtree))))
     around = _parenthetical_content(verb)
     if around is not None:
         return around
@@ -158,6 +170,62 @@ def _naming_content(verb: Token) -> Span | None:
     return doc[start:end] if end - start >= 3 else None
 
 
+def headline_report(doc: Doc) -> tuple[Span, Span, Token] | None:
+    """The source, content and cue of a headline that reports speech, or None.
+
+    News headlines drop the verb or invert the order: ``Poll: Clinton and Trump in dead heat``, ``Pence: Flowers
+    won't be at debate``, ``Obama Says Museum Will Tell of 'Suffering and Delight'``, ``Clinton Hid Health
+    Problems, Former White House Doctor Says``. Only the document's first line counts, and only when an article
+    follows it; title case defeats the parser there, so the rules read the words.
+    """
+    text = doc.text
+    line_end = text.find("\n")
+    if line_end <= 0 or not text[line_end:].strip():
+        return None
+    line = doc.char_span(0, line_end, alignment_mode="contract")
+    if line is None or not 3 <= len(line) <= _HEADLINE_TOKENS:
+        return None
+    words = [t for t in line if not t.is_space]
+    colon = next((t for t in words if t.text == ":"), None)
+    if colon is not None:
+        source = doc[line.start : colon.i]
+        content = doc[colon.i + 1 : line.end]
+        if _headline_source(source):
+            return _trimmed(source), _trimmed(content), colon
+        return None
+    says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
+    if says is None:
+        return None
+    before = doc[line.start : says.i]
+    after = doc[says.i + 1 : line.end]
+    comma = next((t for t in reversed(list(before)) if t.text == ","), None)
+    if comma is not None and not any(not t.is_punct for t in after):
+        # "Clinton Hid Health Problems, Former White House Doctor Says."
+        source = doc[comma.i + 1 : says.i]
+        if _headline_source(source):
+            return _trimmed(source), _trimmed(doc[line.start : comma.i]), says
+        return None
+    if comma is None and _headline_source(before):
+        return _trimmed(before), _trimmed(after), says
+    return None
+
+
+def _headline_source(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not 1 <= len(words) <= _HEADLINE_SOURCE_WORDS:
+        return False
+    if span.text.strip().lower() in _HEADLINE_LABELS:
+        return False
+    # Title case makes every word a proper noun to the tagger; a source must be a name the recogniser knows.
+    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words)
+    return named or words[-1].lower_ in _HEADLINE_SOURCE_NOUNS
+
+
+def _trimmed(span: Span) -> Span:
+    start, end = _trim(span.doc, span.start, span.end)
+    return span.doc[start:end]
+
+
 def _attribution_start(verb: Token) -> int:
     """The first token of the attribution around ``verb`` (its subject, or the verb in ``said Hoffman``)."""
     subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -179,12 +247,7 @@ def _clause_content(verb: Token, clause: Token) -> Span | None:
         # "says it would depress revenue ..., but would eventually add ...": the parser hangs the second half of
         # the content on the reporting verb; a subjectless, modal conjunct is still what was said.
         for conjunct in verb.children:
-            if (
-                conjunct.dep_ == "conj"
-                and conjunct.i > end
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
-                and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in conjunct.children)
-            ):
+            if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct):
                 end = max(end, conjunct.right_edge.i + 1)
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
         start += 1  # "made clear that ...": the parser heads the content with "clear"
@@ -192,6 +255,16 @@ def _clause_content(verb: Token, clause: Token) -> Span | None:
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _continues_content(conjunct: Token) -> bool:
+    """A clause the parser coordinated with the reporting verb that is still part of what was said.
+
+    ``says it would depress revenue, but would eventually add ...``: a modal verb with no subject of its own.
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conjunct.children):
+        return False  # "said X, and Chaffetz declined": may be the writer's own narration
+    return any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in conjunct.children)
 
 
 def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
@@ -212,14 +285,28 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if head.dep_ != "dobj":
             # "accused Cruz of associating with Oswald": the object is part of the accusation.
             start = min([start, *(c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i)])
-        end = _continued(verb, end)
+        end = _continued(verb, end, lexicon)
         start, end = _trim(doc, start, end)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None
 
 
-def _continued(verb: Token, end: int) -> int:
+def _is_setting(prep: Token, lexicon: Lexicon) -> bool:
+    """A prepositional phrase that says where, when or through what something was said."""
+    if prep.lower_ not in _SETTING_PREPOSITIONS:
+        return False
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return any(
+        o.ent_type_ in _SETTING_ENTITIES
+        or o.lemma_.lower() in lexicon.speech_nouns
+        or o.lemma_.lower() in lexicon.cue_nouns
+        or o.lower_ in lexicon.media_words
+        for o in objects
+    )
+
+
+def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
     """``end`` moved over the verb's later complements the parser took from the content noun.
 
     ``cited her work after the attacks and her position on leave``: the conjunct and the modifiers hang on the
@@ -234,8 +321,8 @@ def _continued(verb: Token, end: int) -> int:
             break
         if child.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
             break
-        if child.dep_ == "prep" and child.lower_ not in _CONTENT_PREPOSITIONS:
-            break  # "at a rally", "in an interview": where it was said, not what
+        if child.dep_ == "prep" and _is_setting(child, lexicon):
+            break  # "at a rally", "in an interview", "in Ohio": where or when it was said, not what
         end = child.right_edge.i + 1
     return end
 
@@ -302,32 +389,44 @@ def _reports(verb: Token, lexicon: Lexicon) -> bool:
     return not sent_text.endswith("?")
 
 
-def report_speech(doc: Doc, cues: list[tuple[Token, Quote]], quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
+def report_speech(
+    doc: Doc, cues: list[tuple[Token, Quote, Span | None]], quotes: list[Quote], lexicon: Lexicon
+) -> list[Quote]:
     """``quotes`` with the reported speech of ``cues`` added.
 
     Args:
         doc: The parsed document.
-        cues: (cue token, a template quote carrying speaker, mention, cue and channel) pairs.
+        cues: (cue token, a template quote carrying speaker, mention, cue and channel, the content when the cue
+            already knows it) triples.
         quotes: The document's quotes in quotation marks, attributed.
         lexicon: The language's lexicon.
 
     Returns:
-        The quotes, each quoted fragment of a reported clause with that clause as its ``reported`` span (and the
-        clause's speaker and cue when it had none), followed by one ``INDIRECT`` quote per reported clause without
-        quotation marks. A content that overlaps an earlier one by more than half is kept once (the first cue
+        The quotes, each quoted fragment of a reported clause with that clause as its ``reported`` span and the
+        clause's speaker and cue, followed by one ``INDIRECT`` quote per reported clause without double quotation
+        marks. A content that overlaps an earlier one by more than half is kept once (the first cue
         wins).
     """
     text = doc.text
-    marked = [q for q in quotes if q.kind is not QuoteKind.INDIRECT]
+    # Single quotation marks inside a reported clause are the headline and nested style (``Christie calls Clinton
+    # ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
+    # fragment the quote and the clause its context.
+    marked = [q for q in quotes if q.kind is not QuoteKind.INDIRECT and not _single_marked(q, text)]
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
-    marked_ranges = [(max(0, q.start - 1), q.end + 1) for q in marked]
+    marked_ranges = [
+        (
+            max(0, q.start - _mark_width(text[max(0, q.start - 2) : q.start])),
+            q.end + _mark_width(text[q.end : q.end + 2]),
+        )
+        for q in marked
+    ]
     found: list[Quote] = []
     mixed: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for verb, template in cues:
-        if not _reports(verb, lexicon):
+    for verb, template, known in cues:
+        if known is None and not _reports(verb, lexicon):
             continue
-        span = content_span(verb, lexicon)
+        span = known if known is not None else content_span(verb, lexicon)
         if span is None:
             continue
         start, end = span.start_char, span.end_char
@@ -338,12 +437,26 @@ def report_speech(doc: Doc, cues: list[tuple[Token, Quote]], quotes: list[Quote]
         cut_off = [q.end for q in marked if end <= q.start <= end + 3 and not text[end : q.start].strip(_QUOTE_CHARS)]
         if cut_off:
             end = max(cut_off)
+        for inner in quotes:
+            if start <= inner.start < end and len(inner.marks) > 1 and _single_marked(inner, text):
+                end = max(end, inner.end + 1)  # keep the closing mark of "as a ‘disgrace’"
         clause = attrs.evolve(template, id=f"i{start}", text=text[start:end], start=start, end=end, marks="")
         if cut_off or any(s < end and start < e for s, e in marked_ranges):
             mixed.append(clause)
         else:
             found.append(clause)
-    return [_in_reported_clause(q, mixed, text) for q in quotes] + found
+    return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
+
+
+def _mark_width(mark: str) -> int:
+    return 2 if mark in TWO_CHARACTER_MARKS else 1
+
+
+def _single_marked(quote: Quote, text: str) -> bool:
+    """True for a quote in single quotation marks (‘...’ or '...'), not in typewriter double ones (''...'')."""
+    if not quote.marks or quote.marks[0] not in SINGLE_MARKS:
+        return False
+    return text[max(0, quote.start - 2) : quote.start] not in TWO_CHARACTER_MARKS
 
 
 def _in_reported_clause(quote: Quote, clauses: list[Quote], text: str) -> Quote:

@@ -93,6 +93,28 @@ CASES = [
         "climate change a hoax perpetrated by China",
         "Trump",
     ),
+    # Coordinated verbs share their subject; a perfect-tense relative clause is a report.
+    (
+        "Trump has used the phrase often in his campaign, and criticized Obama for not doing so.",
+        "Obama for not doing so",
+        "Trump",
+    ),
+    (
+        "The change is likely to placate nervous Democrats, who have argued that it helps candidates down the ballot.",
+        "it helps candidates down the ballot",
+        "Democrats",
+    ),
+    # Headlines: a source before a colon, and "X Says" at either end.
+    (
+        "Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is tied.",
+        "Clinton and Trump in dead heat heading into first debate",
+        "Poll",
+    ),
+    (
+        "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\nThe doctor spoke on Monday.",
+        "Clinton Hid Past Health Problems From Public",
+        "Doctor",
+    ),
 ]
 
 
@@ -122,6 +144,9 @@ NOT_SPEECH = [
     "She answered questions from reporters for an hour.",
     "Mayor Bill de Blasio announced it on Monday.",
     "Governor Terry McAuliffe refused to discuss potential appointees.",
+    # A headline whose part before the colon is a label or a topic, not a source.
+    "The Latest: Officials Count the Votes.\n\nThe count went on all night.",
+    "Stealth Over Health: Hillary Clinton Was Headed to ER.\n\nShe left early.",
 ]
 
 
@@ -148,6 +173,22 @@ def test_a_clause_cut_off_at_a_quotation_mark_is_mixed() -> None:
     quotes = quotebank.extract(text)
     assert [q.kind for q in quotes] == [QuoteKind.PARTIAL]
     assert quotes[0].reported is not None and quotes[0].reported.text.startswith("Tehran had taken")
+
+
+def test_single_quoted_fragment_stays_inside_its_reported_clause() -> None:
+    text = (
+        "New Jersey Gov. Chris Christie described Hillary Clinton as a ‘disgrace’ after she attacked police officers."
+    )
+    quotes = quotebank.extract(text)
+    (clause,) = [q for q in quotes if q.kind is QuoteKind.INDIRECT]
+    (fragment,) = [q for q in quotes if q.kind is QuoteKind.PARTIAL]
+    assert clause.text == "Hillary Clinton as a ‘disgrace’"
+    assert fragment.text == "disgrace"
+    assert fragment.reported is not None and (fragment.reported.start, fragment.reported.end) == (
+        clause.start,
+        clause.end,
+    )
+    assert clause.speaker is not None and fragment.speaker == clause.speaker
 
 
 def test_indirect_is_on_by_default_and_can_be_turned_off() -> None:
