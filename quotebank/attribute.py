@@ -67,6 +67,7 @@ _NP_MODIFIERS = frozenset(
     {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "quantmod", "predet", "cc", "conj", "npadvmod"}
 )
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
+_SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
@@ -203,7 +204,11 @@ class _Attributor:
         if subject is not None:
             mention = subject
             entity, role = self.resolve(subject, verb)
-            if self.is_speech_noun(subject.root) and (owner := self.owner_of(subject.root)) is not None:
+            if (
+                self.is_speech_noun(subject.root)
+                and not is_title_token(subject.root, self.lexicon)
+                and (owner := self.owner_of(subject.root)) is not None
+            ):
                 # "read an IRGC statement": the owner is the mention, the verb and its object the cue.
                 mention = owner
                 if subject.root.head.i == verb.i and subject.start > verb.i:
@@ -382,7 +387,9 @@ class _Attributor:
         if mention is not None:
             tokens.extend(mention)
         for child in verb.children:
-            if child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and self.is_speech_noun(child)):
+            # "Speaking on CNN's State of the Union, Sanders said": the participle names the channel.
+            speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
+            if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and self.is_speech_noun(child)):
                 tokens.extend(t for t in child.subtree if not self.quoted(t.idx))
         # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
         start = self.clause_start(verb.idx)
@@ -413,6 +420,14 @@ class _Attributor:
             return self.antecedent(lower, verb), None
         if head.pos_ == "PRON":
             return None, None
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and is_title_token(head, self.lexicon):
+            # "The Kremlin's spokesman, Dmitry Peskov, told reporters": the name is the speaker, the rest the role.
+            entity = self.index.entity_at(named.i)
+            if entity is not None:
+                role = self.role_text(mention)
+                entity.add_role(role)
+                return entity, role
         # A subject cut off from its name by the parser: "X, the commander of ..., said".
         after = mention.root.right_edge.i + 1
         if mention.start >= 2 and doc[mention.start - 1].text == "," and after < len(doc) and doc[after].text == ",":
@@ -424,7 +439,8 @@ class _Attributor:
             for t in mention[-2:]
         ) and not any(self.index.entity_at(t.i) is not None and t.ent_type_ == "PERSON" for t in mention):
             return self.adhoc(clean_name(mention.text), SpeakerKind.MEDIA), None
-        if self.is_speech_noun(head):
+        if self.is_speech_noun(head) and not is_title_token(head, self.lexicon):
+            # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
             owner = self.owner_of(head)
             return self.resolve(owner, verb) if owner is not None else (None, None)
         entity = self.index.entity_in(mention)
@@ -436,7 +452,10 @@ class _Attributor:
         words = [t for t in mention if not t.is_punct]
         determiner = words[0].lower_ if words else ""
         has_title = any(is_title_token(t, self.lexicon) for t in mention)
-        if lower in self.lexicon.media_words or (self.index._is_media(name) and head.pos_ != "PROPN"):
+        if lower in self.lexicon.media_words or (
+            self.index._is_media(name) and head.pos_ != "PROPN" and not is_title_token(head, self.lexicon)
+        ):
+            # "the White House press secretary" is a person with a title, not the press.
             return self.adhoc(name, SpeakerKind.MEDIA), None
         if head.pos_ == "PROPN" and not has_title:
             found = self.index.find(name, before=mention.start_char)

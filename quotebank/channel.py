@@ -49,10 +49,19 @@ def classify_channel(
         word = tok.lower_
         lemma = tok.lemma_.lower()
         channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
-        if channel and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_):
-            if word in ("post", "show", "program", "programme", "paper") and tok.pos_ == "PROPN":
-                continue  # The Post, The Paper: outlets, not channels
+        if channel is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+            channel = lexicon.speech_nouns.get(f"{tok.doc[tok.i - 2].lower_}-{word}")  # "op - ed", "e - mail"
+        # The Post, The Wall Street Journal: outlets, not channels.
+        outlet = (
+            word in ("post", "show", "program", "programme", "paper", "journal", "magazine") and tok.pos_ == "PROPN"
+        )
+        if channel and not outlet and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_):
             found.setdefault(channel, tok)
+        after_on = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on"
+        if after_on and tok.text.rstrip(".") == "X":
+            found.setdefault("tweet", tok)  # "wrote on X": Twitter under its later name
+        if after_on and word in lexicon.broadcast_media_words:
+            found.setdefault("broadcast", tok)  # "speaking on CNN", "said on Fox News"
         if (
             cue is not None
             and cue.lemma_.lower() in ("tell", "speak", "talk")

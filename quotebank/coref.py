@@ -124,7 +124,7 @@ class EntityIndex:
     def _build(self) -> None:
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
+            if ent.label_ in _PERSON_LABELS or self._titled_name(ent):
                 span = self._name_span(ent)
                 if span is None:
                     continue
@@ -142,6 +142,18 @@ class EntityIndex:
                 entity = self._organisation(name, ent)
                 for tok in ent:
                     self._by_token[tok.i] = entity
+
+    def _titled_name(self, ent: Span) -> bool:
+        """An organisation label on what a title shows to be a person's name (``Chancellor [Olaf Scholz]``)."""
+        if ent.label_ not in _ORG_LABELS or ent.start == 0 or not 2 <= len(ent) <= 3:
+            return False
+        title = self.doc[ent.start - 1]
+        if not (title.text[:1].isupper() and is_title_token(title, self.lexicon)):
+            return False
+        words = [t.text for t in ent]
+        return all(w[:1].isupper() and w[1:].islower() for w in words) and not any(
+            w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words
+        )
 
     def _person(self, name: str, offset: int) -> Entity:
         words = name.split()

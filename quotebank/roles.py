@@ -97,6 +97,8 @@ def appositive_role(doc: Doc, name_end: int, lexicon: Lexicon) -> Span | None:
     first = doc[start]
     if first.lower_ in ("who", "which", "that", "whose", "where", "when", "he", "she", "they", "it"):
         return None
+    if first.pos_ in ("VERB", "AUX"):
+        return None  # "Dmitry Peskov, told reporters": the clause goes on, there is no appositive
     if end - start > 16 or not any(is_title_token(t, lexicon) for t in doc[start:end]):
         return None
     while start < end and doc[start].pos_ == "DET":

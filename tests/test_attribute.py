@@ -23,6 +23,14 @@ def only(text: str, fragment: str) -> quotebank.Quote:
 SPEAKER_CASES = [
     # subject before the cue
     ("“We are working on initial battle damage assessments,” Hoffman said.", "battle damage", "Hoffman", "Hoffman"),
+    # the role before an appositive name, and an unnamed spokeswoman
+    (
+        "The Kremlin’s spokesman, Dmitry Peskov, told reporters: “We are concerned.”",
+        "concerned",
+        "Peskov",
+        "The Kremlin’s spokesman",
+    ),
+    ("“No comment,” a spokeswoman for the company said by email.", "No comment", "spokeswoman", "a spokeswoman"),
     # typewriter double quotes ('' ... '') as in the New York Times archive
     ("''It's anti-reform,'' said Leonard E. Burman, a tax expert.", "anti-reform", "Burman", "Leonard E. Burman"),
     # inverted cue
@@ -190,6 +198,26 @@ CHANNEL_CASES = [
     ("“We will respond,” Khamenei said in a speech.", "respond", Channel.SPEECH),
     ("“We will respond,” Iran state TV said.", "respond", Channel.BROADCAST),
     ("“We will respond,” she posted on Facebook.", "respond", Channel.SOCIAL_POST),
+    ("“Enough is enough,” wrote Senator Elizabeth Warren on X.", "Enough", Channel.TWEET),
+    (
+        "Speaking on CNN's State of the Union, Senator Bernie Sanders said, “We need to act now.”",
+        "act now",
+        Channel.BROADCAST,
+    ),
+    ("“We will win,” the governor said on Fox News Sunday.", "win", Channel.BROADCAST),
+    ("“It was a mistake,” the editor told The Wall Street Journal.", "mistake", Channel.INTERVIEW),
+    ("“The data are clear,” the researchers wrote in the journal Nature.", "data", Channel.PUBLICATION),
+    (
+        "In an op-ed for The Washington Post, former adviser John Bolton wrote: “The time for talk is over.”",
+        "time for talk",
+        Channel.PUBLICATION,
+    ),
+    (
+        "“This was a reckless act,” Senate Majority Leader Mitch McConnell said on the Senate floor.",
+        "reckless",
+        Channel.SPEECH,
+    ),
+    ("“No comment,” a spokeswoman for the company said by email.", "No comment", Channel.STATEMENT),
     # the content never names the channel: Milley's words are not a letter
     ("General Mark Milley said the letter had been “an honest mistake”.", "honest mistake", Channel.UNKNOWN),
     # no evidence: unknown, not a guess
@@ -214,6 +242,12 @@ ROLE_CASES = [
         "chairman of the Joint Chiefs",
     ),
     ("“We will respond,” US defence secretary Mark Esper said.", "defence secretary"),
+    # a title before a name the recogniser took for an organisation
+    ("“We will respond,” German Chancellor Olaf Scholz posted on Instagram.", "German Chancellor"),
+    # a role-only speaker whose title holds an organisation and a media word
+    ("“We will respond,” the White House press secretary said in a briefing.", "White House press secretary"),
+    # the role before an appositive name
+    ("The Kremlin’s spokesman, Dmitry Peskov, told reporters: “We will respond.”", "Kremlin’s spokesman"),
 ]
 
 
