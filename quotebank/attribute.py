@@ -420,14 +420,14 @@ class _Attributor:
             return self.antecedent(lower, verb), None
         if head.pos_ == "PRON":
             return None, None
-        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if named is not None and is_title_token(head, self.lexicon):
+        appositive = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if appositive is not None and is_title_token(head, self.lexicon):
             # "The Kremlin's spokesman, Dmitry Peskov, told reporters": the name is the speaker, the rest the role.
-            entity = self.index.entity_at(named.i)
-            if entity is not None:
+            holder = self.index.entity_at(appositive.i)
+            if holder is not None:
                 role = self.role_text(mention)
-                entity.add_role(role)
-                return entity, role
+                holder.add_role(role)
+                return holder, role
         # A subject cut off from its name by the parser: "X, the commander of ..., said".
         after = mention.root.right_edge.i + 1
         if mention.start >= 2 and doc[mention.start - 1].text == "," and after < len(doc) and doc[after].text == ",":
