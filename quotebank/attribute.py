@@ -68,6 +68,15 @@ _NP_MODIFIERS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
+_GENDERED = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_FEMININE = frozenset(
+    {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
+    | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "first lady", "duchess", "sister"}
+)
+_MASCULINE = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
+    | {"councilman", "assemblyman", "duke", "brother"}
+)
 _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
@@ -415,7 +424,11 @@ class _Attributor:
         head = mention.root
         lower = head.lower_
         if lower in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return self.resolve(self.noun_phrase(verb.head), verb.head)
+            antecedent = verb.head
+            while antecedent.dep_ == "appos" and antecedent.head.i != antecedent.i:
+                # "Elizabeth Warren, a Massachusetts Democrat, who said": the person, not the description.
+                antecedent = antecedent.head
+            return self.resolve(self.noun_phrase(antecedent), antecedent)
         if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.antecedent(lower, verb), None
         if head.pos_ == "PRON":
@@ -544,8 +557,29 @@ class _Attributor:
                         found.append(entity)
         return found
 
+    def gender_of(self, entity: Entity) -> str | None:
+        """``"he"``, ``"she"`` or None, from the entity's honorific, a gendered title or a common first name."""
+        words = " ".join([entity.name, *entity.aliases, *entity.roles]).lower().replace(".", " ").split()
+        if any(w in _FEMININE for w in words):
+            return "she"
+        if any(w in _MASCULINE for w in words):
+            return "he"
+        first = entity.name.split()[0].lower() if len(entity.name.split()) >= 2 else ""
+        if first in self.lexicon.feminine_names:
+            return "she"
+        if first in self.lexicon.masculine_names:
+            return "he"
+        return None
+
+    def fits(self, pronoun: str, entity: Entity) -> bool:
+        """False when the entity is known to be referred to by the other gendered pronoun."""
+        if pronoun not in _GENDERED:
+            return True
+        gender = self.gender_of(entity)
+        return gender is None or gender == _GENDERED[pronoun]
+
     def antecedent(self, pronoun: str, verb: Token) -> Entity | None:
-        """The entity a pronoun subject refers to."""
+        """The entity a pronoun subject refers to (``she`` skips a person known as ``he``, and back)."""
         want_person = pronoun in _PERSON_PRONOUNS
         sent = verb.sent
         if not want_person:
@@ -565,14 +599,18 @@ class _Attributor:
             entity = self.index.entity_at(tok.i)
             if entity is None or tok.dep_ not in _SUBJECT_DEPS or tok.i == verb.i:
                 continue
-            if want_person == (entity.kind is SpeakerKind.PERSON) and pronoun not in _PLURAL_PRONOUNS:
+            same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
+            if same_kind and pronoun not in _PLURAL_PRONOUNS and self.fits(pronoun, entity):
                 return entity
         for event in reversed(self.events):
             if event.speaker is None or event.entity_key is None:
                 continue
             kind = event.speaker.kind
             if want_person and kind is SpeakerKind.PERSON:
-                return self.entity_by_key(event.entity_key)
+                holder = self.entity_by_key(event.entity_key)
+                if holder is not None and not self.fits(pronoun, holder):
+                    continue
+                return holder
             if pronoun in _THING_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA):
                 return self.entity_by_key(event.entity_key)
             if pronoun in _PLURAL_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
@@ -582,7 +620,7 @@ class _Attributor:
             entity = self.index.entity_at(tok.i)
             if entity is None or self.quoted(tok.idx):
                 continue
-            if want_person == (entity.kind is SpeakerKind.PERSON):
+            if want_person == (entity.kind is SpeakerKind.PERSON) and self.fits(pronoun, entity):
                 return entity
         return None
 

@@ -144,11 +144,16 @@ class EntityIndex:
                     self._by_token[tok.i] = entity
 
     def _titled_name(self, ent: Span) -> bool:
-        """An organisation label on what a title shows to be a person's name (``Chancellor [Olaf Scholz]``)."""
-        if ent.label_ not in _ORG_LABELS or ent.start == 0 or not 2 <= len(ent) <= 3:
+        """An organisation label on what a title shows to be a person's name.
+
+        The title comes before (``Chancellor [Olaf Scholz]``) or as an appositive after (``[Clemens Fuest],
+        president of the Ifo institute,``).
+        """
+        if ent.label_ not in _ORG_LABELS or not 2 <= len(ent) <= 3:
             return False
-        title = self.doc[ent.start - 1]
-        if not (title.text[:1].isupper() and is_title_token(title, self.lexicon)):
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        titled_before = before is not None and before.text[:1].isupper() and is_title_token(before, self.lexicon)
+        if not titled_before and appositive_role(self.doc, ent.end, self.lexicon) is None:
             return False
         words = [t.text for t in ent]
         return all(w[:1].isupper() and w[1:].islower() for w in words) and not any(

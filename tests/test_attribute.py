@@ -92,6 +92,19 @@ def test_pronoun_resolves_to_the_last_person_speaking() -> None:
     assert q.channel is Channel.TWEET
 
 
+def test_she_skips_a_man_speaking_in_between() -> None:
+    text = (
+        "“Inflation has eased,” Fed Chair Jerome Powell told a news conference. "
+        "The decision drew criticism from Senator Elizabeth Warren, a Massachusetts Democrat, who said in a letter "
+        "that high rates were “hurting working families.”\n\n“The Fed is playing with fire,” she wrote."
+    )
+    hurting = only(text, "hurting")
+    fire = only(text, "playing with fire")
+    assert hurting.speaker is not None and hurting.speaker.name == "Elizabeth Warren"
+    assert fire.speaker is not None and fire.speaker.name == "Elizabeth Warren"
+    assert fire.channel is Channel.LETTER
+
+
 def test_it_resolves_to_an_organisation() -> None:
     text = (
         "Iran’s Revolutionary Guard said the attack was in retaliation.\n\n"

@@ -43,6 +43,10 @@ class Lexicon:
     media_words: frozenset[str] = attrs.field(converter=_frozen)
     broadcast_media_words: frozenset[str] = attrs.field(converter=_frozen)
     organization_words: frozenset[str] = attrs.field(converter=_frozen)
+    feminine_names: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Common first names of women, for ``she`` (a hint, never a decision on its own)."""
+    masculine_names: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Common first names of men, for ``he``."""
     object_content_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Reporting verbs whose direct object can be what was said (``announced a new tax plan``)."""
     content_prepositions: dict[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_prepositions)
