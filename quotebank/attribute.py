@@ -433,14 +433,19 @@ class _Attributor:
             return self.antecedent(lower, verb), None
         if head.pos_ == "PRON":
             return None, None
-        appositive = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if appositive is not None and is_title_token(head, self.lexicon):
+        appositive = next((c for c in head.children if c.dep_ == "appos" and self.person_name(c)), None)
+        dateline = head.text.isupper() and head.ent_type_ == "GPE"
+        if appositive is not None and (is_title_token(head, self.lexicon) or dateline):
             # "The Kremlin's spokesman, Dmitry Peskov, told reporters": the name is the speaker, the rest the role.
+            # "LONDON — Prime Minister Keir Starmer announced": the dateline is no speaker.
             holder = self.index.entity_at(appositive.i)
-            if holder is not None:
-                role = self.role_text(mention)
-                holder.add_role(role)
-                return holder, role
+            if holder is None or holder.kind is not SpeakerKind.PERSON:
+                holder = self.adhoc(clean_name(self.noun_phrase(appositive).text), SpeakerKind.PERSON)
+            if dateline:
+                return holder, None
+            role = self.role_text(mention)
+            holder.add_role(role)
+            return holder, role
         # A subject cut off from its name by the parser: "X, the commander of ..., said".
         after = mention.root.right_edge.i + 1
         if mention.start >= 2 and doc[mention.start - 1].text == "," and after < len(doc) and doc[after].text == ",":
@@ -486,6 +491,15 @@ class _Attributor:
         if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in self.lexicon.organization_words:
             return self.adhoc(name, SpeakerKind.ORGANIZATION), None
         return None, None
+
+    def person_name(self, tok: Token) -> bool:
+        """True for the head of what reads as a person's name (``Kemi Badenoch``), whatever the recogniser said."""
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in self.lexicon.organization_words:
+            return False
+        words = [c for c in tok.lefts if c.dep_ in ("compound", "flat")] + [tok]
+        return 2 <= len(words) <= 3 and all(w.text[:1].isupper() and w.text[1:].islower() for w in words)
 
     def owner_of(self, noun: Token) -> Span | None:
         for child in noun.children:

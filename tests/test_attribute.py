@@ -31,6 +31,19 @@ SPEAKER_CASES = [
         "The Kremlin’s spokesman",
     ),
     ("“No comment,” a spokeswoman for the company said by email.", "No comment", "spokeswoman", "a spokeswoman"),
+    # a dateline is no speaker; an appositive name the recogniser missed still is one
+    (
+        "LONDON — Britain's Prime Minister Keir Starmer on Monday said that “we face the most dangerous world”.",
+        "dangerous world",
+        "Starmer",
+        None,
+    ),
+    (
+        "The Conservative leader, Kemi Badenoch, dismissed the plan as “a review of a review.”",
+        "review of a review",
+        "Badenoch",
+        None,
+    ),
     # typewriter double quotes ('' ... '') as in the New York Times archive
     ("''It's anti-reform,'' said Leonard E. Burman, a tax expert.", "anti-reform", "Burman", "Leonard E. Burman"),
     # inverted cue
