@@ -134,9 +134,9 @@ def _template(event: CueEvent) -> Quote:
 
 
 class _Attributor:
-    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.lexicon = lexicon
         self.index = EntityIndex(doc, lexicon)
         # Quotation marks included, so that a cue is never read inside a quote.
@@ -155,6 +155,7 @@ class _Attributor:
         self._entity_keys: dict[int, int] = {}
         self._adhoc: dict[str, Entity] = {}
         self._named_speakers: list[Entity] | None = None
+        self._cue_words: list[Token] | None = None
 
     def quoted(self, pos: int) -> bool:
         """True when character ``pos`` is inside a quote (its marks included)."""
@@ -195,8 +196,25 @@ class _Attributor:
         )
         return not (tok.dep_ == "amod" or participle)
 
+    def cue_words(self) -> list[Token]:
+        """The tokens whose word or lemma is in the cue lexicons: the only ones worth a closer look.
+
+        Read from the Doc's arrays, so that a Token object is built only for these (building one for every token
+        of the document, several times over, was most of quotebank's own time).
+        """
+        if self._cue_words is None:
+            strings = self.doc.vocab.strings
+            lexicon = self.lexicon
+            words = {*lexicon.speech_verbs, *lexicon.speech_nouns, *lexicon.cue_nouns, "according", "make"}
+            wanted = {strings.add(w) for w in words}
+            rows = self.doc.to_array(["LEMMA", "LOWER"])
+            self._cue_words = [
+                self.doc[i] for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted
+            ]
+        return self._cue_words
+
     def find_events(self) -> list[CueEvent]:
-        for tok in self.doc:
+        for tok in self.cue_words():
             if self.is_cue(tok):
                 event = self.event_for(tok)
                 if event is not None:
@@ -561,7 +579,7 @@ class _Attributor:
 
     def _find_named_speakers(self) -> list[Entity]:
         found: list[Entity] = []
-        for tok in self.doc:
+        for tok in self.cue_words():
             if not self.is_cue(tok):
                 continue
             for child in tok.children:
@@ -876,7 +894,7 @@ class _Attributor:
             if event.speaker is None and event.mention is None:
                 continue
             cues.append((self.doc[event.verb], _template(event), None))
-        for tok in self.doc:
+        for tok in self.cue_words():
             if not self.is_speech_noun(tok) or self.quoted(tok.idx):
                 continue
             owner = self.owner_of(tok)
@@ -886,7 +904,7 @@ class _Attributor:
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
-        headline = headline_report(self.doc)
+        headline = headline_report(self.doc, text=self.text)
         if headline is not None:
             source, content, cue = headline
             entity, role = self.resolve(source, cue)
@@ -1073,7 +1091,9 @@ def find_cue_events(doc: Doc, *, lexicon: Lexicon, quotes: Iterable[Quote] = ())
     return _Attributor(doc, list(quotes), lexicon).find_events()
 
 
-def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirect: bool = True) -> list[Quote]:
+def attribute_quotes(
+    doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirect: bool = True, text: str | None = None
+) -> list[Quote]:
     """``quotes`` with speaker, speaker mention, cue and channel filled where the text tells.
 
     Args:
@@ -1084,8 +1104,8 @@ def attribute_quotes(doc: Doc, quotes: list[Quote], *, lexicon: Lexicon, indirec
     """
     if not doc.has_annotation("DEP"):
         return quotes
-    attributor = _Attributor(doc, quotes, lexicon)
+    attributor = _Attributor(doc, quotes, lexicon, text)
     attributed = attributor.attribute(quotes)
     if not indirect:
         return attributed
-    return report_speech(doc, attributor.indirect_cues(), attributed, lexicon)
+    return report_speech(doc, attributor.indirect_cues(), attributed, lexicon, text=attributor.text)

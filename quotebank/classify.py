@@ -200,9 +200,9 @@ def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
     return any(before.endswith(trigger) for trigger in lexicon.naming_triggers)
 
 
-def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon) -> list[QuoteKind]:
-    """The kind of each quote in ``quotes`` (same order)."""
-    text = doc.text
+def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: str | None = None) -> list[QuoteKind]:
+    """The kind of each quote in ``quotes`` (same order); ``text`` is ``doc.text``, which spaCy rebuilds on access."""
+    text = doc.text if text is None else text
     spans = [(q.start, q.end) for q in quotes]
     kinds: list[QuoteKind] = []
     for index, quote in enumerate(quotes):

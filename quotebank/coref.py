@@ -97,7 +97,7 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
-        self._length = len(doc.text)
+        self._length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), unbuilt
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}

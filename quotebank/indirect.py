@@ -170,15 +170,16 @@ def _naming_content(verb: Token) -> Span | None:
     return doc[start:end] if end - start >= 3 else None
 
 
-def headline_report(doc: Doc) -> tuple[Span, Span, Token] | None:
+def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, Token] | None:
     """The source, content and cue of a headline that reports speech, or None.
 
     News headlines drop the verb or invert the order: ``Poll: Clinton and Trump in dead heat``, ``Pence: Flowers
     won't be at debate``, ``Obama Says Museum Will Tell of 'Suffering and Delight'``, ``Clinton Hid Health
     Problems, Former White House Doctor Says``. Only the document's first line counts, and only when an article
-    follows it; title case defeats the parser there, so the rules read the words.
+    follows it; title case defeats the parser there, so the rules read the words. ``text`` is ``doc.text``
+    when the caller has it (spaCy rebuilds it on every access).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     line_end = text.find("\n")
     if line_end <= 0 or not text[line_end:].strip():
         return None
@@ -390,7 +391,12 @@ def _reports(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def report_speech(
-    doc: Doc, cues: list[tuple[Token, Quote, Span | None]], quotes: list[Quote], lexicon: Lexicon
+    doc: Doc,
+    cues: list[tuple[Token, Quote, Span | None]],
+    quotes: list[Quote],
+    lexicon: Lexicon,
+    *,
+    text: str | None = None,
 ) -> list[Quote]:
     """``quotes`` with the reported speech of ``cues`` added.
 
@@ -400,6 +406,7 @@ def report_speech(
             already knows it) triples.
         quotes: The document's quotes in quotation marks, attributed.
         lexicon: The language's lexicon.
+        text: ``doc.text``, when the caller has it.
 
     Returns:
         The quotes, each quoted fragment of a reported clause with that clause as its ``reported`` span and the
@@ -407,7 +414,7 @@ def report_speech(
         marks. A content that overlaps an earlier one by more than half is kept once (the first cue
         wins).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     # Single quotation marks inside a reported clause are the headline and nested style (``Christie calls Clinton
     # ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
     # fragment the quote and the clause its context.

@@ -41,7 +41,7 @@ def analyze(
     lexicon = get_lexicon(language)
     text = doc.text  # spaCy rebuilds Doc.text on every access
     raws, notices = find_quotations(text)
-    kinds = classify_kinds(doc, raws, lexicon)
+    kinds = classify_kinds(doc, raws, lexicon, text=text)
     quotes: list[Quote] = []
     for index, (raw, kind) in enumerate(zip(raws, kinds, strict=True)):
         try:
@@ -61,7 +61,7 @@ def analyze(
         except (ValueError, TypeError) as exc:  # pragma: no cover - a bug, reported rather than raised
             notices.append(Notice(code=Code.BAD_QUOTE, offset=raw.start, message=str(exc)))
     if attribute:
-        quotes = attribute_quotes(doc, quotes, lexicon=lexicon, indirect=indirect)
+        quotes = attribute_quotes(doc, quotes, lexicon=lexicon, indirect=indirect, text=text)
     return renumber(quotes), notices
 
 
