@@ -549,7 +549,9 @@ def _run(
             yield _text_of(slot)
 
     while True:
-        docs = nlp.pipe(texts(), batch_size=batch_size, n_process=n_process)
+        docs = nlp.pipe(
+            texts(), batch_size=batch_size, n_process=n_process, component_cfg={"quotebank": {"drop_tensor": True}}
+        )
         try:
             for doc in docs:
                 slot = pending[0]

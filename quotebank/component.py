@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -105,17 +106,27 @@ class QuotebankComponent:
         self.attribute = attribute
         self.indirect = indirect
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, drop_tensor: bool = False) -> Doc:
+        """Find and store the quotes of ``doc``.
+
+        Args:
+            doc: A parsed Doc.
+            drop_tensor: Empty ``doc.tensor`` afterwards. :func:`quotebank.extract_many` asks for it (through
+                ``component_cfg``) because it never reads the tensor, and sending a Doc back from a worker process
+                costs several times more with it than without.
+        """
         quotes, notices = analyze(doc, language=self.language, attribute=self.attribute, indirect=self.indirect)
         doc_id = doc.user_data.get("quotebank_doc_id") if doc.user_data else None
         for notice in notices:
             notice.log(doc_id if isinstance(doc_id, str) else None)
         write_quotes(doc, quotes, notices)
+        if drop_tensor:
+            doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128, *, drop_tensor: bool = False) -> Iterator[Doc]:
         for doc in docs:
-            yield self(doc)
+            yield self(doc, drop_tensor=drop_tensor)
 
 
 def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:

@@ -107,3 +107,13 @@ def test_offsets_are_exact_on_the_seeds(seed_texts) -> None:
         assert quotes, name
         for q in quotes:
             assert text[q.start : q.end] == q.text
+
+
+def test_dropping_the_tensor_changes_no_quote(nlp) -> None:
+    text = "“We will respond,” Pentagon spokesman Jonathan Hoffman said in a statement. Trump monitored it, aides said."
+    kept = nlp(text)
+    dropped = nlp(text, component_cfg={"quotebank": {"drop_tensor": True}})
+    assert kept.tensor.size > 0 and dropped.tensor.size == 0
+    assert dropped._.quotes == kept._.quotes
+    (result,) = quotebank.extract_many([text], nlp=nlp)
+    assert list(result.quotes) == quotebank.extract(text, nlp=nlp, doc_id=result.doc_id)
