@@ -51,7 +51,7 @@ from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name
 from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
-from .marks import TWO_CHARACTER_MARKS
+from .marks import closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
 
@@ -71,7 +71,7 @@ _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "addres
 _GENDERED = {"he": "he", "him": "he", "she": "she", "her": "she"}
 _FEMININE = frozenset(
     {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
-    | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "first lady", "duchess", "sister"}
+    | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "duchess", "sister"}
 )
 _MASCULINE = frozenset(
     {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
@@ -130,6 +130,19 @@ def _template(event: CueEvent) -> Quote:
         cue=event.cue,
         channel=event.channel,
         channel_evidence=event.evidence,
+    )
+
+
+def _said_at(quote: Quote, event: CueEvent, *, confidence: float) -> Quote:
+    """``quote`` attributed through ``event``: its speaker, mention, cue and channel."""
+    return attrs.evolve(
+        quote,
+        speaker=event.speaker,
+        speaker_mention=event.mention,
+        cue=event.cue,
+        channel=event.channel,
+        channel_evidence=event.evidence,
+        confidence=confidence,
     )
 
 
@@ -666,15 +679,11 @@ class _Attributor:
 
     def opening_mark(self, quote: Quote) -> int:
         """Where the quote's opening mark starts (the quote's start when it has none)."""
-        if not quote.marks:
-            return quote.start
-        return quote.start - (2 if self.text[max(0, quote.start - 2) : quote.start] in TWO_CHARACTER_MARKS else 1)
+        return quote.start - opening_width(self.text, quote.start) if quote.marks else quote.start
 
     def after_closing_mark(self, quote: Quote) -> int:
         """Where the quote's closing mark ends (the quote's end when it has none)."""
-        if len(quote.marks) < 2:
-            return quote.end
-        return quote.end + (2 if self.text[quote.end : quote.end + 2] == "''" else 1)
+        return quote.end + closing_width(self.text, quote.end) if len(quote.marks) > 1 else quote.end
 
     def sentence_bounds(self, quote: Quote) -> tuple[int, int]:
         """Where the sentence around the quote starts (before it) and ends (after it), in characters."""
@@ -814,15 +823,7 @@ class _Attributor:
                 updated, key = self.attribute_post(quote)
             elif quote.group is not None and quote.group in by_id:
                 head = by_id[quote.group]
-                updated = attrs.evolve(
-                    quote,
-                    speaker=head.speaker,
-                    speaker_mention=head.speaker_mention,
-                    cue=head.cue,
-                    channel=head.channel,
-                    channel_evidence=head.channel_evidence,
-                    confidence=head.confidence,
-                )
+                updated = quote.attributed_like(head, confidence=head.confidence)
                 key = previous_key if previous is not None and previous.id == quote.group else None
             else:
                 # A quote in pieces takes the cue of whichever piece has one ("“...” \n“...,” added X").
@@ -838,15 +839,7 @@ class _Attributor:
                 ):
                     event = self.paragraph_closing_cue(quote) or event
                 if event is not None and (event.speaker is not None or event.mention is not None):
-                    updated = attrs.evolve(
-                        quote,
-                        speaker=event.speaker,
-                        speaker_mention=event.mention,
-                        cue=event.cue,
-                        channel=event.channel,
-                        channel_evidence=event.evidence,
-                        confidence=1.0 if event.speaker is not None else 0.5,
-                    )
+                    updated = _said_at(quote, event, confidence=1.0 if event.speaker is not None else 0.5)
                     key = event.entity_key
                 elif previous is not None and self.follows_on(previous, previous_key, quote):
                     updated = attrs.evolve(
@@ -859,15 +852,7 @@ class _Attributor:
                     )
                     key = previous_key
                 elif quote.kind is QuoteKind.DIRECT and (spoken := self.preceding_speech(quote)) is not None:
-                    updated = attrs.evolve(
-                        quote,
-                        speaker=spoken.speaker,
-                        speaker_mention=spoken.mention,
-                        cue=spoken.cue,
-                        channel=spoken.channel,
-                        channel_evidence=spoken.evidence,
-                        confidence=0.7,
-                    )
+                    updated = _said_at(quote, spoken, confidence=0.7)
                     key = spoken.entity_key
                 elif quote.kind is QuoteKind.PARTIAL and (fallback := self.clause_subject(quote)) is not None:
                     updated = attrs.evolve(

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .detect import RawQuote
 from .lexicons import Lexicon
-from .marks import TWO_CHARACTER_MARKS
+from .marks import opening_width
 from .model import QuoteKind
 
 __all__ = ["classify_kinds", "is_title", "sentence_has_cue", "sentence_of"]
@@ -214,9 +214,7 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
             kinds.append(QuoteKind.PARTIAL if head is QuoteKind.SCARE else head)
             continue
         body = text[quote.start : quote.end]
-        open_pos = quote.start - 1
-        if text[max(0, open_pos - 1) : open_pos + 1] in TWO_CHARACTER_MARKS:
-            open_pos -= 1
+        open_pos = quote.start - opening_width(text, quote.start)
         while open_pos > 0 and text[open_pos].isspace():
             open_pos -= 1
         prev = _previous_char(text, open_pos)

@@ -37,7 +37,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
-from .marks import SINGLE_MARKS, TWO_CHARACTER_MARKS
+from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
 
 __all__ = ["content_span", "headline_report", "report_speech"]
@@ -422,8 +422,8 @@ def report_speech(
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
     marked_ranges = [
         (
-            max(0, q.start - _mark_width(text[max(0, q.start - 2) : q.start])),
-            q.end + _mark_width(text[q.end : q.end + 2]),
+            max(0, q.start - opening_width(text, q.start)),
+            q.end + closing_width(text, q.end),
         )
         for q in marked
     ]
@@ -455,15 +455,9 @@ def report_speech(
     return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
 
 
-def _mark_width(mark: str) -> int:
-    return 2 if mark in TWO_CHARACTER_MARKS else 1
-
-
 def _single_marked(quote: Quote, text: str) -> bool:
     """True for a quote in single quotation marks (‘...’ or '...'), not in typewriter double ones (''...'')."""
-    if not quote.marks or quote.marks[0] not in SINGLE_MARKS:
-        return False
-    return text[max(0, quote.start - 2) : quote.start] not in TWO_CHARACTER_MARKS
+    return bool(quote.marks) and quote.marks[0] in SINGLE_MARKS and opening_width(text, quote.start) == 1
 
 
 def _in_reported_clause(quote: Quote, clauses: list[Quote], text: str) -> Quote:
@@ -480,13 +474,5 @@ def _in_reported_clause(quote: Quote, clauses: list[Quote], text: str) -> Quote:
         # Marked words inside what someone is reported to have said are that person's words, not the writer's.
         linked = attrs.evolve(linked, kind=QuoteKind.PARTIAL, speaker=None)
     if linked.speaker is None or clause.speaker is not None:
-        # The reporting verb that governs the clause is the fragment's own cue.
-        linked = attrs.evolve(
-            linked,
-            speaker=clause.speaker,
-            speaker_mention=clause.speaker_mention,
-            cue=clause.cue,
-            channel=clause.channel,
-            channel_evidence=clause.channel_evidence,
-        )
+        linked = linked.attributed_like(clause)  # the verb that governs the clause is the fragment's own cue
     return linked

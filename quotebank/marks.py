@@ -44,6 +44,17 @@ _GLYPH_LEANING = {
 # LaTeX-style text (``Yes,'' he said).
 TWO_CHARACTER_MARKS = ("''", "``")
 
+
+def opening_width(text: str, start: int) -> int:
+    """How many characters the opening mark of a quote starting at ``start`` takes (2 for ``''`` and ``````)."""
+    return 2 if text[max(0, start - 2) : start] in TWO_CHARACTER_MARKS else 1
+
+
+def closing_width(text: str, end: int) -> int:
+    """How many characters the closing mark of a quote ending at ``end`` takes (2 for ``''``)."""
+    return 2 if text[end : end + 2] == "''" else 1
+
+
 # Elisions that start with an apostrophe: 'em, 'til, 'cause ...
 _ELISION = re.compile(r"(?:n|em|til|till|cause|cos|tis|twas|bout|nuff)(?![\w-])", re.IGNORECASE)
 _DECADE = re.compile(r"\d\d(?:s\b|\b)")

@@ -342,6 +342,24 @@ class Quote:
             "</div>"
         )
 
+    def attributed_like(self, other: Quote, **changes: Any) -> Quote:
+        """This quote with ``other``'s speaker, speaker mention, cue and channel (and any ``changes``).
+
+        Example:
+            >>> said = Quote(id="q0", text="Yes", start=0, end=3, speaker=Speaker(name="Hoffman"))
+            >>> Quote(id="q1", text="No", start=5, end=7).attributed_like(said).speaker_name
+            'Hoffman'
+        """
+        return attrs.evolve(
+            self,
+            speaker=other.speaker,
+            speaker_mention=other.speaker_mention,
+            cue=other.cue,
+            channel=other.channel,
+            channel_evidence=other.channel_evidence,
+            **changes,
+        )
+
     @property
     def speaker_name(self) -> str | None:
         return self.speaker.name if self.speaker else None
