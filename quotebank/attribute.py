@@ -48,7 +48,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .channel import classify_channel
-from .coref import Entity, EntityIndex, clean_name
+from .coref import Entity, EntityIndex, clean_name, first_name_gender
 from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
 from .marks import closing_width, opening_width
@@ -59,7 +59,7 @@ __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})
 _THING_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -69,15 +69,10 @@ _NP_MODIFIERS = frozenset(
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 _GENDERED = {"he": "he", "him": "he", "she": "she", "her": "she"}
-_FEMININE = frozenset(
-    {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
-    | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "duchess", "sister"}
-)
-_MASCULINE = frozenset(
-    {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
-    | {"councilman", "assemblyman", "duke", "brother"}
-)
 _FOLLOW_ON_CHARS = 700
+_SUBORDINATORS = frozenset(
+    {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
+)
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
@@ -328,9 +323,14 @@ class _Attributor:
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.i != governor.i:
                 governor = governor.head
-            head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if head_subjects:
-                return self.noun_phrase(head_subjects[0])
+            for _ in range(3):
+                head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if head_subjects:
+                    return self.noun_phrase(head_subjects[0])
+                if governor.dep_ not in ("conj", "xcomp") or governor.head.i == governor.i:
+                    break
+                # "Dean appeared on MSNBC and began by saying": up the coordination to the shared subject.
+                governor = governor.head
         if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             # "Trump has used the phrase often, and criticized Obama for ...": coordinated verbs share the subject.
             head_subjects = [
@@ -495,12 +495,16 @@ class _Attributor:
         entity = self.index.entity_in(mention)
         if entity is not None:
             return entity, self.role_at(mention, entity)
+        if mention[0].lower_ == "the" and lower in self.lexicon.person_descriptions and head.pos_ == "NOUN":
+            # "the 34-year-old mother of three replied": someone the text has named, like a pronoun would.
+            return self.antecedent(self.lexicon.person_descriptions[lower] or "he or she", verb), None
         name = clean_name(mention.text)
         if not name:
             return None, None
         words = [t for t in mention if not t.is_punct]
         determiner = words[0].lower_ if words else ""
-        has_title = any(is_title_token(t, self.lexicon) for t in mention)
+        # Two-word titles ("first lady") have no title word of their own.
+        has_title = any(is_title_token(t, self.lexicon) for t in mention) or bool(role_head(mention.text, self.lexicon))
         if lower in self.lexicon.media_words or (
             self.index._is_media(name) and head.pos_ != "PROPN" and not is_title_token(head, self.lexicon)
         ):
@@ -534,7 +538,10 @@ class _Attributor:
 
     def owner_of(self, noun: Token) -> Span | None:
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and not self.is_speech_noun(child)):
+            if child.dep_ == "poss" or (
+                # "an IRGC statement", not "a campaign message": a common noun in front classifies, it does not own
+                child.dep_ == "compound" and not self.is_speech_noun(child) and self._may_own(child)
+            ):
                 return self.noun_phrase(child)
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -543,7 +550,16 @@ class _Attributor:
         for child in noun.children:
             if child.dep_ == "amod" and (child.ent_type_ in ("ORG", "NORP", "GPE")):
                 return self.noun_phrase(child)
+        verb = noun.head
+        if noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.delivery_verbs:
+            # "the Security Council issued a statement calling ...": who issues the statement speaks through it.
+            subject = self.subject_of(verb)
+            if subject is not None and subject.root.i != noun.i:
+                return subject
         return None
+
+    def _may_own(self, modifier: Token) -> bool:
+        return modifier.pos_ == "PROPN" or modifier.ent_type_ != "" or modifier.is_upper
 
     def role_text(self, mention: Span) -> str:
         words = [t for t in mention if t.pos_ != "DET"]
@@ -604,17 +620,7 @@ class _Attributor:
 
     def gender_of(self, entity: Entity) -> str | None:
         """``"he"``, ``"she"`` or None, from the entity's honorific, a gendered title or a common first name."""
-        words = " ".join([entity.name, *entity.aliases, *entity.roles]).lower().replace(".", " ").split()
-        if any(w in _FEMININE for w in words):
-            return "she"
-        if any(w in _MASCULINE for w in words):
-            return "he"
-        first = entity.name.split()[0].lower() if len(entity.name.split()) >= 2 else ""
-        if first in self.lexicon.feminine_names:
-            return "she"
-        if first in self.lexicon.masculine_names:
-            return "he"
-        return None
+        return first_name_gender(entity, self.lexicon)
 
     def fits(self, pronoun: str, entity: Entity) -> bool:
         """False when the entity is known to be referred to by the other gendered pronoun."""
@@ -742,6 +748,10 @@ class _Attributor:
                 current = current.head
         return None
 
+    def subordinate(self, verb: Token) -> bool:
+        """True for a verb in an adverbial clause (``“...,” when Clinton blasted him``): it sets a scene."""
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in verb.children)
+
     def plain_event(self, cue: Token, mention: Span, entity: Entity, role: str | None = None) -> CueEvent:
         """A cue event with no channel evidence: the cue word, the mention and its entity."""
         return CueEvent(
@@ -788,7 +798,7 @@ class _Attributor:
             before = [e for e in before if e.speaker is not None]
             after = [e for e in after if e.speaker is not None]
         ends_sentence = bool(re.search(r"[.!?…][\"”’']?$", quote.text.rstrip()))
-        if after and not ends_sentence:
+        if after and not ends_sentence and not (before and self.subordinate(self.doc[after[0].verb])):
             return after[0]
         if before:
             return before[-1]

@@ -32,6 +32,46 @@ __all__ = ["Entity", "EntityIndex", "clean_name"]
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PERSON_LABELS = ("PERSON",)
+_RECENT_NAME_CHARS = 300
+
+FEMININE_WORDS = frozenset(
+    {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
+    | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "duchess", "sister"}
+)
+"""Honorifics and titles that make a person a ``she``."""
+MASCULINE_WORDS = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
+    | {"councilman", "assemblyman", "duke", "brother"}
+)
+"""Honorifics and titles that make a person a ``he``."""
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    if any(w in FEMININE_WORDS for w in words):
+        return "she"
+    if any(w in MASCULINE_WORDS for w in words):
+        return "he"
+    return None
+
+
+def _first_name_gender(first: str, lexicon: Lexicon) -> str | None:
+    first = first.lower()
+    if first in lexicon.feminine_names:
+        return "she"
+    if first in lexicon.masculine_names:
+        return "he"
+    return None
+
+
+def first_name_gender(entity: Entity, lexicon: Lexicon) -> str | None:
+    """``"he"``, ``"she"`` or None, from the entity's honorific, a gendered title or a common first name."""
+    words = " ".join([entity.name, *entity.aliases, *entity.roles]).lower().replace(".", " ").split()
+    found = entity.gender or _gender_of_words(words)
+    if found is not None:
+        return found
+    return _first_name_gender(entity.name.split()[0], lexicon) if len(entity.name.split()) >= 2 else None
+
+
 _ORG_LABELS = ("ORG", "NORP", "FAC")
 
 
@@ -57,6 +97,8 @@ class Entity:
     roles: list[str] = attrs.Factory(list)
     mentions: list[int] = attrs.Factory(list)
     """Character offsets where the text names this entity."""
+    gender: str | None = None
+    """``"he"`` or ``"she"`` when an honorific or gendered title came with one of its mentions."""
 
     @property
     def last_seen(self) -> int:
@@ -101,6 +143,7 @@ class EntityIndex:
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
+        self._subject_mentions: set[int] = set()
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -124,15 +167,20 @@ class EntityIndex:
     def _build(self) -> None:
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS or self._titled_name(ent):
+            if ent.label_ in _PERSON_LABELS or self._titled_name(ent) or self._known_surname(ent):
                 span = self._name_span(ent)
                 if span is None:
                     continue
                 name = clean_name(span.text)
                 if not name or "/" in name or not any(c.isupper() for c in name):
                     continue
-                entity = self._person(name, span.start_char)
-                self._attach_roles(entity, ent.start, span)
+                roles = self._roles_at(ent.start, span)
+                before = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 1) : span.start]]
+                if span.root.dep_ in ("nsubj", "nsubjpass"):
+                    self._subject_mentions.add(span.start_char)
+                entity = self._person(name, span.start_char, before=before, roles=roles)
+                for role in roles:
+                    entity.add_role(role)
                 for tok in doc[ent.start : span.end]:
                     self._by_token[tok.i] = entity
             elif ent.label_ in _ORG_LABELS and ent.label_ != "NORP":
@@ -142,6 +190,18 @@ class EntityIndex:
                 entity = self._organisation(name, ent)
                 for tok in ent:
                     self._by_token[tok.i] = entity
+
+    def _known_surname(self, ent: Span) -> bool:
+        """An organisation label on the bare surname of a person named in full before (``DuVernay said``)."""
+        text = ent[0].text
+        if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 1 or not text[:1].isupper() or text.isupper():
+            return False
+        name = clean_name(ent.text)
+        if name.lower() in self.lexicon.organization_words or name.lower() in self.lexicon.media_words:
+            return False
+        return any(
+            e.kind is SpeakerKind.PERSON and len(e.name.split()) > 1 and e.surname == name for e in self.entities
+        )
 
     def _titled_name(self, ent: Span) -> bool:
         """An organisation label on what a title shows to be a person's name.
@@ -160,8 +220,29 @@ class EntityIndex:
             w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words
         )
 
-    def _person(self, name: str, offset: int) -> Entity:
+    def _person(
+        self, name: str, offset: int, before: list[str] | None = None, roles: list[str] | None = None
+    ) -> Entity:
         words = name.split()
+        gender = _gender_of_words(before or [])
+        entity = self._find_person(name, words, offset, before or [], roles or [], gender)
+        if entity is None:
+            entity = Entity(kind=SpeakerKind.PERSON, name=name, mentions=[offset])
+            self.entities.append(entity)
+        if gender is not None and entity.gender is None:
+            entity.gender = gender
+        return entity
+
+    def _find_person(
+        self, name: str, words: list[str], offset: int, before: list[str], roles: list[str], gender: str | None
+    ) -> Entity | None:
+        if len(words) == 1:
+            namesakes = [e for e in self.entities if e.kind is SpeakerKind.PERSON and e.surname == name]
+            if namesakes and any(len(e.name.split()) > 1 for e in namesakes):
+                entity = self._namesake(namesakes, offset, before)
+                entity.add_alias(name)
+                entity.mentions.append(offset)
+                return entity
         for entity in reversed(self.entities):
             if entity.kind is not SpeakerKind.PERSON:
                 continue
@@ -169,19 +250,60 @@ class EntityIndex:
             if name == entity.name or name in entity.aliases:
                 entity.mentions.append(offset)
                 return entity
-            if len(words) == 1 and words[0] == full[-1]:
-                entity.add_alias(name)
-                entity.mentions.append(offset)
-                return entity
-            if len(full) == 1 and full[0] == words[-1]:
-                # A surname seen first, the full name later: the full name becomes canonical.
+            if (
+                len(full) == 1
+                and full[0] == words[-1]
+                and not self._other_role(entity, roles)
+                and entity.gender in (None, gender or _first_name_gender(words[0], self.lexicon))
+            ):
+                # A surname seen first, the full name later: the full name becomes canonical (unless the two
+                # mentions carry different roles: "President Obama" ... "the first lady, Michelle Obama").
                 entity.add_alias(entity.name)
                 entity.name = name
                 entity.mentions.append(offset)
                 return entity
-        entity = Entity(kind=SpeakerKind.PERSON, name=name, mentions=[offset])
-        self.entities.append(entity)
-        return entity
+        return None
+
+    def _other_role(self, entity: Entity, roles: list[str]) -> bool:
+        """True when ``entity`` has roles and none of them shares a title word with ``roles``."""
+        if not entity.roles or not roles:
+            return False
+        theirs = {w for r in entity.roles for w in r.lower().replace(".", "").split() if w in self.lexicon.titles}
+        ours = {w for r in roles for w in r.lower().replace(".", "").split() if w in self.lexicon.titles}
+        return bool(theirs and ours) and not theirs & ours
+
+    def _namesake(self, namesakes: list[Entity], offset: int, before: list[str]) -> Entity:
+        """Which of several people sharing a surname a bare surname means (``Clinton`` after ``Bill Clinton``).
+
+        An honorific's gender (``Mrs. Clinton``) or a title (``President Obama``) decides when it fits one of them;
+        else a full name that was the subject of a sentence just before; else the one the text has named most often
+        so far, and of those the one it named first.
+        """
+        if len(namesakes) == 1:
+            return namesakes[0]
+        gender = (
+            "she"
+            if any(w in FEMININE_WORDS for w in before)
+            else "he"
+            if any(w in MASCULINE_WORDS for w in before)
+            else None
+        )
+        if gender is not None:
+            fitting = [e for e in namesakes if first_name_gender(e, self.lexicon) in (gender, None)]
+            if len(fitting) == 1 or (fitting and len(fitting) < len(namesakes)):
+                namesakes = fitting
+        titles = [w for w in before if w not in self.lexicon.honorifics]
+        if titles:
+            titled = [e for e in namesakes if any(t in r.lower().split() for t in titles for r in e.roles)]
+            if titled:
+                namesakes = titled
+        recent = max(namesakes, key=lambda e: e.last_before(offset))
+        last = recent.last_before(offset)
+        if offset - last < _RECENT_NAME_CHARS and last in self._subject_mentions:
+            # Only a namesake who was the subject just before takes over ("Bill Clinton said ... Clinton added");
+            # one named in passing ("the administration of Bill Clinton") does not.
+            return recent
+        return max(namesakes, key=lambda e: (len(e.mentions), -self.entities.index(e)))
 
     def _organisation(self, name: str, ent: Span) -> Entity:
         doc = self.doc
@@ -211,20 +333,23 @@ class EntityIndex:
         words = name.lower().replace("’", "'").split()
         return any(w in self.lexicon.media_words for w in words) or name.lower() in self.lexicon.media_words
 
-    def _attach_roles(self, entity: Entity, ent_start: int, name: Span) -> None:
+    def _roles_at(self, ent_start: int, name: Span) -> list[str]:
+        """The titles written around one mention of a name: before it and as an appositive after it."""
         doc = self.doc
+        roles = []
         first = ent_start
         if first < name.start:
             titles = doc[first : name.start]
             before = pre_title(doc, first, self.lexicon)
-            entity.add_role(f"{before.text} {titles.text}" if before is not None else titles.text)
+            roles.append(f"{before.text} {titles.text}" if before is not None else titles.text)
         else:
             before = pre_title(doc, name.start, self.lexicon)
             if before is not None:
-                entity.add_role(before.text)
+                roles.append(before.text)
         after = appositive_role(doc, name.end, self.lexicon)
         if after is not None:
-            entity.add_role(after.text)
+            roles.append(after.text)
+        return roles
 
     # -- lookup -----------------------------------------------------------------------------
 

@@ -116,12 +116,12 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         clauses = [
             c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
         ]
-        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree)))) if clauses else None
+        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
-        return _clause_content(verb, max(following or clauses, key=lambda c: len(list(c.subtree))))
+        return _clause_content(verb, max(following or clauses, key=lambda c: len(list(c.subtree))), lexicon)
     around = _parenthetical_content(verb)
     if around is not None:
         return around
@@ -233,10 +233,17 @@ def _attribution_start(verb: Token) -> int:
     return min([*subjects, verb.i])
 
 
-def _clause_content(verb: Token, clause: Token) -> Span | None:
+def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -> Span | None:
     doc = verb.doc
     sent = verb.sent
     start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if lexicon is not None:
+        for conjunct in clause.children:
+            # "She said fathers would not be eligible, and when pressed, the mother of three replied, “...”": a
+            # coordinated report with its own speaker is a new turn, not more of what she said.
+            reporting = conjunct.dep_ == "conj" and conjunct.lemma_.lower() in lexicon.speech_verbs
+            if reporting and conjunct.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+                end = min(end, conjunct.left_edge.i)
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)

@@ -82,6 +82,42 @@ SPEAKER_CASES = [
         "Trump",
         None,
     ),
+    # a gerund two coordinated verbs away from its subject
+    (
+        "Senator Maria Lopez appeared on CNN on Sunday and began by saying she would “never” back the bill.",
+        "never",
+        "Lopez",
+        "Senator Maria Lopez",
+    ),
+    # who issues a statement speaks through it
+    (
+        "After the vote, the Security Council issued a statement calling the launch “a flagrant violation.”",
+        "flagrant",
+        "Security Council",
+        None,
+    ),
+    # a classifying noun before a speech noun is no speaker: the one who rolls the message out is
+    (
+        "With turnout sagging, Governor Tom Reyes is rolling out a new campaign message: “It is about you.”",
+        "about you",
+        "Reyes",
+        None,
+    ),
+    # a two-word title with no title word of its own names the one person the text has named
+    (
+        "Martha Grant spoke in Ohio. The former first lady said it was “a mistake” to skip the debate.",
+        "a mistake",
+        "Martha Grant",
+        "The former first lady",
+    ),
+    # a scene-setting clause after the quote is not its cue
+    (
+        "The ad ends with footage of Senator Paul Miller saying during the debate, “That makes me smart,” when "
+        "Governor Ann Hale attacked him.",
+        "makes me smart",
+        "Miller",
+        None,
+    ),
 ]
 
 
@@ -293,3 +329,22 @@ def test_two_titles_are_both_kept() -> None:
     assert q.speaker is not None
     roles = " | ".join(q.speaker.roles)
     assert "Pentagon spokesman" in roles and "Assistant to the Secretary of Defense" in roles
+
+
+def test_a_surname_goes_to_the_namesake_the_honorific_fits() -> None:
+    text = (
+        "President Obama spoke in Ohio. Advisers to Mr. Obama and the first lady, Michelle Obama, said the campaign "
+        "would go on.\n\n“This election is about you,” Mr. Obama told the crowd."
+    )
+    q = only(text, "about you")
+    assert q.speaker is not None and q.speaker.name == "Obama"
+
+
+def test_a_description_of_a_named_person_resolves_like_a_pronoun() -> None:
+    text = (
+        "Ivana Novak presented the plan on Monday. She said fathers would not be eligible, and when pressed on why, "
+        "the 34-year-old mother of three replied, “It is meant to benefit the mother who has given birth.”"
+    )
+    q = only(text, "meant to benefit")
+    assert q.speaker is not None and q.speaker.name == "Ivana Novak"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the 34-year-old mother of three"

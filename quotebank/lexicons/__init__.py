@@ -51,6 +51,11 @@ class Lexicon:
     """Reporting verbs whose direct object can be what was said (``announced a new tax plan``)."""
     content_prepositions: dict[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_prepositions)
     """Reporting verbs with the prepositions that introduce what was said (``called for a ban``)."""
+    person_descriptions: dict[str, str | None] = attrs.field(factory=dict)
+    """Nouns that describe one person already named (``the 34-year-old mother of three``), with the pronoun that
+    fits them (``"she"``, ``"he"``, or None when either does)."""
+    delivery_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose subject is the author of their object speech noun (``the Council issued a statement``)."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs

@@ -1,0 +1,68 @@
+"""Who is who: the entity index on hand-built Docs (entity labels set by hand, as a recogniser might)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from quotebank.coref import EntityIndex
+from quotebank.lexicons import get_lexicon
+from quotebank.model import SpeakerKind
+
+LEXICON = get_lexicon("en")
+
+
+def index(words: list[str], ents: list[str]) -> EntityIndex:
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    return EntityIndex(doc, LEXICON)
+
+
+def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person() -> None:
+    words = ["Ava", "DuVernay", "directed", "it", ".", "DuVernay", "said", "so", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    idx = index(words, ents)
+    person = idx.entity_at(0)
+    assert person is not None and person.name == "Ava DuVernay"
+    assert idx.entity_at(5) is person
+    assert [e.kind for e in idx.entities] == [SpeakerKind.PERSON]
+
+
+def test_an_acronym_is_not_taken_for_a_surname() -> None:
+    words = ["Tom", "Nato", "spoke", ".", "NATO", "said", "no", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O"]
+    idx = index(words, ents)
+    org = idx.entity_at(4)
+    assert org is not None and org.kind is SpeakerKind.ORGANIZATION
+
+
+def test_a_surname_goes_to_the_namesake_its_honorific_fits() -> None:
+    words = ["Bill", "Clinton", "and", "Hillary", "Clinton", "arrived", ".", "Mrs.", "Clinton", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "O"]
+    idx = index(words, ents)
+    hillary = idx.entity_at(8)
+    assert hillary is not None and hillary.name == "Hillary Clinton"
+
+
+def test_a_bare_surname_far_from_both_namesakes_goes_to_the_one_named_most() -> None:
+    filler = ["and", "then", "more", "words", "followed"] * 20
+    words = [
+        *["Hillary", "Clinton", "spoke", ".", "Clinton", "smiled", ".", "Bill", "Clinton", "waved", "."],
+        *filler,
+        *[".", "Clinton", "left", "."],
+    ]
+    ents = ["O"] * len(words)
+    for start in (0, 7):
+        ents[start], ents[start + 1] = "B-PERSON", "I-PERSON"
+    ents[4] = ents[len(words) - 3] = "B-PERSON"
+    idx = index(words, ents)
+    last = idx.entity_at(len(words) - 3)
+    assert last is not None and last.name == "Hillary Clinton"
+
+
+def test_a_surname_first_and_a_namesake_of_the_other_gender_later_stay_two_people() -> None:
+    words = ["Mr.", "Obama", "spoke", ".", "The", "first", "lady", ",", "Michelle", "Obama", ",", "waved", "."]
+    ents = ["O", "B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    idx = index(words, ents)
+    president, michelle = idx.entity_at(1), idx.entity_at(8)
+    assert president is not None and michelle is not None
+    assert president is not michelle
