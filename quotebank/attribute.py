@@ -74,6 +74,7 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _PRECEDING_SPEECH_CHARS = 400
+_TITLE_WORDS = 4
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
@@ -727,6 +728,7 @@ class _Attributor:
         if span is None:
             return None
         by_verb = {e.verb: e for e in self.events}
+        found: list[CueEvent] = []
         for tok in span:
             if span.start <= tok.head.i < span.end or tok.head.i == tok.i:
                 continue
@@ -734,7 +736,8 @@ class _Attributor:
             for _ in range(12):
                 event = by_verb.get(current.i)
                 if event is not None and event.speaker is not None:
-                    return event
+                    found.append(event)
+                    break
                 if event is None and current.pos_ == "VERB" and self.has_named_subject(current):
                     break  # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
                 if self.is_speech_noun(current) and not self.quoted(current.idx):
@@ -742,11 +745,15 @@ class _Attributor:
                     if owner is not None:
                         entity, role = self.resolve(owner, current)
                         if entity is not None:
-                            return self.noun_event(current, owner, entity, role)
+                            found.append(self.noun_event(current, owner, entity, role))
+                            break
                 if current.head.i == current.i:
                     break
                 current = current.head
-        return None
+        # The parser may hang a long quote on two verbs; a relative clause ("told a woman who suggested that")
+        # is the weaker attachment.
+        main = [e for e in found if self.doc[e.verb].dep_ not in ("relcl", "acl")]
+        return (main or found or [None])[0]
 
     def subordinate(self, verb: Token) -> bool:
         """True for a verb in an adverbial clause (``“...,” when Clinton blasted him``): it sets a scene."""
@@ -851,6 +858,9 @@ class _Attributor:
                 if event is not None and (event.speaker is not None or event.mention is not None):
                     updated = _said_at(quote, event, confidence=1.0 if event.speaker is not None else 0.5)
                     key = event.entity_key
+                elif quote.kind is QuoteKind.DIRECT and (introduced := self.preceding_subject(quote, previous_key)):
+                    updated = _said_at(quote, introduced, confidence=0.6)
+                    key = introduced.entity_key
                 elif previous is not None and self.follows_on(previous, previous_key, quote):
                     updated = attrs.evolve(
                         quote,
@@ -1020,6 +1030,40 @@ class _Attributor:
                 return None
             return event
         return None
+
+    def preceding_subject(self, quote: Quote, running: int | None) -> CueEvent | None:
+        """For a quote with no cue that opens a sentence: a named person the sentence before is about.
+
+        ``On “Face the Nation,” Sen. Bernie Sanders identified young voters' exhaustion with bigotry as a reason.
+        “The younger people are sick and tired of discrimination.”``: news goes on in the words of whom it has just
+        introduced, even with no reporting verb, in the same paragraph. Only a person named there, different from
+        the running speaker, as the subject of the sentence's main verb.
+        """
+        open_at = self.opening_mark(quote)
+        line_start = self.text.rfind("\n", 0, open_at) + 1
+        before = self.text[line_start:open_at].rstrip()
+        if not before or before[-1] not in ".!?" or self.quoted(len(before) + line_start - 1):
+            return None
+        span = self.doc.char_span(line_start, line_start + len(before), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        sentence = span[-1].sent
+        if sentence.start_char < line_start:
+            return None
+        for start, end in self.quote_ranges:
+            # A title in quotation marks ("On “Face the Nation,” Sanders ...") does not make the sentence a quote.
+            if sentence.start_char <= start < open_at and len(self.text[start:end].split()) > _TITLE_WORDS:
+                return None
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if not subjects or root.pos_ != "VERB":
+            return None
+        entity = self.index.entity_at(subjects[0].i)
+        if entity is None or entity.kind is not SpeakerKind.PERSON or self.key_of(entity) == running:
+            return None
+        return self.plain_event(
+            root, self.noun_phrase(subjects[0]), entity, self.role_at(self.noun_phrase(subjects[0]), entity)
+        )
 
     def follows_on(self, previous: Quote, previous_key: int | None, quote: Quote) -> bool:
         if quote.parent is not None or quote.start - previous.end > _FOLLOW_ON_CHARS:

@@ -348,3 +348,29 @@ def test_a_description_of_a_named_person_resolves_like_a_pronoun() -> None:
     q = only(text, "meant to benefit")
     assert q.speaker is not None and q.speaker.name == "Ivana Novak"
     assert q.speaker_mention is not None and q.speaker_mention.text == "the 34-year-old mother of three"
+
+
+def test_a_quote_with_no_cue_goes_on_in_the_words_of_the_person_just_introduced() -> None:
+    text = (
+        "“We will win Ohio,” Governor Ron Hale said.\n\n"
+        "On “Meet the Press,” Sen. Amy Lund identified the cost of housing as the issue of the year. "
+        "“Young families are sick and tired of paying half their income in rent.”"
+    )
+    q = only(text, "sick and tired")
+    assert q.speaker is not None and q.speaker.name == "Amy Lund"
+
+
+def test_a_quote_with_no_cue_still_follows_on_when_no_one_new_is_introduced() -> None:
+    text = "“We will win Ohio,” Governor Ron Hale said on Monday. The polls opened early. “Nobody will stop us now.”"
+    q = only(text, "Nobody will stop")
+    assert q.speaker is not None and q.speaker.name == "Ron Hale"
+
+
+def test_a_relative_clause_is_the_weaker_attachment_of_a_quote() -> None:
+    text = (
+        "At a panel in Washington, Marc Lane, the chief executive of the League, told a student who suggested that "
+        "some people may not vote because of frustration that “this is not the first generation to be frustrated "
+        "and not voting is not a viable strategy.”"
+    )
+    q = only(text, "first generation")
+    assert q.speaker is not None and q.speaker.name == "Marc Lane"
