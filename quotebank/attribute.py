@@ -54,6 +54,7 @@ from .lexicons import Lexicon
 from .marks import closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
+from .transcript import Turn, find_turns
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
 
@@ -75,6 +76,7 @@ _SUBORDINATORS = frozenset(
 )
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*")
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
@@ -165,6 +167,77 @@ class _Attributor:
         self._adhoc: dict[str, Entity] = {}
         self._named_speakers: list[Entity] | None = None
         self._cue_words: list[Token] | None = None
+        self.turns: dict[str, CueEvent] = {}
+
+    def transcript(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` with the turns of a transcript (``PENCE: Well, ...``) as direct quotes credited to the label.
+
+        A quoted turn loses its label (the quote starts after the colon); an unquoted one becomes a quote with no
+        marks; quoted paragraphs that follow a turn with no label of their own go on with its speaker. The events
+        are kept in :attr:`turns`, by quote id.
+        """
+        people = frozenset(
+            word.upper()
+            for entity in self.index.entities
+            if entity.kind is SpeakerKind.PERSON
+            for word in (entity.name, entity.surname)
+        )
+        turns = find_turns(self.text, headings=self.lexicon.headline_labels, people=people)
+        if not turns:
+            return quotes
+        text = self.text
+        out = list(quotes)
+        for n, turn in enumerate(turns):
+            following = turns[n + 1].label_start if n + 1 < len(turns) else len(text)
+            event = self.turn_event(turn)
+            opened = [
+                i
+                for i, q in enumerate(out)
+                if turn.label_start <= q.start <= turn.start and q.end > turn.start and q.kind is not QuoteKind.INDIRECT
+            ]
+            if opened and out[opened[0]].end <= following:
+                i = opened[0]
+                out[i] = attrs.evolve(
+                    out[i], start=turn.start, text=text[turn.start : out[i].end], kind=QuoteKind.DIRECT
+                )
+                chain_end = self.after_closing_mark(out[i])
+                self.turns[out[i].id] = event
+                # "“PENCE: ... \n\n“But the truth is ...": quoted paragraphs that carry on the turn.
+                for j in range(i + 1, len(out)):
+                    q = out[j]
+                    if q.start >= following or q.kind is QuoteKind.INDIRECT:
+                        break
+                    if q.parent is not None or text[chain_end : self.opening_mark(q)].strip(" \t\n\r\u00a0"):
+                        continue
+                    if _STAGE_DIRECTION.fullmatch(q.text):
+                        chain_end = self.after_closing_mark(q)  # "(CROSSTALK.)" is nobody's words
+                        continue
+                    out[j] = attrs.evolve(q, kind=QuoteKind.DIRECT)
+                    self.turns[q.id] = event
+                    chain_end = self.after_closing_mark(q)
+            elif not opened and not any(q.start <= turn.start < q.end for q in out):
+                turn_quote = Quote(
+                    id=f"t{turn.start}", text=text[turn.start : turn.end], start=turn.start, end=turn.end, marks=""
+                )
+                out.append(turn_quote)
+                self.turns[turn_quote.id] = event
+                self._quoted[turn.label_start : turn.end] = b"\x01" * (turn.end - turn.label_start)
+        return sorted(out, key=lambda q: (q.start, -q.end))
+
+    def turn_event(self, turn: Turn) -> CueEvent:
+        name = turn.label.title()
+        entity = self.index.find(name, before=turn.label_start) or self.index.find(name.split()[-1])
+        if entity is None or entity.kind is not SpeakerKind.PERSON:
+            entity = self.adhoc(name, SpeakerKind.PERSON)
+        return CueEvent(
+            verb=-1,
+            cue=TextSpan.of(self.text, turn.label_end, turn.label_end + 1),
+            mention=TextSpan.of(self.text, turn.label_start, turn.label_end),
+            speaker=entity.speaker(),
+            entity_key=self.key_of(entity),
+            channel=Channel.UNKNOWN,
+            evidence=None,
+        )
 
     def quoted(self, pos: int) -> bool:
         """True when character ``pos`` is inside a quote (its marks included)."""
@@ -753,7 +826,8 @@ class _Attributor:
         # The parser may hang a long quote on two verbs; a relative clause ("told a woman who suggested that")
         # is the weaker attachment.
         main = [e for e in found if self.doc[e.verb].dep_ not in ("relcl", "acl")]
-        return (main or found or [None])[0]
+        chosen = main or found
+        return chosen[0] if chosen else None
 
     def subordinate(self, verb: Token) -> bool:
         """True for a verb in an adverbial clause (``“...,” when Clinton blasted him``): it sets a scene."""
@@ -836,7 +910,10 @@ class _Attributor:
                 by_id[quote.id] = quote
                 continue
             key: int | None = None
-            if quote.post is not None:
+            if quote.id in self.turns:
+                turn = self.turns[quote.id]
+                updated, key = _said_at(quote, turn, confidence=0.9), turn.entity_key
+            elif quote.post is not None:
                 updated, key = self.attribute_post(quote)
             elif quote.group is not None and quote.group in by_id:
                 head = by_id[quote.group]
@@ -1144,6 +1221,7 @@ def attribute_quotes(
     if not doc.has_annotation("DEP"):
         return quotes
     attributor = _Attributor(doc, quotes, lexicon, text)
+    quotes = attributor.transcript(quotes)
     attributed = attributor.attribute(quotes)
     if not indirect:
         return attributed

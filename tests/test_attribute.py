@@ -374,3 +374,32 @@ def test_a_relative_clause_is_the_weaker_attachment_of_a_quote() -> None:
     )
     q = only(text, "first generation")
     assert q.speaker is not None and q.speaker.name == "Marc Lane"
+
+
+def test_transcript_turns_are_the_labelled_speakers_words() -> None:
+    text = (
+        "Republican vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate.\n\n'
+        '"But the truth is that Donald Trump has a unique way of communicating.\n\n'
+        '"WALLACE: Thank you, Governor."\n\n'
+        "Plain turns work too:\n\n"
+        "WALLACE: Is that a promise?\n\n"
+        "PENCE: It is."
+    )
+    quotes = [q for q in quotebank.extract(text) if q.kind is QuoteKind.DIRECT]
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in quotes]
+    assert got == [
+        ("Will Gennifer Flowers be there tomorrow night?", "Chris Wallace"),
+        ("Gennifer Flowers will not be attending the debate.", "Mike Pence"),
+        ("But the truth is that Donald Trump has a unique way of communicating.", "Mike Pence"),
+        ("Thank you, Governor.", "Chris Wallace"),
+        ("Is that a promise?", "Chris Wallace"),
+        ("It is.", "Mike Pence"),
+    ]
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker_mention is not None and q.speaker_mention.text in ("WALLACE", "PENCE")
+    # no reported speech is read inside a turn
+    assert not [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT and q.start > text.index("WALLACE")]
