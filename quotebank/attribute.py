@@ -51,7 +51,7 @@ from .channel import classify_channel
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
 from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
-from .marks import closing_width, opening_width
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
 from .transcript import Turn, find_turns
@@ -76,6 +76,10 @@ _SUBORDINATORS = frozenset(
 )
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
+_BLOCK_MIN_WORDS = 4
+_MARK_CHARS = DOUBLE_MARKS + SINGLE_MARKS + "`"
+# The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
+_COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
 _STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*")
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
@@ -222,6 +226,36 @@ class _Attributor:
                 out.append(turn_quote)
                 self.turns[turn_quote.id] = event
                 self._quoted[turn.label_start : turn.end] = b"\x01" * (turn.end - turn.label_start)
+        return sorted(out, key=lambda q: (q.start, -q.end))
+
+    def block_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` with the unmarked paragraphs that a cue ending in a colon introduces (``The governor added:``).
+
+        The paragraph after ``X added:`` or ``the Times gave Clinton a glowing endorsement:`` is set off as a block
+        quote, the way print shows long quotations; it becomes a direct quote with no marks, attributed like any
+        quote introduced by a colon.
+        """
+        text = self.text
+        out = list(quotes)
+        for match in _COLON_PARAGRAPH.finditer(text):
+            block_start = match.end()
+            if block_start >= len(text) or text[block_start] in _MARK_CHARS or self.quoted(block_start):
+                continue
+            block_end = text.find("\n\n", block_start)
+            block_end = len(text) if block_end < 0 else block_end
+            while block_end > block_start and text[block_end - 1].isspace():
+                block_end -= 1
+            body = text[block_start:block_end]
+            if len(body.split()) < _BLOCK_MIN_WORDS or any(block_start <= q.start < block_end for q in out):
+                continue
+            introduction = self.doc.char_span(match.start(), match.start("colon"), alignment_mode="expand")
+            if introduction is None or not len(introduction):
+                continue
+            sentence = introduction[-1].sent
+            if not any(self.is_cue(t) or self.is_speech_noun(t) for t in sentence if t.i >= introduction.start):
+                continue
+            out.append(Quote(id=f"b{block_start}", text=body, start=block_start, end=block_end, marks=""))
+            self._quoted[block_start:block_end] = b"\x01" * (block_end - block_start)
         return sorted(out, key=lambda q: (q.start, -q.end))
 
     def turn_event(self, turn: Turn) -> CueEvent:
@@ -1222,6 +1256,7 @@ def attribute_quotes(
         return quotes
     attributor = _Attributor(doc, quotes, lexicon, text)
     quotes = attributor.transcript(quotes)
+    quotes = attributor.block_quotes(quotes)
     attributed = attributor.attribute(quotes)
     if not indirect:
         return attributed

@@ -403,3 +403,22 @@ def test_transcript_turns_are_the_labelled_speakers_words() -> None:
         assert q.speaker_mention is not None and q.speaker_mention.text in ("WALLACE", "PENCE")
     # no reported speech is read inside a turn
     assert not [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT and q.start > text.index("WALLACE")]
+
+
+def test_a_paragraph_introduced_by_a_cue_and_a_colon_is_a_block_quote() -> None:
+    text = (
+        "Governor Pat Reilly spoke to the radio host on Tuesday. The governor added:\n\n"
+        "It is typical of my opponent. She knows nothing, but the mouth never stops.\n\n"
+        "The host did not reply."
+    )
+    (q,) = [q for q in quotebank.extract(text) if q.kind is QuoteKind.DIRECT]
+    assert q.text == "It is typical of my opponent. She knows nothing, but the mouth never stops."
+    assert text[q.start : q.end] == q.text and q.marks == ""
+    assert q.speaker is not None and q.speaker.name == "Pat Reilly"
+    # and the reported speech inside it is not read as the writer's
+    assert not [i for i in quotebank.extract(text) if i.kind is QuoteKind.INDIRECT and i.start >= q.start]
+
+
+def test_a_colon_without_a_cue_introduces_no_block_quote() -> None:
+    text = "The Latest on the race (all times EDT):\n\n7 p.m. Polls are closing in Ohio and Florida."
+    assert [q for q in quotebank.extract(text) if q.kind is QuoteKind.DIRECT] == []

@@ -104,6 +104,17 @@ CASES = [
         "it helps candidates down the ballot",
         "Democrats",
     ),
+    # Stances taken in public are speech acts: what is endorsed, rejected, compared.
+    (
+        "Senator Lisa Park rejected the governor's request to delay the vote.",
+        "the governor's request to delay the vote",
+        "Lisa Park",
+    ),
+    (
+        "Mayor Tom Vance likened the new stadium deal to a blank check.",
+        "the new stadium deal to a blank check",
+        "Tom Vance",
+    ),
     # Headlines: a source before a colon, and "X Says" at either end.
     (
         "Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is tied.",
@@ -144,6 +155,9 @@ NOT_SPEECH = [
     "She answered questions from reporters for an hour.",
     "Mayor Bill de Blasio announced it on Monday.",
     "Governor Terry McAuliffe refused to discuss potential appointees.",
+    # Physical attacks and defences are not speech.
+    "Iran attacked two bases in Iraq that house American troops.",
+    "The troops defended the base against the militia.",
     # A headline whose part before the colon is a label or a topic, not a source.
     "The Latest: Officials Count the Votes.\n\nThe count went on all night.",
     "Stealth Over Health: Hillary Clinton Was Headed to ER.\n\nShe left early.",
