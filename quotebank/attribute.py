@@ -48,6 +48,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .channel import classify_channel
+from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
 from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
@@ -80,7 +81,6 @@ _BLOCK_MIN_WORDS = 4
 _MARK_CHARS = DOUBLE_MARKS + SINGLE_MARKS + "`"
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
-_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*")
 _SHORT_TRAILING_CUE = 20
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
@@ -213,7 +213,7 @@ class _Attributor:
                         break
                     if q.parent is not None or text[chain_end : self.opening_mark(q)].strip(" \t\n\r\u00a0"):
                         continue
-                    if _STAGE_DIRECTION.fullmatch(q.text):
+                    if STAGE_DIRECTION.fullmatch(q.text):
                         chain_end = self.after_closing_mark(q)  # "(CROSSTALK.)" is nobody's words
                         continue
                     out[j] = attrs.evolve(q, kind=QuoteKind.DIRECT)

@@ -31,6 +31,8 @@ from .model import QuoteKind
 __all__ = ["classify_kinds", "is_title", "sentence_has_cue", "sentence_of"]
 
 SCARE_MAX_WORDS = 5
+STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*")
+"""A stage direction in a transcript: the whole quote in brackets."""
 
 
 def _previous_char(text: str, pos: int) -> str:
@@ -208,6 +210,9 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
     for index, quote in enumerate(quotes):
         if quote.post is not None:
             kinds.append(QuoteKind.EMBEDDED_POST)
+            continue
+        if STAGE_DIRECTION.fullmatch(text[quote.start : quote.end]):
+            kinds.append(QuoteKind.SCARE)  # "(CROSSTALK.)", "[Applause]": what happened, not what was said
             continue
         if quote.group is not None and quote.group < index:
             head = kinds[quote.group]

@@ -383,6 +383,7 @@ def test_transcript_turns_are_the_labelled_speakers_words() -> None:
         '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
         '"PENCE: Gennifer Flowers will not be attending the debate.\n\n'
         '"But the truth is that Donald Trump has a unique way of communicating.\n\n'
+        '"(CROSSTALK.)\n\n'
         '"WALLACE: Thank you, Governor."\n\n'
         "Plain turns work too:\n\n"
         "WALLACE: Is that a promise?\n\n"
