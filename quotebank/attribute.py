@@ -515,7 +515,13 @@ class _Attributor:
                 start = min(start, child.left_edge.i)
         end = head.i + 1
         for child in head.rights:
-            if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "with")):
+            # "a person familiar with the matter", "a source close to the campaign": who the source is.
+            described = child.dep_ == "amod" and head.pos_ == "NOUN"
+            if (
+                child.dep_ in ("compound", "flat")
+                or (child.dep_ == "prep" and child.lower_ in ("of", "from", "with"))
+                or described
+            ):
                 end = max(end, child.right_edge.i + 1)
             else:
                 break

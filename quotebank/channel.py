@@ -21,6 +21,11 @@ from .model import Channel, SpeakerKind
 __all__ = ["classify_channel"]
 
 _PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "correspondents", "interviewer"})
+# Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
+_SPEECH_AUDIENCE = frozenset(
+    {"supporters", "crowd", "crowds", "audience", "delegates", "lawmakers", "legislators", "parliament", "commons"}
+    | {"senate", "congress", "chamber", "assembly", "rally", "rallygoers", "congregation", "graduates"}
+)
 
 
 def classify_channel(
@@ -62,14 +67,10 @@ def classify_channel(
             found.setdefault("tweet", tok)  # "wrote on X": Twitter under its later name
         if after_on and word in lexicon.broadcast_media_words:
             found.setdefault("broadcast", tok)  # "speaking on CNN", "said on Fox News"
-        if (
-            cue is not None
-            and cue.lemma_.lower() in ("tell", "speak", "talk")
-            and tok.head.i == cue.i
-            and tok.dep_ in ("dative", "dobj", "pobj", "obj")
-            and (word in _PEOPLE_AUDIENCE or tok.ent_type_ == "ORG")
-        ):
+        if _interviewer(tok, lexicon):
             found.setdefault("interview", tok)
+        if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue):
+            found.setdefault("speech", tok)  # "told the House of Commons", "said in parliament", "told supporters"
     words = {w.lower() for w in speaker_words}
     if not found and speaker_kind is SpeakerKind.MEDIA:
         if words & lexicon.broadcast_media_words:
@@ -82,3 +83,34 @@ def classify_channel(
         if name in found:
             return Channel(name), found[name]
     return Channel.UNKNOWN, None
+
+
+def _interviewer(tok: Token, lexicon: Lexicon) -> bool:
+    """True for reporters or a news outlet addressed by *tell*, *speak* or *talk*.
+
+    ``told reporters``, ``told Reuters``, ``Speaking to the BBC's Laura Kuenssberg``.
+    """
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "to":
+        verb = verb.head
+    elif tok.dep_ not in ("dative", "dobj", "obj"):
+        return False
+    if verb.lemma_.lower() not in ("tell", "speak", "talk"):
+        return False
+    return tok.lower_ in _PEOPLE_AUDIENCE or _is_outlet(tok, lexicon)
+
+
+def _is_outlet(tok: Token, lexicon: Lexicon) -> bool:
+    """True for a news organisation (``told Reuters``, ``told Sky News``), not any organisation (``told the House``)."""
+    words = [t.lower_ for t in tok.subtree if t.ent_type_ == "ORG"]
+    return any(w in lexicon.media_words or w in lexicon.broadcast_media_words for w in words)
+
+
+def _addressed(tok: Token, cue: Token) -> bool:
+    """True when ``tok`` is whom the cue addresses (``told supporters``) or where (``said in parliament``)."""
+    if tok.dep_ in ("pobj", "compound") and (tok.head.lower_ == "of" or tok.dep_ == "compound"):
+        tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "told the House of Commons", "the Senate chamber"
+    if tok.head.i == cue.i and tok.dep_ in ("dative", "dobj", "obj"):
+        return cue.lemma_.lower() in ("tell", "address", "speak", "talk")
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "to", "before", "at") and head.head.i == cue.i

@@ -204,21 +204,24 @@ class EntityIndex:
         )
 
     def _titled_name(self, ent: Span) -> bool:
-        """An organisation label on what a title shows to be a person's name.
+        """An organisation or place label on what a title or a first name shows to be a person's name.
 
-        The title comes before (``Chancellor [Olaf Scholz]``) or as an appositive after (``[Clemens Fuest],
-        president of the Ifo institute,``).
+        A common first name starts it (``Kemi Badenoch``), or the title comes before (``Chancellor [Olaf Scholz]``)
+        or as an appositive after (``[Clemens Fuest], president of the Ifo institute,``).
         """
-        if ent.label_ not in _ORG_LABELS or not 2 <= len(ent) <= 3:
-            return False
-        before = self.doc[ent.start - 1] if ent.start > 0 else None
-        titled_before = before is not None and before.text[:1].isupper() and is_title_token(before, self.lexicon)
-        if not titled_before and appositive_role(self.doc, ent.end, self.lexicon) is None:
+        if ent.label_ not in (*_ORG_LABELS, "GPE") or not 2 <= len(ent) <= 3:
             return False
         words = [t.text for t in ent]
-        return all(w[:1].isupper() and w[1:].islower() for w in words) and not any(
+        if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(
             w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words
-        )
+        ):
+            return False
+        first = words[0].lower()
+        if first in self.lexicon.feminine_names or first in self.lexicon.masculine_names:
+            return True  # "[Kemi Badenoch]" as a place: a common first name says otherwise
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        titled_before = before is not None and is_title_token(before, self.lexicon)
+        return titled_before or appositive_role(self.doc, ent.end, self.lexicon) is not None
 
     def _person(
         self, name: str, offset: int, before: list[str] | None = None, roles: list[str] | None = None
@@ -338,6 +341,8 @@ class EntityIndex:
         doc = self.doc
         roles = []
         first = ent_start
+        while first < name.start and doc[first].lower_.rstrip(".") in self.lexicon.honorifics:
+            first += 1  # "Mrs Badenoch": an honorific is no role
         if first < name.start:
             titles = doc[first : name.start]
             before = pre_title(doc, first, self.lexicon)

@@ -62,6 +62,7 @@ _HEADLINE_LABELS = frozenset(
     | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
 )
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
 _SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "via", "through", "with", "before", "after", "to"})
 _SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
@@ -125,6 +126,9 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     around = _parenthetical_content(verb)
     if around is not None:
         return around
+    stranded = _stranded_clause(verb)
+    if stranded is not None:
+        return stranded
     if verb.lemma_.lower() in _REQUEST_VERBS:
         requests = [c for c in verb.children if c.dep_ == "xcomp"]
         if requests:
@@ -138,9 +142,35 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     return None
 
 
+def _stranded_clause(verb: Token) -> Span | None:
+    """A *that* clause the parser hung on the noun before it: ``told analysts on a call that sales would fall``.
+
+    Read as a relative clause of *call*, but *that* opens a clause with a subject of its own right after the
+    reporting verb's last phrase: what was said.
+    """
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            for clause in noun.children:
+                first = doc[clause.left_edge.i]
+                if clause.dep_ != "relcl" or first.lower_ != "that":
+                    continue
+                phrase_end = max(t.i for t in noun.subtree if t.i < first.i)
+                if first.i != phrase_end + 1:
+                    continue
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+                    start, end = _trim(doc, first.i + 1, clause.right_edge.i + 1)
+                    return doc[start:end] if end - start >= 2 else None
+    return None
+
+
 def _request_content(verb: Token, request: Token) -> Span | None:
     """``urged Congress to act``, ``called on Republicans to withdraw``: the addressee and the request."""
     doc = verb.doc
+    if request.lemma_.lower() in _ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in request.children):
+        return None  # "who asked not to be named": the terms of speaking, not something said
     start = request.left_edge.i
     for child in verb.children:
         if not (verb.i < child.i < request.i):
@@ -284,7 +314,7 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         candidates += [c for c in verb.children if c.dep_ == "dobj"]
     preps = lexicon.content_prepositions.get(lemma, ())
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+        if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
             candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
     for head in candidates:
         if not _is_content_noun(head, lexicon, quoting=lemma in _QUOTING_VERBS):
@@ -307,6 +337,7 @@ def _is_setting(prep: Token, lexicon: Lexicon) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return any(
         o.ent_type_ in _SETTING_ENTITIES
+        or o.lemma_.lower() in lexicon.setting_nouns
         or o.lemma_.lower() in lexicon.speech_nouns
         or o.lemma_.lower() in lexicon.cue_nouns
         or o.lower_ in lexicon.media_words
@@ -425,7 +456,12 @@ def report_speech(
     # Single quotation marks inside a reported clause are the headline and nested style (``Christie calls Clinton
     # ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
     # fragment the quote and the clause its context.
-    marked = [q for q in quotes if q.kind is not QuoteKind.INDIRECT and not _single_marked(q, text)]
+    # A direct quote in single marks is a quote all the same (British style: 'This is a budget,' she said).
+    marked = [
+        q
+        for q in quotes
+        if q.kind is not QuoteKind.INDIRECT and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
+    ]
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
     marked_ranges = [
         (

@@ -82,6 +82,21 @@ SPEAKER_CASES = [
         "Trump",
         None,
     ),
+    # British style: single quotation marks, and an honorific that is no role
+    (
+        "Kemi Badenoch, the Conservative leader, spoke first.\n\n"
+        "'This is a budget for the Treasury, not for families,' Mrs Badenoch told MPs.",
+        "budget for the Treasury",
+        "Kemi Badenoch",
+        "Mrs Badenoch",
+    ),
+    # an unnamed source keeps all of its description
+    (
+        "According to a person familiar with the matter, the talks had “stalled completely.”",
+        "stalled",
+        "a person familiar with the matter",
+        None,
+    ),
     # a gerund two coordinated verbs away from its subject
     (
         "Senator Maria Lopez appeared on CNN on Sunday and began by saying she would “never” back the bill.",
@@ -284,6 +299,16 @@ CHANNEL_CASES = [
     ("General Mark Milley said the letter had been “an honest mistake”.", "honest mistake", Channel.UNKNOWN),
     # no evidence: unknown, not a guess
     ("“We will respond,” Trump said.", "respond", Channel.UNKNOWN),
+    # an audience addressed makes a speech; the same word as the speaker says nothing
+    ("“This is wrong,” Mrs Badenoch told the House of Commons.", "wrong", Channel.SPEECH),
+    ("“Taxes will fall,” she told supporters in Ohio.", "Taxes", Channel.SPEECH),
+    ("“We will fight on,” lawmakers said.", "fight on", Channel.UNKNOWN),
+    # an outlet spoken to, even through its presenter
+    (
+        "Speaking to the BBC's Laura Kuenssberg on Sunday, the chancellor said: “We inherited a mess.”",
+        "inherited",
+        Channel.INTERVIEW,
+    ),
 ]
 
 
@@ -310,6 +335,8 @@ ROLE_CASES = [
     ("“We will respond,” the White House press secretary said in a briefing.", "White House press secretary"),
     # the role before an appositive name
     ("The Kremlin’s spokesman, Dmitry Peskov, told reporters: “We will respond.”", "Kremlin’s spokesman"),
+    # a lower-case title before a name the recogniser took for an organisation
+    ("In an interview with CNBC, Tesla's chair Robyn Denholm said: “We will respond.”", "Tesla's chair"),
 ]
 
 
@@ -423,3 +450,12 @@ def test_a_paragraph_introduced_by_a_cue_and_a_colon_is_a_block_quote() -> None:
 def test_a_colon_without_a_cue_introduces_no_block_quote() -> None:
     text = "The Latest on the race (all times EDT):\n\n7 p.m. Polls are closing in Ohio and Florida."
     assert [q for q in quotebank.extract(text) if q.kind is QuoteKind.DIRECT] == []
+
+
+def test_a_single_quoted_direct_quote_is_not_also_reported_speech() -> None:
+    text = "'This is a budget for the Treasury, not for families,' Mrs Badenoch told MPs."
+    quotes = quotebank.extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        (QuoteKind.DIRECT, "This is a budget for the Treasury, not for families,")
+    ]
+    assert quotes[0].speaker is not None and quotes[0].speaker.role is None  # "Mrs" is an honorific, not a role

@@ -115,6 +115,12 @@ CASES = [
         "the new stadium deal to a blank check",
         "Tom Vance",
     ),
+    # A that-clause the parser hung on the noun before it.
+    (
+        "Chief Executive Elon Musk told analysts on an earnings call that the robotaxi service would launch next year.",
+        "the robotaxi service would launch next year",
+        "Musk",
+    ),
     # Headlines: a source before a colon, and "X Says" at either end.
     (
         "Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is tied.",
@@ -155,6 +161,9 @@ NOT_SPEECH = [
     "She answered questions from reporters for an hour.",
     "Mayor Bill de Blasio announced it on Monday.",
     "Governor Terry McAuliffe refused to discuss potential appointees.",
+    # The terms of speaking are not what was said.
+    "A senior official, speaking on condition of anonymity, arrived in Kyiv on Monday.",
+    "An investor, who asked not to be named, sold the shares.",
     # Physical attacks and defences are not speech.
     "Iran attacked two bases in Iraq that house American troops.",
     "The troops defended the base against the militia.",

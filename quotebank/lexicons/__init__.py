@@ -54,6 +54,8 @@ class Lexicon:
     person_descriptions: dict[str, str | None] = attrs.field(factory=dict)
     """Nouns that describe one person already named (``the 34-year-old mother of three``), with the pronoun that
     fits them (``"she"``, ``"he"``, or None when either does)."""
+    setting_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns of phrases that set the terms of speaking, never what was said (``on condition of anonymity``)."""
     headline_labels: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Upper-case words that open a heading line (``UPDATE:``, ``WATCH:``), never a transcript's speaker label."""
     delivery_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
