@@ -677,7 +677,13 @@ class _Attributor:
 
     def role_text(self, mention: Span) -> str:
         words = [t for t in mention if t.pos_ != "DET"]
-        return self.text[words[0].idx : mention.end_char] if words else mention.text
+        role = self.text[words[0].idx : mention.end_char] if words else mention.text
+        if words and words[0].lower_ in ("its", "their") and len(words) > 1:
+            # "Its spokesman, Nasser Kanaani": the spokesman of the organisation just named.
+            owner = self.antecedent(words[0].lower_.replace("its", "it").replace("their", "they"), words[0])
+            if owner is not None and owner.kind is not SpeakerKind.PERSON:
+                role = f"{owner.name} {self.text[words[1].idx : mention.end_char]}"
+        return role
 
     def role_at(self, mention: Span, entity: Entity) -> str | None:
         if entity.kind is not SpeakerKind.PERSON:

@@ -62,6 +62,8 @@ _HEADLINE_LABELS = frozenset(
     | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
 )
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_DATELINE_TOKENS = 12
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
 _SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "via", "through", "with", "before", "after", "to"})
 _SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
@@ -78,12 +80,28 @@ _QUOTE_CHARS = "“”\"'‘’«»„"
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without leading markers and surrounding punctuation or quotation marks."""
+    """Token bounds without leading markers or dateline and surrounding punctuation or quotation marks."""
+    start = _after_dateline(doc, start, end)
     while start < end and (doc[start].is_punct or doc[start].lower_ in _MARKERS or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTE_CHARS):
         end -= 1
     return start, end
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """``start`` moved past a dateline (``JERUSALEM (AP) —``, ``KYIV, Nov 29 (Reuters) -``), if one opens there."""
+    i, capitals = start, 0
+    while i < min(end, start + _DATELINE_TOKENS):
+        tok = doc[i]
+        if tok.text in _DATELINE_DASHES:
+            return i + 1 if capitals else start
+        if tok.is_alpha and tok.is_upper and len(tok.text) > 1:
+            capitals += 1
+        elif not (tok.is_punct or tok.like_num or tok.is_space or (tok.is_title and capitals) or tok.text == "."):
+            return start
+        i += 1
+    return start
 
 
 def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:

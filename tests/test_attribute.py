@@ -335,6 +335,11 @@ ROLE_CASES = [
     ("“We will respond,” the White House press secretary said in a briefing.", "White House press secretary"),
     # the role before an appositive name
     ("The Kremlin’s spokesman, Dmitry Peskov, told reporters: “We will respond.”", "Kremlin’s spokesman"),
+    # "its" in a role is the organisation just named
+    (
+        "Iran's Foreign Ministry condemned the strikes. Its spokesman, Nasser Kanaani, said: “We will respond.”",
+        "Foreign Ministry spokesman",
+    ),
     # a lower-case title before a name the recogniser took for an organisation
     ("In an interview with CNBC, Tesla's chair Robyn Denholm said: “We will respond.”", "Tesla's chair"),
 ]

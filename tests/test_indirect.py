@@ -115,6 +115,12 @@ CASES = [
         "the new stadium deal to a blank check",
         "Tom Vance",
     ),
+    # A dateline is not part of what was said.
+    (
+        "JERUSALEM (AP) — Israeli warplanes struck the port of Hodeidah on Sunday, the military said.",
+        "Israeli warplanes struck the port of Hodeidah on Sunday",
+        "military",
+    ),
     # A that-clause the parser hung on the noun before it.
     (
         "Chief Executive Elon Musk told analysts on an earnings call that the robotaxi service would launch next year.",
