@@ -228,8 +228,15 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
         ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", body.rstrip()))
         if integrated and not quote.continued and is_title(body):
             span = _quote_span(doc, quote)
-            if _word_before(text, open_pos) in _TITLE_CONTEXT or (
-                span is not None and not sentence_has_cue(doc, span, lexicon, spans)
+            before = _word_before(text, open_pos)
+            outlet = re.sub(r"['’]s?$", "", before)
+            if (
+                before in _TITLE_CONTEXT
+                or (
+                    # "on CNN's “State of the Union”": a programme of an outlet
+                    outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words)
+                )
+                or (span is not None and not sentence_has_cue(doc, span, lexicon, spans))
             ):
                 kinds.append(QuoteKind.SCARE)
                 continue

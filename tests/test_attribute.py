@@ -464,3 +464,10 @@ def test_a_single_quoted_direct_quote_is_not_also_reported_speech() -> None:
         (QuoteKind.DIRECT, "This is a budget for the Treasury, not for families,")
     ]
     assert quotes[0].speaker is not None and quotes[0].speaker.role is None  # "Mrs" is an honorific, not a role
+
+
+def test_a_programme_title_after_an_outlet_is_not_speech() -> None:
+    text = 'Speaking on CNN\'s "State of the Union," Bolton said the chat should never have been set up.'
+    assert [q.kind for q in quotebank.extract(text)] == [QuoteKind.INDIRECT]
+    (title,) = [q for q in quotebank.extract(text, include_scare=True) if q.kind is QuoteKind.SCARE]
+    assert title.text == "State of the Union,"
