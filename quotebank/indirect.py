@@ -82,11 +82,16 @@ _QUOTE_CHARS = "“”\"'‘’«»„"
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading markers or dateline and surrounding punctuation or quotation marks."""
     start = _after_dateline(doc, start, end)
-    while start < end and (doc[start].is_punct or doc[start].lower_ in _MARKERS or doc[start].is_space):
+    while start < end and (doc[start].is_punct or _is_marker(doc[start]) or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTE_CHARS):
         end -= 1
     return start, end
+
+
+def _is_marker(tok: Token) -> bool:
+    """A word that opens a reported clause (``that``, ``whether``), not ``that`` the determiner (``that claim``)."""
+    return tok.lower_ in _MARKERS and not (tok.pos_ == "DET" and tok.dep_ == "det")
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
