@@ -982,7 +982,8 @@ class _Attributor:
                     updated = _said_at(quote, event, confidence=1.0 if event.speaker is not None else 0.5)
                     key = event.entity_key
                 elif quote.kind is QuoteKind.DIRECT and (introduced := self.preceding_subject(quote, previous_key)):
-                    updated = _said_at(quote, introduced, confidence=0.6)
+                    # No reporting verb: the speaker and mention, but no cue.
+                    updated = attrs.evolve(_said_at(quote, introduced, confidence=0.6), cue=None)
                     key = introduced.entity_key
                 elif previous is not None and self.follows_on(previous, previous_key, quote):
                     updated = attrs.evolve(
@@ -1179,7 +1180,7 @@ class _Attributor:
                 return None
         root = sentence.root
         subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
-        if not subjects or root.pos_ != "VERB":
+        if not subjects or root.pos_ not in ("VERB", "AUX"):
             return None
         entity = self.index.entity_at(subjects[0].i)
         if entity is None or entity.kind is not SpeakerKind.PERSON or self.key_of(entity) == running:

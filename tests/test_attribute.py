@@ -471,3 +471,23 @@ def test_a_programme_title_after_an_outlet_is_not_speech() -> None:
     assert [q.kind for q in quotebank.extract(text)] == [QuoteKind.INDIRECT]
     (title,) = [q for q in quotebank.extract(text, include_scare=True) if q.kind is QuoteKind.SCARE]
     assert title.text == "State of the Union,"
+
+
+def test_a_cue_less_quote_after_a_copular_sentence_about_a_person_is_theirs() -> None:
+    text = (
+        "“We take every concern seriously,” Karen Mills, a hospital spokeswoman, wrote in an email.\n\n"
+        "Maria Gonzalez was unimpressed. “That is what they always say.”"
+    )
+    q = only(text, "always say")
+    assert q.speaker is not None and q.speaker.name == "Maria Gonzalez"
+    assert q.cue is None  # no reporting verb: the speaker is inferred, not cued
+
+
+def test_a_complaint_speaks_for_whoever_filed_it() -> None:
+    text = (
+        "Maria Gonzalez worked nights at the hospital for eleven years.\n\n"
+        "Her complaint, filed in March, accused the hospital of understaffing its emergency room."
+    )
+    (q,) = [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
+    assert q.text == "the hospital of understaffing its emergency room"
+    assert q.speaker is not None and q.speaker.name == "Maria Gonzalez"
