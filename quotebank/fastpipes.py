@@ -112,6 +112,9 @@ def _table_key(tests: list[_Test]) -> tuple[frozenset[int] | None, frozenset[int
     return found.get(TAG), found.get(LOWER)
 
 
+_COST = {"==": 0, "IN": 1, "NOT_IN": 2, "REGEX": 3}
+
+
 class _VectorRule:
     """A fixed-length pattern of supported tests, matched over whole attribute columns at once."""
 
@@ -120,7 +123,9 @@ class _VectorRule:
         self.attrs = attrs
         self.length = len(tokens)
         self.offset = index if index >= 0 else self.length + index
-        self.tokens = tokens
+        # Cheap and selective tests first: the later ones only look at the positions still in the running.
+        tests = [(j, test) for j, token_tests in enumerate(tokens) for test in token_tests]
+        self.tests = sorted(tests, key=lambda item: _COST[item[1][1]])
 
     def targets(self, columns: dict[int | str, Array], strings: Any, memo: dict[Any, bool]) -> list[int]:
         """The tokens this pattern writes to."""
@@ -128,11 +133,18 @@ class _VectorRule:
         starts = n - self.length + 1
         if starts <= 0:
             return []
-        hit = numpy.ones(starts, dtype=bool)
-        for j, tests in enumerate(self.tokens):
-            for attr, op, operand in tests:
-                hit &= _holds(columns[attr][j : j + starts], op, operand, strings, memo)
-        return (numpy.flatnonzero(hit) + self.offset).tolist()
+        candidates: Array | None = None
+        for j, (attr, op, operand) in self.tests:
+            column = columns[attr]
+            if candidates is None:
+                candidates = numpy.flatnonzero(_holds(column[j : j + starts], op, operand, strings, memo))
+            else:
+                candidates = candidates[_holds(column[candidates + j], op, operand, strings, memo)]
+            if not len(candidates):
+                return []
+        if candidates is None:
+            candidates = numpy.arange(starts)
+        return (candidates + self.offset).tolist()
 
 
 def _holds(values: Array, op: str, operand: Any, strings: Any, memo: dict[Any, bool]) -> Array:
