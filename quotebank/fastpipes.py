@@ -69,6 +69,7 @@ _TESTABLE = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "POS": POS,
 _MEMO_LIMIT = 100_000
 """Entries a memo keeps before it starts afresh: a cap on memory for an endless stream of new words."""
 
+_OTHER = -1
 _Rule = tuple[int, dict[int, int]]
 """A ruler pattern's position (the later wins) and what it sets (attribute id -> value)."""
 _Test = tuple[int, str, Any]
@@ -236,7 +237,8 @@ class _Plan:
 
     def row(self, tag: int, lower: int) -> int:
         """The table row for a token: one per distinct list of matching table patterns, 0 for none."""
-        key = (tag, lower if lower in self.lowers else 0)
+        # A LOWER no pattern names counts as one (-1, which no hash is): the memo stays as small as the table.
+        key = (tag, lower if lower in self.lowers else _OTHER)
         number = self.row_of.get(key)
         if number is None:
             rules = self.table_rules(*key)
@@ -282,17 +284,14 @@ class _Plan:
                 )
             touched.setdefault(target, []).append((position, attrs))
         tags, lowers = columns[TAG].tolist(), columns[LOWER].tolist()
-        if len(self.row_of) >= _MEMO_LIMIT:
-            self.row_of.clear()
         rows = numpy.fromiter(map(self.row, tags, lowers), dtype=numpy.intp, count=len(tags))
         values, written = self.table()
         current = doc.to_array(self.attr_ids).reshape((len(doc), len(self.attr_ids)))
         result = numpy.where(written[rows], values[rows], current)
         for target, rules in touched.items():
             # A token that other patterns touch gets all its rules, table ones included, applied in pattern order.
-            lower = lowers[target] if lowers[target] in self.lowers else 0
             row = current[target].copy()
-            for _, attrs in sorted(self.table_rules(tags[target], lower) + rules, key=lambda rule: rule[0]):
+            for _, attrs in sorted(self.table_rules(tags[target], lowers[target]) + rules, key=lambda rule: rule[0]):
                 for attr, value in attrs.items():
                     row[self.column[attr]] = value
             result[target] = row
