@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{textacy[1]:.2f}x CPU (target >= 1x: {mark(textacy[1] >= 1)} on CPU, {mark(textacy[0] >= 1)} on wall)"
     )
     print(
-        f"n_process=2 over n_process=1 (wall): quotebank {speedup:.2f}x "
+        f"n_process=2 over n_process=1 (wall): quotebank {speedup:.3f}x "
         f"(target >= {TARGET_SPEEDUP}x: {mark(speedup >= TARGET_SPEEDUP)}), bare spaCy "
         f"{ratio('spacy', 'spacy n=2', 0):.2f}x"
     )

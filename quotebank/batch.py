@@ -636,7 +636,9 @@ def extract_many(
         start_method: How worker processes start (:mod:`multiprocessing`): by
             default ``"fork"`` where there is one (Linux), else the platform's
             default. ``"spawn"`` and ``"forkserver"`` pickle ``nlp`` to each
-            worker: its components must be importable there.
+            worker: its components must be importable there, and the calling
+            script needs the ``if __name__ == "__main__":`` guard that
+            :mod:`multiprocessing` asks for.
 
     Yields:
         :class:`Extraction` results. A record that is malformed (no text, not a
