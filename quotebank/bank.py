@@ -588,7 +588,7 @@ class QuoteBank:
         n_process: int = 1,
         progress: bool | None = None,
     ) -> AddStats:
-        """Extract and store many articles, streaming them through ``nlp.pipe``; each one its own transaction.
+        """Extract and store many articles with :func:`quotebank.extract_many`; each one its own transaction.
 
         Args:
             records: Mappings ``{"doc_id" (or "id"), "text", "date", "url",
@@ -596,7 +596,7 @@ class QuoteBank:
                 ``sha1:`` and the start of the text's SHA-1). Read lazily: a
                 generator is never held in memory, nor are the Docs.
             batch_size: Articles per ``nlp.pipe`` batch.
-            n_process: Worker processes for ``nlp.pipe``.
+            n_process: Worker processes (see :func:`quotebank.extract_many`).
             progress: Show a progress bar (tqdm); by default when stderr is a terminal.
 
         Articles already stored with the same text are skipped before any

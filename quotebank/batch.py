@@ -14,9 +14,19 @@ Records in, results out, one result per record, in input order:
   the record could not be read or processed. Nothing is dropped without a trace.
 
 :func:`extract_many` keeps memory flat however long the input: it holds only
-the documents in flight (about ``batch_size * n_process * 3`` of them), and
-it runs the pipeline inside a spaCy ``memory_zone`` that is renewed every
-``zone_size`` records, so the vocabulary does not grow with the corpus.
+the documents in flight (a few batches per process), and it runs the pipeline
+inside a spaCy ``memory_zone`` that is renewed every ``zone_size`` records (and
+for every chunk of records a worker process takes), so the vocabulary does not
+grow with the corpus.
+
+With ``n_process`` > 1, quotebank runs its own worker processes: each takes
+chunks of records (up to ``batch_size`` records and about
+:data:`CHUNK_CHARS` characters, so that the workers finish together even on a
+small corpus), runs the whole extraction on them and sends back only the
+:class:`Extraction` results, which are small; the main process reads the
+records and puts the results back in input order. On Linux the workers are
+forked and share the loaded pipeline; elsewhere (or with
+``start_method="spawn"``) the pipeline is pickled to them.
 
 Example:
     >>> import spacy
@@ -35,11 +45,16 @@ import codecs
 import gzip
 import itertools
 import json
+import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 import attrs
 from spacy.language import Language
@@ -52,6 +67,7 @@ from .model import Quote
 from .pipeline import renumber
 
 __all__ = [
+    "CHUNK_CHARS",
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_FIELDS",
     "ROW_COLUMNS",
@@ -71,6 +87,11 @@ DEFAULT_BATCH_SIZE = 32
 """Documents per ``nlp.pipe`` batch: news articles are long, and every Doc in a batch is held at once."""
 ZONE_SIZE = 5000
 """Records per spaCy ``memory_zone``; strings and lexemes added inside a zone are freed when it ends."""
+CHUNK_CHARS = 10_000
+"""Characters (about two news articles) after which a chunk of records for a worker process is closed.
+
+Small chunks keep the workers equally busy to the end (the last chunk to finish holds up the others by at most
+its own time); a chunk costs little besides (sending its texts, one memory zone, one ``nlp.pipe`` call)."""
 
 InputFormat = Literal["auto", "text", "jsonl"]
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -526,15 +547,13 @@ def _run(
     nlp: Language,
     slots: Iterator[_Slot],
     *,
-    n_process: int,
     batch_size: int,
     include_scare: bool,
     indirect: bool = True,
 ) -> Iterator[Extraction]:
     """Pipe the slots' texts through ``nlp`` and assemble the results, in order.
 
-    The texts go to ``nlp.pipe`` as plain strings (so that worker processes do
-    the tokenising); a FIFO of slots pairs each Doc with its record, since
+    A FIFO of slots pairs each Doc with its record, since
     ``nlp.pipe`` yields exactly one Doc per text, in order. When the pipeline
     raises on a document, the documents in flight are redone one by one in
     this process, the one that fails is reported as an error, and the stream
@@ -549,9 +568,7 @@ def _run(
             yield _text_of(slot)
 
     while True:
-        docs = nlp.pipe(
-            texts(), batch_size=batch_size, n_process=n_process, component_cfg={"quotebank": {"drop_tensor": True}}
-        )
+        docs = nlp.pipe(texts(), batch_size=batch_size, component_cfg={"quotebank": {"drop_tensor": True}})
         try:
             for doc in docs:
                 slot = pending[0]
@@ -583,6 +600,9 @@ def _run(
                 yield result
 
 
+StartMethod = Literal["fork", "spawn", "forkserver"]
+
+
 def extract_many(
     records: Iterable[str | Mapping[str, Any] | Record | BadRecord],
     *,
@@ -593,33 +613,46 @@ def extract_many(
     indirect: bool = True,
     fields: Fields = DEFAULT_FIELDS,
     zone_size: int = ZONE_SIZE,
+    start_method: StartMethod | None = None,
 ) -> Iterator[Extraction]:
     """Extract the quotes of many documents as a stream: one :class:`Extraction` per record, in input order.
 
     Memory stays flat however long ``records`` is (a generator is read lazily);
-    the results are the same as :func:`quotebank.extract` on each text.
+    the results are the same as :func:`quotebank.extract` on each text, and the
+    same whatever ``n_process``.
 
     Args:
         records: Texts, mappings (``{"id", "text", "date", "url"}``, see
             ``fields``), :class:`Record` or :class:`BadRecord` objects, in any mix.
         nlp: A pipeline with the ``quotebank`` component; by default :func:`quotebank.load` ().
-        n_process: Worker processes for ``nlp.pipe`` (``-1``: one per CPU).
-        batch_size: Documents per ``nlp.pipe`` batch.
+        n_process: Worker processes (``-1``: one per CPU); see the module docstring.
+        batch_size: Documents per ``nlp.pipe`` batch (at most; with worker
+            processes, also the most records in one chunk).
         include_scare: Also return scare quotes, titles and names (``kind=SCARE``).
         indirect: Return reported speech without quotation marks (``kind=INDIRECT``).
         fields: The field names of mapping records.
         zone_size: Records per spaCy ``memory_zone`` (``0``: no memory zones,
             e.g. when the caller has opened one already).
+        start_method: How worker processes start (:mod:`multiprocessing`): by
+            default ``"fork"`` where there is one (Linux), else the platform's
+            default. ``"spawn"`` and ``"forkserver"`` pickle ``nlp`` to each
+            worker: its components must be importable there, and the calling
+            script needs the ``if __name__ == "__main__":`` guard that
+            :mod:`multiprocessing` asks for.
 
     Yields:
         :class:`Extraction` results. A record that is malformed (no text, not a
         string) or that makes the pipeline fail gives a result with ``error`` set;
-        the stream goes on.
+        the stream goes on. Closing the generator early (``break`` in a loop,
+        ``close()``) stops the worker processes.
 
     Raises:
         TypeError: when ``records`` is a single ``str``.
         ValueError: for a bad argument, or a pipeline without the ``quotebank`` component.
-        Exception: whatever the iteration of ``records`` itself raises, as it is.
+        concurrent.futures.process.BrokenProcessPool: when a worker process dies
+            (killed, out of memory) instead of raising.
+        Exception: whatever the iteration of ``records`` itself raises, as it is
+            (after the results of the records before it).
     """
     if isinstance(records, str | bytes):
         raise TypeError("extract_many() takes an iterable of records; for one text, use quotebank.extract()")
@@ -627,32 +660,44 @@ def extract_many(
         raise ValueError(f"n_process must be >= 1 or -1 (one per CPU), not {n_process}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, not {batch_size}")
+    if start_method is not None and start_method not in multiprocessing.get_all_start_methods():
+        raise ValueError(f"start_method {start_method!r} is not available here")
     nlp = nlp if nlp is not None else load()
     if "quotebank" not in nlp.pipe_names:
         raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
     items = (to_record(r, default_id=str(i), fields=fields) for i, r in enumerate(records))
-    return _stream(
-        nlp,
-        items,
-        n_process=n_process,
-        batch_size=batch_size,
-        include_scare=include_scare,
-        indirect=indirect,
-        zone=zone_size,
-    )
+    options = _Options(batch_size=batch_size, include_scare=include_scare, indirect=indirect, zone=zone_size)
+    workers = _cpu_count() if n_process == -1 else n_process
+    if workers > 1:
+        return _pooled(nlp, items, options, workers=workers, start_method=start_method or _default_start_method())
+    return _stream(nlp, items, options)
 
 
-def _stream(
-    nlp: Language,
-    items: Iterator[Record | BadRecord],
-    *,
-    n_process: int,
-    batch_size: int,
-    include_scare: bool,
-    zone: int,
-    indirect: bool = True,
-) -> Iterator[Extraction]:
+@attrs.frozen
+class _Options:
+    batch_size: int
+    include_scare: bool
+    indirect: bool
+    zone: int
+
+
+def _cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use, not all the machine's
+    return os.cpu_count() or 1  # pragma: no cover - not Linux
+
+
+def _default_start_method() -> StartMethod:
+    # Forking shares the loaded pipeline with the workers at no cost; where fork is unsafe or absent (macOS,
+    # Windows), the platform's default applies.
+    if sys.platform.startswith("linux"):
+        return "fork"
+    return cast(StartMethod, multiprocessing.get_start_method())  # pragma: no cover - not Linux
+
+
+def _stream(nlp: Language, items: Iterator[Record | BadRecord], options: _Options) -> Iterator[Extraction]:
     slots = _slots(items, nlp.max_length)
+    zone = options.zone
     use_zones = zone > 0 and hasattr(nlp, "memory_zone") and not getattr(nlp.vocab, "in_memory_zone", False)
     try:
         while True:
@@ -666,10 +711,9 @@ def _stream(
                 yield from _run(
                     nlp,
                     window,
-                    n_process=n_process,
-                    batch_size=batch_size,
-                    include_scare=include_scare,
-                    indirect=indirect,
+                    batch_size=options.batch_size,
+                    include_scare=options.include_scare,
+                    indirect=options.indirect,
                 )
     except _SourceError as exc:
         cause = exc.__cause__
@@ -689,3 +733,104 @@ def _window(first: _Slot, slots: Iterator[_Slot], size: int) -> Iterator[_Slot]:
         if following is None:
             return
         slot = following
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_CHUNKS_PER_WORKER = 3
+"""Chunks in flight per worker: one being processed, the next ones queued, so that no worker waits for work."""
+
+
+class _Worker:
+    """What a worker process keeps between chunks: the pipeline, the options, the memory zone it is filling."""
+
+    def __init__(self, nlp: Language, options: _Options) -> None:
+        self.nlp = nlp
+        self.options = options
+        self.zone = ExitStack()
+        self.zone_records = 0
+
+    def extract(self, chunk: list[Record | BadRecord]) -> list[Extraction]:
+        # One memory zone spans chunks up to zone_size records, as in a single process: a zone per chunk would
+        # throw away, every few documents, the lexemes and tokenizer cache entries that the next chunk needs again.
+        nlp, zone = self.nlp, self.options.zone
+        if zone > 0 and hasattr(nlp, "memory_zone") and (self.zone_records == 0 or self.zone_records >= zone):
+            self.zone.close()
+            self.zone.enter_context(nlp.memory_zone())
+            self.zone_records = 0
+        self.zone_records += len(chunk)
+        # _stream opens no zone of its own inside this one.
+        return list(_stream(nlp, iter(chunk), self.options))
+
+
+_worker: _Worker | None = None
+"""This worker process's state (set by :func:`_start_worker`)."""
+
+
+def _start_worker(nlp: Language, options: _Options) -> None:
+    global _worker
+    _worker = _Worker(nlp, options)
+    # Ctrl-C is for the main process, which stops the workers itself; a worker that took it would die mid-chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract_chunk(chunk: list[Record | BadRecord]) -> list[Extraction]:
+    assert _worker is not None, "not a quotebank worker process"
+    return _worker.extract(chunk)
+
+
+def _chunks_of(items: Iterator[Record | BadRecord], batch_size: int) -> Iterator[list[Record | BadRecord]]:
+    chunk: list[Record | BadRecord] = []
+    size = 0
+    try:
+        for item in items:
+            chunk.append(item)
+            size += len(item.text) if isinstance(item, Record) else 0
+            if len(chunk) >= batch_size or size >= CHUNK_CHARS:
+                yield chunk
+                chunk, size = [], 0
+    except Exception:
+        if chunk:  # the records read before the caller's iterable failed still get their results
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def _pooled(
+    nlp: Language,
+    items: Iterator[Record | BadRecord],
+    options: _Options,
+    *,
+    workers: int,
+    start_method: StartMethod,
+) -> Iterator[Extraction]:
+    """:func:`_stream` spread over worker processes: chunks of records out, their results back, in order."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(start_method),
+        initializer=_start_worker,
+        initargs=(nlp, options),
+    )
+    chunks = _chunks_of(items, options.batch_size)
+    in_flight: deque[Future[list[Extraction]]] = deque()
+    source_error: Exception | None = None
+    try:
+        while True:
+            while source_error is None and len(in_flight) < workers * _CHUNKS_PER_WORKER:
+                try:
+                    chunk = next(chunks, None)
+                except Exception as exc:  # the caller's iterable failed: finish what was read, then raise
+                    source_error = exc
+                    break
+                if chunk is None:
+                    break
+                in_flight.append(pool.submit(_extract_chunk, chunk))
+            if not in_flight:
+                break
+            yield from in_flight.popleft().result()
+        if source_error is not None:
+            raise source_error
+    finally:
+        # Also on an early close of this generator: queued chunks are dropped, running ones end, workers exit.
+        pool.shutdown(wait=True, cancel_futures=True)

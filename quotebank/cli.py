@@ -71,7 +71,7 @@ class _Console:
             except ImportError:  # pragma: no cover - tqdm is in the "progress" extra
                 self.bar = None
             else:
-                tqdm.monitor_interval = 0  # no monitor thread: nlp.pipe(n_process=...) forks this process
+                tqdm.monitor_interval = 0  # no monitor thread: extract_many(n_process=...) forks this process
                 self.bar = tqdm(total=total, unit="doc", desc=desc, file=sys.stderr, dynamic_ncols=True)
 
     def say(self, message: str) -> None:
@@ -274,9 +274,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--model", help="a spaCy pipeline (package or path); default: $QUOTEBANK_MODEL or en_core_web_sm"
     )
-    group.add_argument(
-        "--n-process", type=int, default=1, metavar="N", help="worker processes for nlp.pipe (-1: all CPUs)"
-    )
+    group.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes (-1: one per CPU)")
     group.add_argument(
         "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help="documents per nlp.pipe batch"
     )

@@ -112,8 +112,9 @@ class QuotebankComponent:
         Args:
             doc: A parsed Doc.
             drop_tensor: Empty ``doc.tensor`` afterwards. :func:`quotebank.extract_many` asks for it (through
-                ``component_cfg``) because it never reads the tensor, and sending a Doc back from a worker process
-                costs several times more with it than without.
+                ``component_cfg``) because it never reads the tensor, which is most of a parsed Doc's memory; with
+                ``nlp.pipe(n_process=...)``, sending a Doc back from a worker process also costs several times
+                more with it than without.
         """
         quotes, notices = analyze(doc, language=self.language, attribute=self.attribute, indirect=self.indirect)
         doc_id = doc.user_data.get("quotebank_doc_id") if doc.user_data else None

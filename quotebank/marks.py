@@ -43,6 +43,8 @@ _GLYPH_LEANING = {
 # Typewriter double quotes made of two characters, as in the New York Times archive (''Yes,'' he said) and
 # LaTeX-style text (``Yes,'' he said).
 TWO_CHARACTER_MARKS = ("''", "``")
+_CANDIDATES = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS + "`") + "]")
+"""Every character a mark may start with (the backtick only in the two-character ``````)."""
 
 
 def opening_width(text: str, start: int) -> int:
@@ -141,23 +143,28 @@ def scan_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
     """
     end = len(text) if end is None else end
     marks: list[Mark] = []
-    i = start - 1
-    while i + 1 < end:
-        i += 1
+    i = start
+    while True:
+        # Jump from one possible mark to the next: a character-by-character loop in Python costs more than the
+        # rest of the detection together.
+        found = _CANDIDATES.search(text, i, end)
+        if found is None:
+            return marks
+        i = found.start()
         ch = text[i]
         if text[i : i + 2] in TWO_CHARACTER_MARKS and i + 2 <= end and text[i + 2 : i + 3] not in ("'", "`"):
             direction = _direction(text, i, Family.DOUBLE, width=2)
             if direction is not None:
                 marks.append(Mark(pos=i, char=text[i : i + 2], family=Family.DOUBLE, direction=direction))
-            i += 1
+            i += 2
             continue
+        i += 1
         if ch in DOUBLE_MARKS:
             family = Family.DOUBLE
         elif ch in SINGLE_MARKS:
             family = Family.SINGLE
         else:
-            continue
-        direction = _direction(text, i, family)
+            continue  # a lone backtick
+        direction = _direction(text, i - 1, family)
         if direction is not None:
-            marks.append(Mark(pos=i, char=ch, family=family, direction=direction))
-    return marks
+            marks.append(Mark(pos=i - 1, char=ch, family=family, direction=direction))

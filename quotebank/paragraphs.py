@@ -10,10 +10,15 @@ before="parser")``.
 
 from __future__ import annotations
 
+import importlib
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 __all__ = ["mark_paragraph_starts"]
+
+_IDS: dict[str, int] = importlib.import_module("spacy.attrs").IDS  # a compiled module without type stubs
+IS_SPACE, ORTH = _IDS["IS_SPACE"], _IDS["ORTH"]
 
 
 @Language.component("quotebank_paragraphs")
@@ -26,12 +31,15 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         >>> [t.text for t in doc if t.is_sent_start]
         ['One', 'Another']
     """
+    strings = doc.vocab.strings
     after_break = True
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
+    # Plain ints from one array, and a Token object only for the tokens marked: building one per token cost more
+    # than the rest of this step.
+    for i, (is_space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()):
+        if is_space:
+            after_break = after_break or "\n" in strings[orth]
             continue
         if after_break:
-            token.is_sent_start = True
-        after_break = "\n" in token.whitespace_
+            doc[i].is_sent_start = True
+        after_break = False  # a token's own trailing whitespace is one space at most (Token.whitespace_)
     return doc

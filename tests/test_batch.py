@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
+import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,13 @@ SHORT = "“We are ready,” Zarif said."
 def _boom_on_marker(doc):  # a component that fails on one document, as a bug would
     if "BOOM" in doc.text:
         raise RuntimeError("boom")
+    return doc
+
+
+@Language.component("test_exit_on_marker")
+def _exit_on_marker(doc):  # a component that kills its process, as a crash in compiled code would
+    if "EXIT" in doc.text:
+        os._exit(3)
     return doc
 
 
@@ -110,7 +120,8 @@ def test_a_document_that_breaks_the_pipeline_is_reported_and_the_rest_go_on(n_pr
     assert all(len(r.quotes) == 1 for r in results if r.ok)
 
 
-def test_an_error_in_the_callers_iterable_is_raised_as_is() -> None:
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_error_in_the_callers_iterable_is_raised_as_is(n_process: int) -> None:
     def records():
         yield SHORT
         raise OSError("disk gone")
@@ -120,9 +131,65 @@ def test_an_error_in_the_callers_iterable_is_raised_as_is() -> None:
         yield SHORT
 
     with pytest.raises(OSError, match="disk gone"):
-        list(extract_many(records(), nlp=_blank()))
+        list(extract_many(records(), nlp=_blank(), n_process=n_process))
     with pytest.raises(OSError, match="no disk at all"):
-        list(extract_many(nothing(), nlp=_blank()))
+        list(extract_many(nothing(), nlp=_blank(), n_process=n_process))
+
+
+def test_with_workers_the_records_read_before_a_source_error_get_their_results() -> None:
+    def records():
+        yield from [SHORT] * 5
+        raise OSError("disk gone")
+
+    seen = []
+    with pytest.raises(OSError, match="disk gone"):
+        for result in extract_many(records(), nlp=_blank(), n_process=2, batch_size=2):
+            seen.append(result.doc_id)
+    assert seen == ["0", "1", "2", "3", "4"]
+
+
+def test_workers_read_the_input_lazily_and_stop_when_the_stream_is_closed() -> None:
+    pulled = 0
+
+    def records():
+        nonlocal pulled
+        for i in range(100_000):
+            pulled += 1
+            yield f"“Item {i},” she said."
+
+    results = extract_many(records(), nlp=_blank(), n_process=2, batch_size=4)
+    assert next(results).doc_id == "0"
+    assert len(multiprocessing.active_children()) == 2
+    assert pulled <= 2 * 3 * 4 + 4  # a few chunks in flight per worker, not the corpus
+    results.close()
+    assert multiprocessing.active_children() == []
+
+    for _ in extract_many(records(), nlp=_blank(), n_process=2, batch_size=4):
+        break  # the generator is dropped here, and closed by the garbage collector
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("n_process", [-1, 3])
+def test_any_number_of_workers_gives_the_same_results(n_process: int) -> None:
+    texts = [f"“Item {i} is fine,” she said." * (i % 7 + 1) for i in range(30)]
+    nlp = _blank()
+    assert list(extract_many(texts, nlp=nlp, n_process=n_process)) == list(extract_many(texts, nlp=nlp))
+
+
+def test_spawned_workers_get_the_pipeline_pickled() -> None:
+    texts = [f"“Item {i} is fine,” she said." for i in range(6)]
+    nlp = _blank()
+    spawned = list(extract_many(texts, nlp=nlp, n_process=2, batch_size=2, start_method="spawn"))
+    assert spawned == list(extract_many(texts, nlp=nlp))
+
+
+def test_a_worker_that_dies_stops_the_stream_with_an_error() -> None:
+    nlp = _blank()
+    nlp.add_pipe("test_exit_on_marker", first=True)
+    texts = [SHORT] * 4 + ["EXIT"] + [SHORT] * 4
+    with pytest.raises(BrokenProcessPool):
+        list(extract_many(texts, nlp=nlp, n_process=2, batch_size=1))
+    assert multiprocessing.active_children() == []
 
 
 def test_bad_arguments_are_refused() -> None:
