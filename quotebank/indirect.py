@@ -62,6 +62,7 @@ _HEADLINE_LABELS = frozenset(
     | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
 )
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
 _DATELINE_TOKENS = 12
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
@@ -145,7 +146,16 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
-        return _clause_content(verb, max(following or clauses, key=lambda c: len(list(c.subtree))), lexicon)
+        main = max(following or clauses, key=lambda c: len(list(c.subtree)))
+        content = _clause_content(verb, main, lexicon)
+        later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
+        if content is not None and later and main.i > verb.i:
+            # "said her plans will solve ... — the cost of childcare, mounting student debt and unpaid leave": the
+            # parser split one content into two clauses of the verb.
+            tail = _clause_content(verb, later[-1], lexicon)
+            if tail is not None and tail.end > content.end:
+                return doc[content.start : tail.end]
+        return content
     around = _parenthetical_content(verb)
     if around is not None:
         return around
@@ -374,9 +384,13 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
     ``cited her work after the attacks and her position on leave``: the conjunct and the modifiers hang on the
     verb, but belong to what was cited. Time expressions, adverbial clauses and conjoined verbs end the content.
     """
-    for child in verb.rights:
+    rights = list(verb.rights)
+    for n, child in enumerate(rights):
         if child.i < end:
             continue
+        following = rights[n + 1] if n + 1 < len(rights) else None
+        if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
+            continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
         if child.is_punct or child.dep_ in ("advcl", "npadvmod", "advmod", "cc", "mark", "ccomp", "xcomp"):
             break
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):

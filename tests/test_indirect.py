@@ -115,6 +115,19 @@ CASES = [
         "the new stadium deal to a blank check",
         "Tom Vance",
     ),
+    # Content the parser split in two, or whose examples it hung on the verb, is whole.
+    (
+        "Clinton said her plans will solve the problems facing American families — the high cost of childcare, "
+        "mounting student debt and unpaid family leave.",
+        "her plans will solve the problems facing American families — the high cost of childcare, mounting student "
+        "debt and unpaid family leave",
+        "Clinton",
+    ),
+    (
+        "Senator Jane Ross condemned Russia's invasion of Ukraine, including its annexation of Crimea.",
+        "Russia's invasion of Ukraine, including its annexation of Crimea",
+        "Jane Ross",
+    ),
     # A dateline is not part of what was said.
     (
         "JERUSALEM (AP) — Israeli warplanes struck the port of Hodeidah on Sunday, the military said.",
