@@ -417,6 +417,10 @@ class _Attributor:
             for c in verb.children
             if c.dep_ in _SUBJECT_DEPS and not self.quoted(c.idx) and c.ent_type_ not in ("DATE", "TIME")
         ]
+        agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        if agents and all(s.dep_ == "nsubjpass" for s in subjects):
+            # "The plan was criticized by Democrats": the agent speaks; the passive subject is what it spoke of.
+            subjects = agents
         if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "footage of Hillary Clinton asking, “...”"
             return self.noun_phrase(verb.head)

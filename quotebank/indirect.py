@@ -345,6 +345,8 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
     candidates: list[Token] = []
     if lemma in lexicon.object_content_verbs:
         candidates += [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "agent" for c in verb.children):
+            candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     preps = lexicon.content_prepositions.get(lemma, ())
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
@@ -356,7 +358,8 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if head.dep_ != "dobj":
             # "accused Cruz of associating with Oswald": the object is part of the accusation.
             start = min([start, *(c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i)])
-        end = _continued(verb, end, lexicon)
+        if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
+            end = _continued(verb, end, lexicon)
         start, end = _trim(doc, start, end)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]

@@ -128,6 +128,8 @@ CASES = [
         "Russia's invasion of Ukraine, including its annexation of Crimea",
         "Jane Ross",
     ),
+    # In the passive the agent speaks, about the subject.
+    ("The tax plan was criticized by Democrats on Monday.", "The tax plan", "Democrats"),
     # A dateline is not part of what was said.
     (
         "JERUSALEM (AP) — Israeli warplanes struck the port of Hodeidah on Sunday, the military said.",
