@@ -8,7 +8,10 @@ cue's speaker, role and channel. Rules:
   ``clarified to reporters that ...``; a leading ``that``/``whether`` is left
   out), the clause before a trailing attribution (``..., Hoffman said in an
   emailed statement.``), the rest of the sentence around ``according to X``,
-  and the ``that``-clause of a speech noun (``Trump's claim that ...``).
+  and the ``that``-clause of a speech noun (``Trump's claim that ...``). A
+  dateline (``JERUSALEM (AP) —``) is cut off; a clause the parser split in two
+  is kept whole, and so is a ``that``-clause it hung on the noun before it
+  (``told analysts on an earnings call that ...``).
 * **Precision over recall.** Cognition verbs (``think``, ``believe``,
   ``hope``) are not in the reporting lexicon and never count. Evidential verbs
   (``a poll found that``, ``the footage shows that``, ``she suggested that``)
@@ -21,8 +24,13 @@ cue's speaker, role and channel. Rules:
 * **Nominal content.** For the verbs the lexicon lists, what was said may be a
   noun phrase: the object (``announced a new tax plan``) or the object of a
   listed preposition (``called for a ban on imports``, ``accused him of
-  lying``). People, organisations, dates and speech nouns are never content
-  (``criticized Clinton``, ``answered questions``).
+  lying``), including public stances (``rejected the request``, ``likened the
+  deal to a blank check``; a physical ``attacked`` or ``defended`` is not
+  speech). In the passive the agent speaks and the subject is the content
+  (``The plan was criticized by Democrats``). People, organisations, dates
+  and speech nouns are never content (``criticized Clinton``, ``answered
+  questions``), nor are the terms of speaking (``speaking on condition of
+  anonymity``, ``asked not to be named``).
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said
   the “historic decision” was necessary``) is not returned as a separate
   ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
