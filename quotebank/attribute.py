@@ -584,7 +584,14 @@ class _Attributor:
             return None, None
         appositive = next((c for c in head.children if c.dep_ == "appos" and self.person_name(c)), None)
         dateline = head.text.isupper() and head.ent_type_ == "GPE"
-        if appositive is not None and (is_title_token(head, self.lexicon) or dateline):
+        titled = is_title_token(head, self.lexicon)
+        if appositive is not None and head.pos_ == "NOUN" and not (titled or dateline):
+            # "The player's mother, Angela Brooks, told the AP": the name speaks; the description is no title.
+            holder = self.index.entity_at(appositive.i)
+            if holder is None or holder.kind is not SpeakerKind.PERSON:
+                holder = self.adhoc(clean_name(self.noun_phrase(appositive).text), SpeakerKind.PERSON)
+            return holder, None
+        if appositive is not None and (titled or dateline):
             # "The Kremlin's spokesman, Dmitry Peskov, told reporters": the name is the speaker, the rest the role.
             # "LONDON — Prime Minister Keir Starmer announced": the dateline is no speaker.
             holder = self.index.entity_at(appositive.i)

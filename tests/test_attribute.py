@@ -90,6 +90,14 @@ SPEAKER_CASES = [
         "Kemi Badenoch",
         "Mrs Badenoch",
     ),
+    # a description with an appositive name: the name speaks, even when a pronoun could have been meant
+    (
+        "“We acted at once,” athletic director Rick George said.\n\n"
+        "The player's mother, Angela Brooks, told The Associated Press that her son was “shaken but OK.”",
+        "shaken",
+        "Angela Brooks",
+        None,
+    ),
     # an unnamed source keeps all of its description
     (
         "According to a person familiar with the matter, the talks had “stalled completely.”",
