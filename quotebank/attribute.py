@@ -52,7 +52,7 @@ from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
 from .indirect import headline_report, report_speech
 from .lexicons import Lexicon
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, closing_width, opening_width
+from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from .roles import is_title_token, role_head
 from .transcript import Turn, find_turns
@@ -77,8 +77,8 @@ _SUBORDINATORS = frozenset(
 )
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
 _BLOCK_MIN_WORDS = 4
-_MARK_CHARS = DOUBLE_MARKS + SINGLE_MARKS + "`"
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
 _SHORT_TRAILING_CUE = 20
@@ -239,7 +239,7 @@ class _Attributor:
         out = list(quotes)
         for match in _COLON_PARAGRAPH.finditer(text):
             block_start = match.end()
-            if block_start >= len(text) or text[block_start] in _MARK_CHARS or self.quoted(block_start):
+            if block_start >= len(text) or text[block_start] in MARK_CHARACTERS or self.quoted(block_start):
                 continue
             block_end = text.find("\n\n", block_start)
             block_end = len(text) if block_end < 0 else block_end
@@ -689,9 +689,9 @@ class _Attributor:
     def role_text(self, mention: Span) -> str:
         words = [t for t in mention if t.pos_ != "DET"]
         role = self.text[words[0].idx : mention.end_char] if words else mention.text
-        if words and words[0].lower_ in ("its", "their") and len(words) > 1:
+        if words and words[0].lower_ in _POSSESSIVE_PRONOUNS and len(words) > 1:
             # "Its spokesman, Nasser Kanaani": the spokesman of the organisation just named.
-            owner = self.antecedent(words[0].lower_.replace("its", "it").replace("their", "they"), words[0])
+            owner = self.antecedent(_POSSESSIVE_PRONOUNS[words[0].lower_], words[0])
             if owner is not None and owner.kind is not SpeakerKind.PERSON:
                 role = f"{owner.name} {self.text[words[1].idx : mention.end_char]}"
         return role

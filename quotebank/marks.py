@@ -43,8 +43,9 @@ _GLYPH_LEANING = {
 # Typewriter double quotes made of two characters, as in the New York Times archive (''Yes,'' he said) and
 # LaTeX-style text (``Yes,'' he said).
 TWO_CHARACTER_MARKS = ("''", "``")
-_CANDIDATES = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS + "`") + "]")
+MARK_CHARACTERS = DOUBLE_MARKS + SINGLE_MARKS + "`"
 """Every character a mark may start with (the backtick only in the two-character ``````)."""
+_CANDIDATES = re.compile("[" + re.escape(MARK_CHARACTERS) + "]")
 
 
 def opening_width(text: str, start: int) -> int:

@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from .marks import DOUBLE_MARKS, SINGLE_MARKS
+from .marks import MARK_CHARACTERS
 
 __all__ = ["Turn", "find_turns"]
 
@@ -25,7 +25,6 @@ _LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z'’.\-]*\s){0,3}[A-Z][A-Z'’\-]+\.?)(?:\s*\([^)\n]{1,40}\))?\s?:[ \t\u00a0]+(?=\S)"
 )
 _MIN_TURNS = 2
-_OPENING = DOUBLE_MARKS + SINGLE_MARKS + "`"
 
 
 @attrs.frozen(kw_only=True)
@@ -41,7 +40,7 @@ class Turn:
 
 def _label_at(text: str, line_start: int, line_end: int) -> re.Match[str] | None:
     at = line_start
-    while at < line_end and (text[at] in _OPENING or text[at] in " \t\u00a0"):
+    while at < line_end and (text[at] in MARK_CHARACTERS or text[at] in " \t\u00a0"):
         at += 1
     return _LABEL.match(text, at, line_end)
 
