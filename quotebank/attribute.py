@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_report, report_speech
+from .indirect import headline_report, is_added_report, report_speech
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -434,6 +434,13 @@ class _Attributor:
             # subject speaks.
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.i != governor.i:
+                governor = governor.head
+            if (
+                is_added_report(verb, self.lexicon)
+                and governor.dep_ == "ccomp"
+                and governor.head.lemma_.lower() in self.lexicon.speech_verbs
+            ):
+                # "Analysts said the factors have contributed ..., citing X": the analysts cite, not the factors.
                 governor = governor.head
             for _ in range(3):
                 head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -11,7 +11,12 @@ cue's speaker, role and channel. Rules:
   and the ``that``-clause of a speech noun (``Trump's claim that ...``). A
   dateline (``JERUSALEM (AP) —``) is cut off; a clause the parser split in two
   is kept whole, and so is a ``that``-clause it hung on the noun before it
-  (``told analysts on an earnings call that ...``).
+  (``told analysts on an earnings call that ...``) or on an aside (``warned,
+  as did the White House, that ...``). With two clauses the first is the
+  content; a clause the parser took for an adverbial one (``said after the
+  convention he would not run``) still is. A speech participle after a comma
+  (``..., citing the port``) is a second report by the same speaker and ends
+  the first.
 * **Precision over recall.** Cognition verbs (``think``, ``believe``,
   ``hope``) are not in the reporting lexicon and never count. Evidential verbs
   (``a poll found that``, ``the footage shows that``, ``she suggested that``)
@@ -48,7 +53,7 @@ from .lexicons import Lexicon
 from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
 
-__all__ = ["content_span", "headline_report", "report_speech"]
+__all__ = ["content_span", "headline_report", "is_added_report", "report_speech"]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project"})
@@ -150,11 +155,11 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
             c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
         ]
         return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS or _misparsed_complement(verb, c)]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
-        main = max(following or clauses, key=lambda c: len(list(c.subtree)))
+        main = min(following, key=lambda c: c.i) if following else max(clauses, key=lambda c: len(list(c.subtree)))
         content = _clause_content(verb, main, lexicon)
         later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
         if content is not None and later and main.i > verb.i:
@@ -183,13 +188,34 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     return None
 
 
+def _misparsed_complement(verb: Token, clause: Token) -> bool:
+    """A complement clause the parser took for an adverbial one: ``said after the convention he would not run``.
+
+    A real adverbial clause opens with its own conjunction (``when``, ``because``, ``after he left``); one with a
+    subject and no conjunction, right after the reporting verb, is what was said.
+    """
+    if clause.dep_ != "advcl" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and not any(t.text == "," for t in verb.doc[verb.i + 1 : subjects[0].i])
+
+
 def _stranded_clause(verb: Token) -> Span | None:
-    """A *that* clause the parser hung on the noun before it: ``told analysts on a call that sales would fall``.
+    """A *that* clause the parser hung on the word before it: ``told analysts on a call that sales would fall``.
 
     Read as a relative clause of *call*, but *that* opens a clause with a subject of its own right after the
     reporting verb's last phrase: what was said.
     """
     doc = verb.doc
+    for aside in verb.children:
+        # "cautioned, as did the campaign itself, that ...": the parser hangs the content on the aside.
+        if aside.dep_ == "advcl" and aside.i > verb.i and any(m.lower_ == "as" for m in aside.children):
+            for clause in aside.children:
+                if clause.i > aside.i and any(m.dep_ == "mark" and _is_marker(m) for m in clause.children):
+                    start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+                    return doc[start:end] if end - start >= 2 else None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
@@ -308,6 +334,13 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     doc = verb.doc
     sent = verb.sent
     start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if clause.dep_ == "advcl":
+        # A misparsed complement starts at its subject: "after the convention" is when it was said.
+        start = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+    markers = [c.i for c in clause.children if c.dep_ == "mark" and _is_marker(c) and start < c.i]
+    if markers and clause.i > verb.i:
+        # "cautioned, as did the campaign itself, that ...": what comes before "that" interrupts the report.
+        start = markers[0]
     if lexicon is not None:
         for conjunct in clause.children:
             # "She said fathers would not be eligible, and when pressed, the mother of three replied, “...”": a
@@ -315,6 +348,11 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
             reporting = conjunct.dep_ == "conj" and conjunct.lemma_.lower() in lexicon.speech_verbs
             if reporting and conjunct.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
                 end = min(end, conjunct.left_edge.i)
+        for tok in doc[clause.i + 1 : end]:
+            # "told the audience that she wants X, saying that Y": the participle reports something more, with
+            # its own content; the parser hangs it inside the first clause.
+            if is_added_report(tok, lexicon) and tok.left_edge.i > clause.i:
+                end = min(end, tok.left_edge.i - 1)
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)
@@ -334,6 +372,20 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
+    """A speech participle after a comma (``..., saying that ...``, ``..., citing ...``): one more report.
+
+    The parser often hangs it on the verb of the content before it; its speaker is the reporting verb's.
+    """
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.lemma_.lower() in lexicon.speech_verbs
+        and tok.left_edge.i > 0
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    )
 
 
 def _continues_content(conjunct: Token) -> bool:

@@ -142,6 +142,23 @@ CASES = [
         "the robotaxi service would launch next year",
         "Musk",
     ),
+    # The parser's slips around the content clause.
+    (
+        "The economists we interviewed said the plan was more detailed than its rival's and, more important, "
+        "would not add to the deficit.",
+        "the plan was more detailed than its rival's and, more important, would not add to the deficit",
+        "economists",
+    ),
+    (
+        "Trump said after the convention he would not accept the senator's endorsement.",
+        "he would not accept the senator's endorsement",
+        "Trump",
+    ),
+    (
+        "Two senators warned, as did the White House, that the bill would fail.",
+        "the bill would fail",
+        "senators",
+    ),
     # Headlines: a source before a colon, and "X Says" at either end.
     (
         "Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is tied.",
@@ -164,6 +181,20 @@ def test_reported_content_and_speaker(text: str, content: str, name: str) -> Non
     assert text[q.start : q.end] == q.text
     assert q.speaker is not None and name in q.speaker.name
     assert q.cue is not None
+
+
+def test_a_participle_after_a_comma_is_a_second_report_by_the_same_speaker() -> None:
+    text = (
+        "Foreign policy analysts said geopolitical factors have contributed to the deal, "
+        "citing the strategic importance of the port."
+    )
+    found = indirect(text)
+    assert [q.text for q in found] == [
+        "geopolitical factors have contributed to the deal",
+        "the strategic importance of the port",
+    ]
+    assert {q.speaker.name for q in found if q.speaker is not None} == {"Foreign policy analysts"}
+    assert [q.cue.text for q in found if q.cue is not None] == ["said", "citing"]
 
 
 def test_channel_comes_with_the_cue() -> None:
