@@ -1,3 +1,4 @@
+# HELPER: before anything else read /work/wt1/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -175,7 +176,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         if requests:
             return _request_content(verb, requests[0])
     if verb.lemma_.lower() in _NAMING_VERBS:
-        named = _naming_content(verb)
+        named = _naming_content(verb, lexicon)
         if named is not None:
             return named
     if lexicon is not None:
@@ -218,15 +219,20 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             continue
         if child.dep_ == "dobj":
             start = min(start, child.left_edge.i)
-        elif child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+        elif child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "upon"):
+            # "called on Republicans to withdraw": the parser may read "on" as a particle, the addressee still under it
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
     start, end = _trim(doc, start, request.right_edge.i + 1)
     return doc[start:end] if end - start >= 2 else None
 
 
-def _naming_content(verb: Token) -> Span | None:
-    """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication."""
+def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
+    """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication.
+
+    With the lexicon, a phrase the parser hung on the verb after the predicate belongs to it (``called him a
+    master at closing deals``), unless it says where or when (``called it a hoax at a rally``).
+    """
     doc = verb.doc
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     predicates = [
@@ -237,7 +243,10 @@ def _naming_content(verb: Token) -> Span | None:
         predicates = [c for c in objects[0].rights if c.dep_ in ("dobj", "oprd", "attr")]
     if not objects or not predicates or predicates[-1].i < objects[0].i:
         return None
-    start, end = _trim(doc, objects[0].left_edge.i, predicates[-1].right_edge.i + 1)
+    end = predicates[-1].right_edge.i + 1
+    if lexicon is not None:
+        end = _continued(verb, end, lexicon)
+    start, end = _trim(doc, objects[0].left_edge.i, end)
     return doc[start:end] if end - start >= 3 else None
 
 
@@ -426,6 +435,8 @@ def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) ->
     word = head.lemma_.lower()
     if word in _EMPTY_NOUNS:
         return False
+    if head.pos_ == "VERB":
+        return True  # a gerund is an action asked for or blamed ("called for releasing the videos"), not a speech noun
     return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)
 
 
