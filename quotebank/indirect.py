@@ -420,7 +420,29 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         if child.dep_ == "prep" and _is_setting(child, lexicon):
             break  # "at a rally", "in an interview", "in Ohio": where or when it was said, not what
         end = child.right_edge.i + 1
-    return end
+    return _split_sentence_end(verb, end)
+
+
+def _split_sentence_end(verb: Token, end: int) -> int:
+    """``end`` moved to the end of the next sentence when the parser broke the sentence right after the content.
+
+    ``cited disparaging remarks | Trump had made about her as examples of ...``: a sentence that stops without
+    punctuation in the middle of a line was cut short; the rest of the line is still what was cited.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if end != sent.end or sent.end >= len(doc):
+        return end
+    last = doc[sent.end - 1]
+    if last.is_punct or last.is_space or last.whitespace_ != " " or doc[sent.end].is_space:
+        return end
+    following = doc[sent.end].sent
+    stop = following.end
+    while stop > following.start and doc[stop - 1].is_space:
+        stop -= 1
+    if stop == following.start or not doc[stop - 1].is_punct or any(t.is_space for t in doc[following.start : stop]):
+        return end
+    return stop
 
 
 def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) -> bool:
