@@ -411,9 +411,11 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         following = rights[n + 1] if n + 1 < len(rights) else None
         if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
+        if child.dep_ == "cc" and following is not None and following.dep_ == "conj" and _gerund_conjunct(following, lexicon):
+            continue
         if child.is_punct or child.dep_ in ("advcl", "npadvmod", "advmod", "cc", "mark", "ccomp", "xcomp"):
             break
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not _gerund_conjunct(child, lexicon):
             break
         if child.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
             break
@@ -421,6 +423,18 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
             break  # "at a rally", "in an interview", "in Ohio": where or when it was said, not what
         end = child.right_edge.i + 1
     return _split_sentence_end(verb, end)
+
+
+def _gerund_conjunct(conjunct: Token, lexicon: Lexicon) -> bool:
+    """``mentioned refinancing student loans and forcing universities to spend more``: a second thing mentioned.
+
+    A subjectless gerund the parser coordinated with a verb of another form continues a list of actions; a
+    finite verb (``and said``), a gerund beside a gerund (``touting X and saying Y``) or a reporting gerund is
+    a new event.
+    """
+    if conjunct.tag_ != "VBG" or conjunct.head.tag_ == "VBG" or conjunct.lemma_.lower() in lexicon.speech_verbs:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conjunct.children)
 
 
 def _split_sentence_end(verb: Token, end: int) -> int:
