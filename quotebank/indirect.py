@@ -362,6 +362,9 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
     candidates: list[Token] = []
     if lemma in lexicon.object_content_verbs:
         candidates += [c for c in verb.children if c.dep_ == "dobj"]
+        # "proposed cutting the rate", "cited improving services as a priority": the parser makes a gerund object
+        # an open complement.
+        candidates += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if any(c.dep_ == "agent" for c in verb.children):
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     preps = lexicon.content_prepositions.get(lemma, ())
