@@ -241,6 +241,14 @@ def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     if objects and not predicates:
         # The parser often hangs the predicate on the object: "called [climate change [a hoax]]".
         predicates = [c for c in objects[0].rights if c.dep_ in ("dobj", "oprd", "attr")]
+    if not objects and predicates and any(c.dep_ == "agent" for c in verb.children):
+        # "Oz has been called a charlatan by fellow physicians": the agent speaks; what they called him is the
+        # predicate alone, the subject stands before the verb.
+        first = predicates[0]
+        if first.i < verb.i or first.dep_ not in ("oprd", "prep") or first.right_edge.i > _agent(verb).i:
+            return None
+        start, end = _trim(doc, first.i + 1 if first.dep_ == "prep" else first.left_edge.i, first.right_edge.i + 1)
+        return doc[start:end] if sum(not t.is_punct for t in doc[start:end]) >= 2 else None
     if not objects or not predicates or predicates[-1].i < objects[0].i:
         return None
     end = predicates[-1].right_edge.i + 1
@@ -248,6 +256,10 @@ def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         end = _continued(verb, end, lexicon)
     start, end = _trim(doc, objects[0].left_edge.i, end)
     return doc[start:end] if end - start >= 3 else None
+
+
+def _agent(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ == "agent")
 
 
 def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, Token] | None:
