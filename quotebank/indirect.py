@@ -84,6 +84,7 @@ _NAMING_VERBS = frozenset(
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
+_ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
@@ -223,7 +224,11 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             # "called on Republicans to withdraw": the parser may read "on" as a particle, the addressee still under it
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
-    start, end = _trim(doc, start, request.right_edge.i + 1)
+    end = request.right_edge.i + 1
+    # "to retaliate against Russia -- meddling the congressman said is designed to ...": what follows a dash is
+    # the writer's aside on the request.
+    end = next((t.i for t in doc[request.i + 1 : end] if t.text in _ASIDE_DASHES and t.head.i == request.i), end)
+    start, end = _trim(doc, start, end)
     return doc[start:end] if end - start >= 2 else None
 
 
