@@ -258,7 +258,9 @@ def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         return None
     end = predicates[-1].right_edge.i + 1
     if lexicon is not None:
-        end = _continued(verb, end, lexicon)
+        # "called her a liar at a news conference": the setting may hang on the predicate, and still is not content
+        settings = [c.i for c in predicates[-1].rights if c.dep_ == "prep" and _is_setting(c, lexicon)]
+        end = min([end, *settings]) if settings else _continued(verb, end, lexicon)
     start, end = _trim(doc, objects[0].left_edge.i, end)
     return doc[start:end] if end - start >= 3 else None
 
@@ -394,7 +396,9 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         start, end = head.left_edge.i, head.right_edge.i + 1
         if head.dep_ != "dobj":
             # "accused Cruz of associating with Oswald": the object is part of the accusation.
-            start = min([start, *(c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i)])
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+            # "called Friday for releasing the videos": the parser's object is the date it was said
+            start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in ("DATE", "TIME"))])
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
             end = _continued(verb, end, lexicon)
         start, end = _trim(doc, start, end)
