@@ -1,4 +1,3 @@
-# HELPER: before anything else read /work/wt1/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -32,6 +31,14 @@ cue's speaker, role and channel. Rules:
   and speech nouns are never content (``criticized Clinton``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of
   anonymity``, ``asked not to be named``).
+* **Frames the parser bends.** ``on`` read as a particle still gives the
+  addressee (``called on police to act``); a naming predicate keeps the phrase
+  after it but not the setting (``called him a master at closing deals``), and
+  in the passive the agent speaks (``was called a fraud by critics``); a gerund
+  object counts (``called for releasing the videos``, ``admitted using
+  funds``), as does a gerund coordinated with it (``mentioned raising taxes and
+  cutting fees``); ``point to`` takes its object; a request stops at a dash; and
+  a noun phrase runs on over a sentence break the parser made mid-line.
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said
   the “historic decision” was necessary``) is not returned as a separate
   ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
@@ -435,7 +442,12 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         following = rights[n + 1] if n + 1 < len(rights) else None
         if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
-        if child.dep_ == "cc" and following is not None and following.dep_ == "conj" and _gerund_conjunct(following, lexicon):
+        if (
+            child.dep_ == "cc"
+            and following is not None
+            and following.dep_ == "conj"
+            and _gerund_conjunct(following, lexicon)
+        ):
             continue
         if child.is_punct or child.dep_ in ("advcl", "npadvmod", "advmod", "cc", "mark", "ccomp", "xcomp"):
             break
