@@ -36,6 +36,14 @@ cue's speaker, role and channel. Rules:
   and speech nouns are never content (``criticized Clinton``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of
   anonymity``, ``asked not to be named``).
+* **Frames the parser bends.** ``on`` read as a particle still gives the
+  addressee (``called on police to act``); a naming predicate keeps the phrase
+  after it but not the setting (``called him a master at closing deals``), and
+  in the passive the agent speaks (``was called a fraud by critics``); a gerund
+  object counts (``called for releasing the videos``, ``admitted using
+  funds``), as does a gerund coordinated with it (``mentioned raising taxes and
+  cutting fees``); ``point to`` takes its object; a request stops at a dash; and
+  a noun phrase runs on over a sentence break the parser made mid-line.
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said
   the “historic decision” was necessary``) is not returned as a separate
   ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
@@ -88,6 +96,7 @@ _NAMING_VERBS = frozenset(
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
+_ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
@@ -180,7 +189,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         if requests:
             return _request_content(verb, requests[0])
     if verb.lemma_.lower() in _NAMING_VERBS:
-        named = _naming_content(verb)
+        named = _naming_content(verb, lexicon)
         if named is not None:
             return named
     if lexicon is not None:
@@ -244,15 +253,24 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             continue
         if child.dep_ == "dobj":
             start = min(start, child.left_edge.i)
-        elif child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+        elif child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "upon"):
+            # "called on Republicans to withdraw": the parser may read "on" as a particle, the addressee still under it
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
-    start, end = _trim(doc, start, request.right_edge.i + 1)
+    end = request.right_edge.i + 1
+    # "to retaliate against Russia -- meddling the congressman said is designed to ...": what follows a dash is
+    # the writer's aside on the request.
+    end = next((t.i for t in doc[request.i + 1 : end] if t.text in _ASIDE_DASHES and t.head.i == request.i), end)
+    start, end = _trim(doc, start, end)
     return doc[start:end] if end - start >= 2 else None
 
 
-def _naming_content(verb: Token) -> Span | None:
-    """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication."""
+def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
+    """``called climate change a hoax``, ``described the strikes as proportionate``: the whole predication.
+
+    With the lexicon, a phrase the parser hung on the verb after the predicate belongs to it (``called him a
+    master at closing deals``), unless it says where or when (``called it a hoax at a rally``).
+    """
     doc = verb.doc
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     predicates = [
@@ -261,10 +279,27 @@ def _naming_content(verb: Token) -> Span | None:
     if objects and not predicates:
         # The parser often hangs the predicate on the object: "called [climate change [a hoax]]".
         predicates = [c for c in objects[0].rights if c.dep_ in ("dobj", "oprd", "attr")]
+    if not objects and predicates and any(c.dep_ == "agent" for c in verb.children):
+        # "Oz has been called a charlatan by fellow physicians": the agent speaks; what they called him is the
+        # predicate alone, the subject stands before the verb.
+        first = predicates[0]
+        if first.i < verb.i or first.dep_ not in ("oprd", "prep") or first.right_edge.i > _agent(verb).i:
+            return None
+        start, end = _trim(doc, first.i + 1 if first.dep_ == "prep" else first.left_edge.i, first.right_edge.i + 1)
+        return doc[start:end] if sum(not t.is_punct for t in doc[start:end]) >= 2 else None
     if not objects or not predicates or predicates[-1].i < objects[0].i:
         return None
-    start, end = _trim(doc, objects[0].left_edge.i, predicates[-1].right_edge.i + 1)
+    end = predicates[-1].right_edge.i + 1
+    if lexicon is not None:
+        # "called her a liar at a news conference": the setting may hang on the predicate, and still is not content
+        settings = [c.i for c in predicates[-1].rights if c.dep_ == "prep" and _is_setting(c, lexicon)]
+        end = min([end, *settings]) if settings else _continued(verb, end, lexicon)
+    start, end = _trim(doc, objects[0].left_edge.i, end)
     return doc[start:end] if end - start >= 3 else None
+
+
+def _agent(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ == "agent")
 
 
 def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, Token] | None:
@@ -405,6 +440,9 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
     candidates: list[Token] = []
     if lemma in lexicon.object_content_verbs:
         candidates += [c for c in verb.children if c.dep_ == "dobj"]
+        # "proposed cutting the rate", "cited improving services as a priority": the parser makes a gerund object
+        # an open complement.
+        candidates += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if any(c.dep_ == "agent" for c in verb.children):
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     preps = lexicon.content_prepositions.get(lemma, ())
@@ -417,7 +455,9 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         start, end = head.left_edge.i, head.right_edge.i + 1
         if head.dep_ != "dobj":
             # "accused Cruz of associating with Oswald": the object is part of the accusation.
-            start = min([start, *(c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i)])
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+            # "called Friday for releasing the videos": the parser's object is the date it was said
+            start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in ("DATE", "TIME"))])
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
             end = _continued(verb, end, lexicon)
         start, end = _trim(doc, start, end)
@@ -454,16 +494,57 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         following = rights[n + 1] if n + 1 < len(rights) else None
         if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
+        if (
+            child.dep_ == "cc"
+            and following is not None
+            and following.dep_ == "conj"
+            and _gerund_conjunct(following, lexicon)
+        ):
+            continue
         if child.is_punct or child.dep_ in ("advcl", "npadvmod", "advmod", "cc", "mark", "ccomp", "xcomp"):
             break
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not _gerund_conjunct(child, lexicon):
             break
         if child.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
             break
         if child.dep_ == "prep" and _is_setting(child, lexicon):
             break  # "at a rally", "in an interview", "in Ohio": where or when it was said, not what
         end = child.right_edge.i + 1
-    return end
+    return _split_sentence_end(verb, end)
+
+
+def _gerund_conjunct(conjunct: Token, lexicon: Lexicon) -> bool:
+    """``mentioned refinancing student loans and forcing universities to spend more``: a second thing mentioned.
+
+    A subjectless gerund the parser coordinated with a verb of another form continues a list of actions; a
+    finite verb (``and said``), a gerund beside a gerund (``touting X and saying Y``) or a reporting gerund is
+    a new event.
+    """
+    if conjunct.tag_ != "VBG" or conjunct.head.tag_ == "VBG" or conjunct.lemma_.lower() in lexicon.speech_verbs:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conjunct.children)
+
+
+def _split_sentence_end(verb: Token, end: int) -> int:
+    """``end`` moved to the end of the next sentence when the parser broke the sentence right after the content.
+
+    ``cited disparaging remarks | Trump had made about her as examples of ...``: a sentence that stops without
+    punctuation in the middle of a line was cut short; the rest of the line is still what was cited.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if end != sent.end or sent.end >= len(doc):
+        return end
+    last = doc[sent.end - 1]
+    if last.is_punct or last.is_space or last.whitespace_ != " " or doc[sent.end].is_space:
+        return end
+    following = doc[sent.end].sent
+    stop = following.end
+    while stop > following.start and doc[stop - 1].is_space:
+        stop -= 1
+    if stop == following.start or not doc[stop - 1].is_punct or any(t.is_space for t in doc[following.start : stop]):
+        return end
+    return stop
 
 
 def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) -> bool:
@@ -478,6 +559,8 @@ def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) ->
     word = head.lemma_.lower()
     if word in _EMPTY_NOUNS:
         return False
+    if head.pos_ == "VERB":
+        return True  # a gerund is an action asked for or blamed ("called for releasing the videos"), not a speech noun
     return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)
 
 
