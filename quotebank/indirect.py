@@ -1,3 +1,4 @@
+# HELPER: before anything else read /work/wt2/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -83,6 +84,8 @@ _NAMING_VERBS = frozenset(
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
+# A parenthetical cue says nothing itself: a verb with a complement reports that instead.
+_OWN_CONTENT_DEPS = frozenset({"xcomp", "oprd", "attr", "acomp"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
@@ -164,7 +167,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
             if tail is not None and tail.end > content.end:
                 return doc[content.start : tail.end]
         return content
-    around = _parenthetical_content(verb)
+    around = _parenthetical_content(verb, lexicon)
     if around is not None:
         return around
     stranded = _stranded_clause(verb)
@@ -429,17 +432,31 @@ def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) ->
     return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)
 
 
-def _parenthetical_content(verb: Token) -> Span | None:
+def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     """The sentence around a parenthetical or trailing cue (``The truth, the senator said, was ...``).
 
-    ``As X put it, ...`` gives the main clause.
+    ``As X put it, ...`` gives the main clause. With a lexicon, any of its reporting verbs may stand between the
+    commas (``All of this, he concedes, could be undone``); without one, only the common ones.
     """
     doc = verb.doc
     sent = verb.sent
-    cue_tokens = sorted(t.i for t in verb.subtree if not (t.is_punct and t.head.i == verb.i))
+    lemma = verb.lemma_.lower()
+    marked_as = lemma in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not marked_as and _has_own_content(verb, lexicon):
+        return None  # "At the debate, Clinton cited her remarks": the verb says something of its own
+    if not marked_as and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # "walked onto the stage, chanting": no speaker between the commas
+    # Inside a sentence, a clause before the speaker is content the parser hung on the verb ("If it fails, Mr. X
+    # argues, there are other tools"): the cue starts at its subject. A sentence's own root keeps its modifiers.
+    attribution = _attribution_start(verb) if verb.dep_ != "ROOT" else verb.left_edge.i
+    cue_tokens = sorted(
+        t.i for t in verb.subtree if t.i >= attribution and not (t.is_punct and t.head.i == verb.i)
+    )
     first, last = cue_tokens[0], cue_tokens[-1]
-    marked_as = verb.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if not marked_as and (last - first > 6 or verb.lemma_.lower() not in _PARENTHETICAL_VERBS):
+    parenthetical = lemma in _PARENTHETICAL_VERBS or (
+        lexicon is not None and lemma in lexicon.speech_verbs and lemma not in lexicon.cognition_verbs
+    )
+    if not marked_as and (last - first > 6 or not parenthetical):
         return None
     before_comma = first > sent.start and doc[first - 1].text in _ATTRIBUTION_BREAKS
     after_comma = last + 1 >= sent.end or doc[last + 1].text in (",", ".", ";", "!") or doc[last + 1].is_space
@@ -451,12 +468,34 @@ def _parenthetical_content(verb: Token) -> Span | None:
         return None
     left = _trim(doc, sent.start, first)
     right = _trim(doc, last + 1, sent.end)
+    if right[0] < right[1] and _opens_new_clause(doc[right[0]]):
+        # "Many visitors were older, she said, and I had to step back": the cue closes its clause; what follows
+        # the conjunction is a new statement.
+        right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
         # The cue sits inside the content: the whole sentence (spans are contiguous, so the cue stays in).
         start, end = _trim(doc, sent.start, sent.end)
         return doc[start:end]
     start, end = max((left, right), key=lambda b: b[1] - b[0])
     return doc[start:end] if end - start >= 3 else None
+
+
+def _opens_new_clause(tok: Token) -> bool:
+    """True for a conjunction that opens a clause with a subject of its own (``..., and I had to ...``)."""
+    if tok.pos_ != "CCONJ":
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
+        for c in tok.head.children
+    )
+
+
+def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
+    """True when the verb has a complement or an object that is what was said (not ``told me``)."""
+    for child in verb.children:
+        if child.dep_ in _OWN_CONTENT_DEPS or (child.dep_ == "dobj" and child.pos_ not in ("PRON", "PROPN")):
+            return True
+    return lexicon is not None and _nominal_content(verb, lexicon) is not None
 
 
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
