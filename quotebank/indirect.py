@@ -321,9 +321,11 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)
+        lead = sent.start
         if attribution > sent.start and doc[attribution - 1].text in _ATTRIBUTION_BREAKS:
-            start, end = sent.start, attribution
-        start = max(start, sent.start)
+            lead = _paragraph_lead(sent, lexicon)
+            start, end = lead, attribution
+        start = max(start, lead)
         end = min(end, attribution)
     else:
         # "says it would depress revenue ..., but would eventually add ...": the parser hangs the second half of
@@ -337,6 +339,50 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
+    """The start of the sentences a paragraph-closing attribution covers (``... . An acre holds 150 tons, he said.``).
+
+    News attributes a paragraph of paraphrase once, at its end: earlier sentences of the paragraph belong to the
+    content while none of them quotes, reports or names anyone, which would make it the writer's own narration or
+    another source's. An attribution inside a paragraph covers its own sentence only.
+    """
+    doc = sent.doc
+    start = sent.start
+    if lexicon is None or not _paragraph_break(doc, sent.end):
+        return start
+    while start > 0 and not _paragraph_break(doc, start):
+        previous = doc[start - 1].sent
+        if any(t.text in _QUOTE_CHARS or t.lower_ == "according" or _stops_lead(t, lexicon) for t in previous):
+            break
+        start = previous.start
+    return start
+
+
+def _paragraph_break(doc: Doc, i: int) -> bool:
+    """True when a paragraph ends before token ``i``: a line break, or sentences run together (``risk.The``)."""
+    if i >= len(doc) or i == 0:
+        return True
+    before = doc[i - 1]
+    if "\n" in before.text_with_ws:
+        return True
+    end = before.i if not before.is_space else before.i - 1
+    return end >= 0 and not doc[end].whitespace_ and doc[end].text in (".", "!", "?") and doc[i].is_title
+
+
+def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
+    """A word that makes its sentence something other than more of a trailing attribution's content.
+
+    A verb of saying or thinking is another attribution (``environmentalists worry that``), and a named
+    person is the writer introducing or describing someone (``One of his backers is Chandler Smith``).
+    """
+    if tok.ent_type_ == "PERSON" or (tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)):
+        return True  # a that-clause: someone's claim or thought, even where the lemma is wrong ("hoping" -> "hop")
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.speech_verbs or lemma in lexicon.cognition_verbs
 
 
 def _continues_content(conjunct: Token) -> bool:
