@@ -86,6 +86,7 @@ _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "e
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 # A parenthetical cue says nothing itself: a verb with a complement reports that instead.
 _OWN_CONTENT_DEPS = frozenset({"xcomp", "oprd", "attr", "acomp"})
+_ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
@@ -490,13 +491,21 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
     marked_as = lemma in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not marked_as and _has_own_content(verb, lexicon):
         return None  # "At the debate, Clinton cited her remarks": the verb says something of its own
-    if not marked_as and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None  # "walked onto the stage, chanting": no speaker between the commas
-    # Inside a sentence, a clause before the speaker is content the parser hung on the verb ("If it fails, Mr. X
-    # argues, there are other tools"): the cue starts at its subject. A sentence's own root keeps its modifiers.
-    attribution = _attribution_start(verb) if verb.dep_ != "ROOT" else verb.left_edge.i
+    if not marked_as and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "walked onto the stage, chanting", "one soon to be answered": no speaker between the commas
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        return None  # "because she said", "though he admits": a clause about the saying, not an aside
+    # Inside a sentence, a phrase set off by a comma before the speaker is content the parser hung on the verb
+    # ("If it fails, Mr. X argues, there are other tools"). A sentence's own root keeps its modifiers.
+    attribution = _attribution_start(verb)
+    fronted: set[int] = set()
+    if verb.dep_ != "ROOT":
+        for child in verb.lefts:
+            after = child.right_edge.i + 1
+            if child.i < attribution and after < attribution and doc[after].text in _ATTRIBUTION_BREAKS:
+                fronted.update(t.i for t in child.subtree)
     cue_tokens = sorted(
-        t.i for t in verb.subtree if t.i >= attribution and not (t.is_punct and t.head.i == verb.i)
+        t.i for t in verb.subtree if t.i not in fronted and not (t.is_punct and t.head.i == verb.i)
     )
     first, last = cue_tokens[0], cue_tokens[-1]
     parenthetical = lemma in _PARENTHETICAL_VERBS or (
@@ -512,15 +521,24 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
         return None
     if verb.head.i != verb.i and sent.start <= verb.head.i < sent.end and first <= verb.head.i <= last:
         return None
-    left = _trim(doc, sent.start, first)
-    right = _trim(doc, last + 1, sent.end)
+    lo, hi = sent.start, sent.end
+    head = verb.head
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX") and lo <= head.i < hi:
+        # "If, as I've suggested, developers benefit from ..., he has proposed nothing": an aside inside a clause
+        # is about that clause only.
+        inner = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
+        inner_left, inner_right = _trim(doc, inner[0], first), _trim(doc, last + 1, inner[1])
+        if inner_left[1] - inner_left[0] >= 2 and inner_right[1] - inner_right[0] >= 2:
+            lo, hi = inner
+    left = _trim(doc, lo, first)
+    right = _trim(doc, last + 1, hi)
     if right[0] < right[1] and _opens_new_clause(doc[right[0]]):
         # "Many visitors were older, she said, and I had to step back": the cue closes its clause; what follows
         # the conjunction is a new statement.
         right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
-        # The cue sits inside the content: the whole sentence (spans are contiguous, so the cue stays in).
-        start, end = _trim(doc, sent.start, sent.end)
+        # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
+        start, end = _trim(doc, lo, hi)
         return doc[start:end]
     start, end = max((left, right), key=lambda b: b[1] - b[0])
     return doc[start:end] if end - start >= 3 else None
@@ -539,8 +557,10 @@ def _opens_new_clause(tok: Token) -> bool:
 def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
     """True when the verb has a complement or an object that is what was said (not ``told me``)."""
     for child in verb.children:
-        if child.dep_ in _OWN_CONTENT_DEPS or (child.dep_ == "dobj" and child.pos_ not in ("PRON", "PROPN")):
+        if child.dep_ in _OWN_CONTENT_DEPS:
             return True
+        if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.lower_ in _ADDRESSEE_PRONOUNS):
+            return True  # "report it", "cited her remarks"; "told me", "told Smith" name whom it was said to
     return lexicon is not None and _nominal_content(verb, lexicon) is not None
 
 
