@@ -532,9 +532,9 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
             lo, hi = inner
     left = _trim(doc, lo, first)
     right = _trim(doc, last + 1, hi)
-    if right[0] < right[1] and _opens_new_clause(doc[right[0]]):
-        # "Many visitors were older, she said, and I had to step back": the cue closes its clause; what follows
-        # the conjunction is a new statement.
+    if right[0] < right[1] and _opens_new_clause(doc[right[0]]) and _holds_quote(doc[right[0] : right[1]]):
+        # "Many visitors were older, she said, and “I had to step back”": the quoted words after the conjunction
+        # are a quote of their own; the paraphrase before it is the reported clause.
         right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
         # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
@@ -552,6 +552,11 @@ def _opens_new_clause(tok: Token) -> bool:
         c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
         for c in tok.head.children
     )
+
+
+def _holds_quote(span: Span) -> bool:
+    """True when the span holds a quotation mark."""
+    return any(t.text in _QUOTE_CHARS or t.text in ("``", "''") for t in span)
 
 
 def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
