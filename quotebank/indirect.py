@@ -357,6 +357,8 @@ def _paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
         previous = doc[start - 1].sent
         if any(t.text in _QUOTE_CHARS or t.lower_ == "according" or _stops_lead(t, lexicon) for t in previous):
             break
+        if not _present_tense(previous.root):
+            break  # "The council met on Tuesday.": the writer narrating events, not the source explaining
         start = previous.start
     return start
 
@@ -372,13 +374,19 @@ def _paragraph_break(doc: Doc, i: int) -> bool:
     return end >= 0 and not doc[end].whitespace_ and doc[end].text in (".", "!", "?") and doc[i].is_title
 
 
+def _present_tense(root: Token) -> bool:
+    """True for a clause in the present tense (``The trees soak up carbon``, ``It can hold``, ``It has grown``)."""
+    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in (root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))))
+
+
 def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
     """A word that makes its sentence something other than more of a trailing attribution's content.
 
     A verb of saying or thinking is another attribution (``environmentalists worry that``), and a named
-    person is the writer introducing or describing someone (``One of his backers is Chandler Smith``).
+    person is the writer introducing or describing someone (``One of his backers is Chandler Smith``), and a
+    date or time places an event the writer narrates.
     """
-    if tok.ent_type_ == "PERSON" or (tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)):
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)):
         return True  # a that-clause: someone's claim or thought, even where the lemma is wrong ("hoping" -> "hop")
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -530,7 +538,7 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
         inner_left, inner_right = _trim(doc, inner[0], first), _trim(doc, last + 1, inner[1])
         if inner_left[1] - inner_left[0] >= 2 and inner_right[1] - inner_right[0] >= 2:
             lo, hi = inner
-    left = _trim(doc, lo, first)
+    left = _with_opening_word(doc, lo, _trim(doc, lo, first))
     right = _trim(doc, last + 1, hi)
     if right[0] < right[1] and _opens_new_clause(doc[right[0]]) and _holds_quote(doc[right[0] : right[1]]):
         # "Many visitors were older, she said, and “I had to step back”": the quoted words after the conjunction
@@ -538,10 +546,25 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
         right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
         # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
-        start, end = _trim(doc, lo, hi)
+        start, end = _with_opening_word(doc, lo, _trim(doc, lo, hi))
         return doc[start:end]
     start, end = max((left, right), key=lambda b: b[1] - b[0])
     return doc[start:end] if end - start >= 3 else None
+
+
+def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` with the sentence's first word back when trimming took it as a complementizer.
+
+    Before a parenthetical cue, ``If``, ``Whether`` or ``That`` opens the content itself (``If the talks
+    collapse, she argues, ...``, ``That's why, he said, ...``), not a clause of the reporting verb.
+    """
+    start, end = bounds
+    opening = start - 1
+    while opening >= lo and doc[opening].is_punct:
+        opening -= 1
+    if opening >= lo and _is_marker(doc[opening]) and start <= doc[opening].head.i < end:
+        return opening, end
+    return start, end
 
 
 def _opens_new_clause(tok: Token) -> bool:
