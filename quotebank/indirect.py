@@ -1,4 +1,3 @@
-# HELPER: before anything else read /work/wt2/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -13,6 +12,12 @@ cue's speaker, role and channel. Rules:
   dateline (``JERUSALEM (AP) —``) is cut off; a clause the parser split in two
   is kept whole, and so is a ``that``-clause it hung on the noun before it
   (``told analysts on an earnings call that ...``).
+* **Parenthetical and trailing cues.** Any reporting verb between commas with
+  its speaker and no object of its own (``Most of the savings, she concedes,
+  will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
+  clause included; a quote or a clause coordinated after the cue is not part of
+  it. A trailing attribution that closes a paragraph covers the paragraph's
+  earlier present-tense sentences that quote, report, date or name no one.
 * **Precision over recall.** Cognition verbs (``think``, ``believe``,
   ``hope``) are not in the reporting lexicon and never count. Evidential verbs
   (``a poll found that``, ``the footage shows that``, ``she suggested that``)
@@ -376,7 +381,9 @@ def _paragraph_break(doc: Doc, i: int) -> bool:
 
 def _present_tense(root: Token) -> bool:
     """True for a clause in the present tense (``The trees soak up carbon``, ``It can hold``, ``It has grown``)."""
-    return any(t.tag_ in ("VBZ", "VBP", "MD") for t in (root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))))
+    return any(
+        t.tag_ in ("VBZ", "VBP", "MD") for t in (root, *(c for c in root.children if c.dep_ in ("aux", "auxpass")))
+    )
 
 
 def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
@@ -386,7 +393,9 @@ def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
     person is the writer introducing or describing someone (``One of his backers is Chandler Smith``), and a
     date or time places an event the writer narrates.
     """
-    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)):
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (
+        tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)
+    ):
         return True  # a that-clause: someone's claim or thought, even where the lemma is wrong ("hoping" -> "hop")
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -506,15 +515,16 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
     # Inside a sentence, a phrase set off by a comma before the speaker is content the parser hung on the verb
     # ("If it fails, Mr. X argues, there are other tools"). A sentence's own root keeps its modifiers.
     attribution = _attribution_start(verb)
-    fronted: set[int] = set()
+    fronted: set[int] = set()  # tokens of the verb's subtree that are not part of the cue
     if verb.dep_ != "ROOT":
         for child in verb.lefts:
             after = child.right_edge.i + 1
             if child.i < attribution and after < attribution and doc[after].text in _ATTRIBUTION_BREAKS:
                 fronted.update(t.i for t in child.subtree)
-    cue_tokens = sorted(
-        t.i for t in verb.subtree if t.i not in fronted and not (t.is_punct and t.head.i == verb.i)
-    )
+    for child in verb.rights:
+        if child.dep_ == "conj" or (child.dep_ == "cc" and child.i > verb.i):
+            fronted.update(t.i for t in child.subtree)  # "..., she said, and “they kept ...”": a clause of its own
+    cue_tokens = sorted(t.i for t in verb.subtree if t.i not in fronted and not (t.is_punct and t.head.i == verb.i))
     first, last = cue_tokens[0], cue_tokens[-1]
     parenthetical = lemma in _PARENTHETICAL_VERBS or (
         lexicon is not None and lemma in lexicon.speech_verbs and lemma not in lexicon.cognition_verbs
@@ -540,9 +550,9 @@ def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span 
             lo, hi = inner
     left = _with_opening_word(doc, lo, _trim(doc, lo, first))
     right = _trim(doc, last + 1, hi)
-    if right[0] < right[1] and _opens_new_clause(doc[right[0]]) and _holds_quote(doc[right[0] : right[1]]):
-        # "Many visitors were older, she said, and “I had to step back”": the quoted words after the conjunction
-        # are a quote of their own; the paraphrase before it is the reported clause.
+    # "Many visitors were older, she said, and “I had to step back”", "..., Trump tweeted, and his aides agreed":
+    # a clause coordinated with the saying, or a quote of its own, is not more of the paraphrase.
+    if _new_statement(verb, doc[right[0] : right[1]]):
         right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
         # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
@@ -565,6 +575,13 @@ def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int]) -> tuple[int,
     if opening >= lo and _is_marker(doc[opening]) and start <= doc[opening].head.i < end:
         return opening, end
     return start, end
+
+
+def _new_statement(verb: Token, after: Span) -> bool:
+    """True when what follows a parenthetical cue opens a clause of its own, coordinated with the cue or quoted."""
+    if not len(after) or not _opens_new_clause(after[0]):
+        return False
+    return after[0].head.i == verb.i or _holds_quote(after)
 
 
 def _opens_new_clause(tok: Token) -> bool:
