@@ -17,6 +17,12 @@ cue's speaker, role and channel. Rules:
   convention he would not run``) still is. A speech participle after a comma
   (``..., citing the port``) is a second report by the same speaker and ends
   the first.
+* **Parenthetical and trailing cues.** Any reporting verb between commas with
+  its speaker and no object of its own (``Most of the savings, she concedes,
+  will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
+  clause included; a quote or a clause coordinated after the cue is not part of
+  it. A trailing attribution that closes a paragraph covers the paragraph's
+  earlier present-tense sentences that quote, report, date or name no one.
 * **Precision over recall.** Cognition verbs (``think``, ``believe``,
   ``hope``) are not in the reporting lexicon and never count. Evidential verbs
   (``a poll found that``, ``the footage shows that``, ``she suggested that``)
@@ -97,6 +103,9 @@ _NAMING_VERBS = frozenset(
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
+# A parenthetical cue says nothing itself: a verb with a complement reports that instead.
+_OWN_CONTENT_DEPS = frozenset({"xcomp", "oprd", "attr", "acomp"})
+_ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
@@ -178,7 +187,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
             if tail is not None and tail.end > content.end:
                 return doc[content.start : tail.end]
         return content
-    around = _parenthetical_content(verb)
+    around = _parenthetical_content(verb, lexicon)
     if around is not None:
         return around
     stranded = _stranded_clause(verb)
@@ -391,9 +400,11 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)
+        lead = sent.start
         if attribution > sent.start and doc[attribution - 1].text in _ATTRIBUTION_BREAKS:
-            start, end = sent.start, attribution
-        start = max(start, sent.start)
+            lead = _paragraph_lead(sent, lexicon)
+            start, end = lead, attribution
+        start = max(start, lead)
         end = min(end, attribution)
     else:
         # "says it would depress revenue ..., but would eventually add ...": the parser hangs the second half of
@@ -421,6 +432,62 @@ def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
         and tok.left_edge.i > 0
         and tok.doc[tok.left_edge.i - 1].text == ","
     )
+
+
+def _paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
+    """The start of the sentences a paragraph-closing attribution covers (``... . An acre holds 150 tons, he said.``).
+
+    News attributes a paragraph of paraphrase once, at its end: earlier sentences of the paragraph belong to the
+    content while none of them quotes, reports or names anyone, which would make it the writer's own narration or
+    another source's. An attribution inside a paragraph covers its own sentence only.
+    """
+    doc = sent.doc
+    start = sent.start
+    if lexicon is None or not _paragraph_break(doc, sent.end):
+        return start
+    while start > 0 and not _paragraph_break(doc, start):
+        previous = doc[start - 1].sent
+        if any(t.text in _QUOTE_CHARS or t.lower_ == "according" or _stops_lead(t, lexicon) for t in previous):
+            break
+        if not _present_tense(previous.root):
+            break  # "The council met on Tuesday.": the writer narrating events, not the source explaining
+        start = previous.start
+    return start
+
+
+def _paragraph_break(doc: Doc, i: int) -> bool:
+    """True when a paragraph ends before token ``i``: a line break, or sentences run together (``risk.The``)."""
+    if i >= len(doc) or i == 0:
+        return True
+    before = doc[i - 1]
+    if "\n" in before.text_with_ws:
+        return True
+    end = before.i if not before.is_space else before.i - 1
+    return end >= 0 and not doc[end].whitespace_ and doc[end].text in (".", "!", "?") and doc[i].is_title
+
+
+def _present_tense(root: Token) -> bool:
+    """True for a clause in the present tense (``The trees soak up carbon``, ``It can hold``, ``It has grown``)."""
+    return any(
+        t.tag_ in ("VBZ", "VBP", "MD") for t in (root, *(c for c in root.children if c.dep_ in ("aux", "auxpass")))
+    )
+
+
+def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
+    """A word that makes its sentence something other than more of a trailing attribution's content.
+
+    A verb of saying or thinking is another attribution (``environmentalists worry that``), and a named
+    person is the writer introducing or describing someone (``One of his backers is Chandler Smith``), and a
+    date or time places an event the writer narrates.
+    """
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (
+        tok.dep_ == "ccomp" and any(_is_marker(c) for c in tok.children)
+    ):
+        return True  # a that-clause: someone's claim or thought, even where the lemma is wrong ("hoping" -> "hop")
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.speech_verbs or lemma in lexicon.cognition_verbs
 
 
 def _continues_content(conjunct: Token) -> bool:
@@ -564,17 +631,40 @@ def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) ->
     return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)
 
 
-def _parenthetical_content(verb: Token) -> Span | None:
+def _parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     """The sentence around a parenthetical or trailing cue (``The truth, the senator said, was ...``).
 
-    ``As X put it, ...`` gives the main clause.
+    ``As X put it, ...`` gives the main clause. With a lexicon, any of its reporting verbs may stand between the
+    commas (``All of this, he concedes, could be undone``); without one, only the common ones.
     """
     doc = verb.doc
     sent = verb.sent
-    cue_tokens = sorted(t.i for t in verb.subtree if not (t.is_punct and t.head.i == verb.i))
+    lemma = verb.lemma_.lower()
+    marked_as = lemma in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not marked_as and _has_own_content(verb, lexicon):
+        return None  # "At the debate, Clinton cited her remarks": the verb says something of its own
+    if not marked_as and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "walked onto the stage, chanting", "one soon to be answered": no speaker between the commas
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        return None  # "because she said", "though he admits": a clause about the saying, not an aside
+    # Inside a sentence, a phrase set off by a comma before the speaker is content the parser hung on the verb
+    # ("If it fails, Mr. X argues, there are other tools"). A sentence's own root keeps its modifiers.
+    attribution = _attribution_start(verb)
+    fronted: set[int] = set()  # tokens of the verb's subtree that are not part of the cue
+    if verb.dep_ != "ROOT":
+        for child in verb.lefts:
+            after = child.right_edge.i + 1
+            if child.i < attribution and after < attribution and doc[after].text in _ATTRIBUTION_BREAKS:
+                fronted.update(t.i for t in child.subtree)
+    for child in verb.rights:
+        if child.dep_ == "conj" or (child.dep_ == "cc" and child.i > verb.i):
+            fronted.update(t.i for t in child.subtree)  # "..., she said, and “they kept ...”": a clause of its own
+    cue_tokens = sorted(t.i for t in verb.subtree if t.i not in fronted and not (t.is_punct and t.head.i == verb.i))
     first, last = cue_tokens[0], cue_tokens[-1]
-    marked_as = verb.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if not marked_as and (last - first > 6 or verb.lemma_.lower() not in _PARENTHETICAL_VERBS):
+    parenthetical = lemma in _PARENTHETICAL_VERBS or (
+        lexicon is not None and lemma in lexicon.speech_verbs and lemma not in lexicon.cognition_verbs
+    )
+    if not marked_as and (last - first > 6 or not parenthetical):
         return None
     before_comma = first > sent.start and doc[first - 1].text in _ATTRIBUTION_BREAKS
     after_comma = last + 1 >= sent.end or doc[last + 1].text in (",", ".", ";", "!") or doc[last + 1].is_space
@@ -584,14 +674,74 @@ def _parenthetical_content(verb: Token) -> Span | None:
         return None
     if verb.head.i != verb.i and sent.start <= verb.head.i < sent.end and first <= verb.head.i <= last:
         return None
-    left = _trim(doc, sent.start, first)
-    right = _trim(doc, last + 1, sent.end)
+    lo, hi = sent.start, sent.end
+    head = verb.head
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX") and lo <= head.i < hi:
+        # "If, as I've suggested, developers benefit from ..., he has proposed nothing": an aside inside a clause
+        # is about that clause only.
+        inner = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
+        inner_left, inner_right = _trim(doc, inner[0], first), _trim(doc, last + 1, inner[1])
+        if inner_left[1] - inner_left[0] >= 2 and inner_right[1] - inner_right[0] >= 2:
+            lo, hi = inner
+    left = _with_opening_word(doc, lo, _trim(doc, lo, first))
+    right = _trim(doc, last + 1, hi)
+    # "Many visitors were older, she said, and “I had to step back”", "..., Trump tweeted, and his aides agreed":
+    # a clause coordinated with the saying, or a quote of its own, is not more of the paraphrase.
+    if _new_statement(verb, doc[right[0] : right[1]]):
+        right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
-        # The cue sits inside the content: the whole sentence (spans are contiguous, so the cue stays in).
-        start, end = _trim(doc, sent.start, sent.end)
+        # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
+        start, end = _with_opening_word(doc, lo, _trim(doc, lo, hi))
         return doc[start:end]
     start, end = max((left, right), key=lambda b: b[1] - b[0])
     return doc[start:end] if end - start >= 3 else None
+
+
+def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` with the sentence's first word back when trimming took it as a complementizer.
+
+    Before a parenthetical cue, ``If``, ``Whether`` or ``That`` opens the content itself (``If the talks
+    collapse, she argues, ...``, ``That's why, he said, ...``), not a clause of the reporting verb.
+    """
+    start, end = bounds
+    opening = start - 1
+    while opening >= lo and doc[opening].is_punct:
+        opening -= 1
+    if opening >= lo and _is_marker(doc[opening]) and start <= doc[opening].head.i < end:
+        return opening, end
+    return start, end
+
+
+def _new_statement(verb: Token, after: Span) -> bool:
+    """True when what follows a parenthetical cue opens a clause of its own, coordinated with the cue or quoted."""
+    if not len(after) or not _opens_new_clause(after[0]):
+        return False
+    return after[0].head.i == verb.i or _holds_quote(after)
+
+
+def _opens_new_clause(tok: Token) -> bool:
+    """True for a conjunction that opens a clause with a subject of its own (``..., and I had to ...``)."""
+    if tok.pos_ != "CCONJ":
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
+        for c in tok.head.children
+    )
+
+
+def _holds_quote(span: Span) -> bool:
+    """True when the span holds a quotation mark."""
+    return any(t.text in _QUOTE_CHARS or t.text in ("``", "''") for t in span)
+
+
+def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
+    """True when the verb has a complement or an object that is what was said (not ``told me``)."""
+    for child in verb.children:
+        if child.dep_ in _OWN_CONTENT_DEPS:
+            return True
+        if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.lower_ in _ADDRESSEE_PRONOUNS):
+            return True  # "report it", "cited her remarks"; "told me", "told Smith" name whom it was said to
+    return lexicon is not None and _nominal_content(verb, lexicon) is not None
 
 
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
