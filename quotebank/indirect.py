@@ -1,3 +1,4 @@
+# HELPER: before anything else read /work/wt3/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -146,10 +147,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         start, end = max((before, after), key=lambda b: b[1] - b[0])
         return doc[start:end] if end - start >= 2 else None
     if verb.pos_ in ("NOUN", "PROPN"):
-        clauses = [
-            c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
-        ]
-        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
+        return _noun_content(verb, lexicon)
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
@@ -181,6 +179,12 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     if lexicon is not None:
         return _nominal_content(verb, lexicon)
     return None
+
+
+def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
+    """The content of a speech noun: ``Trump's claim that ...``."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+    return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
 
 
 def _stranded_clause(verb: Token) -> Span | None:
