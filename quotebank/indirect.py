@@ -184,7 +184,14 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
 def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
     """The content of a speech noun: ``Trump's claim that ...``."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+    # "a Times report that Trump had a loss": read as a relative clause, but "that" only marks it and fills no
+    # slot in it, so the clause is the report's content.
+    clauses += [c for c in noun.children if c.dep_ == "relcl" and any(_is_that_mark(m) for m in c.children)]
     return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
+
+
+def _is_that_mark(tok: Token) -> bool:
+    return tok.lower_ == "that" and tok.dep_ == "mark"
 
 
 def _stranded_clause(verb: Token) -> Span | None:
