@@ -70,6 +70,9 @@ _HEADLINE_LABELS = frozenset(
     {"the latest", "latest", "update", "breaking", "live", "analysis", "opinion", "exclusive", "watch", "video"}
     | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
 )
+_HEADLINE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# "Obama on Climate Change: ...", "Putin to the West: ...": the speaker comes first, then the topic or addressee.
+_HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
 _DATELINE_TOKENS = 12
@@ -269,11 +272,12 @@ def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, T
     if line is None or not 3 <= len(line) <= _HEADLINE_TOKENS:
         return None
     words = [t for t in line if not t.is_space]
+    named = _article_names(doc, line.end_char)
     colon = next((t for t in words if t.text == ":"), None)
     if colon is not None:
-        source = doc[line.start : colon.i]
+        source = _topic_cut(doc[line.start : colon.i])
         content = doc[colon.i + 1 : line.end]
-        if _headline_source(source):
+        if _headline_source(source, named):
             return _trimmed(source), _trimmed(content), colon
         return None
     says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
@@ -285,23 +289,47 @@ def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, T
     if comma is not None and not any(not t.is_punct for t in after):
         # "Clinton Hid Health Problems, Former White House Doctor Says."
         source = doc[comma.i + 1 : says.i]
-        if _headline_source(source):
+        if _headline_source(source, named):
             return _trimmed(source), _trimmed(doc[line.start : comma.i]), says
         return None
-    if comma is None and _headline_source(before):
+    if comma is None and _headline_source(before, named):
         return _trimmed(before), _trimmed(after), says
     return None
 
 
-def _headline_source(span: Span) -> bool:
+def _headline_source(span: Span, article_names: frozenset[str] = frozenset()) -> bool:
+    """True when ``span`` may be who a headline quotes: a name, or a poll, study or the like.
+
+    ``article_names`` are the words of the names the article itself gives: the recogniser often misses a bare
+    surname in a title-case headline (``Sanders: ...``) that it knows in the running text.
+    """
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= _HEADLINE_SOURCE_WORDS:
         return False
     if span.text.strip().lower() in _HEADLINE_LABELS:
         return False
     # Title case makes every word a proper noun to the tagger; a source must be a name the recogniser knows.
-    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words)
+    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.text in article_names for t in words)
     return named or words[-1].lower_ in _HEADLINE_SOURCE_NOUNS
+
+
+def _article_names(doc: Doc, start_char: int) -> frozenset[str]:
+    """The capitalised words of the people and organisations named after ``start_char`` (the headline's end)."""
+    return frozenset(
+        t.text
+        for ent in doc.ents
+        if ent.start_char >= start_char and ent.label_ in _HEADLINE_NAME_LABELS
+        for t in ent
+        if t.is_title and not t.is_stop and len(t.text) > 1
+    )
+
+
+def _topic_cut(source: Span) -> Span:
+    """``Obama on Climate Change``, ``Trump to Congress``: the speaker before the topic or the addressee."""
+    for tok in source:
+        if tok.lower_ in _HEADLINE_TOPIC_WORDS and tok.i > source.start and tok.is_lower:
+            return source.doc[source.start : tok.i]
+    return source
 
 
 def _trimmed(span: Span) -> Span:
