@@ -1044,7 +1044,7 @@ class _Attributor:
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
-        headline = headline_report(self.doc, text=self.text)
+        headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
         if headline is not None:
             source, content, cue = headline
             entity, role = self.resolve(source, cue)

@@ -73,6 +73,8 @@ _HEADLINE_LABELS = frozenset(
 _HEADLINE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "Obama on Climate Change: ...", "Putin to the West: ...": the speaker comes first, then the topic or addressee.
 _HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
+# Headline verbs of criticism: "Lawmakers Rip Trump As A 'Fraud'" reports what they said about him.
+_HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", "lash", "lambast", "scold", "chide"})
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
 _DATELINE_TOKENS = 12
@@ -255,7 +257,9 @@ def _naming_content(verb: Token) -> Span | None:
     return doc[start:end] if end - start >= 3 else None
 
 
-def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, Token] | None:
+def headline_report(
+    doc: Doc, *, text: str | None = None, lexicon: Lexicon | None = None
+) -> tuple[Span, Span, Token] | None:
     """The source, content and cue of a headline that reports speech, or None.
 
     News headlines drop the verb or invert the order: ``Poll: Clinton and Trump in dead heat``, ``Pence: Flowers
@@ -282,7 +286,7 @@ def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, T
         return None
     says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
     if says is None:
-        return None
+        return _headline_verb(doc, line, named, lexicon) if lexicon is not None else None
     before = doc[line.start : says.i]
     after = doc[says.i + 1 : line.end]
     comma = next((t for t in reversed(list(before)) if t.text == ","), None)
@@ -294,6 +298,47 @@ def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, T
         return None
     if comma is None and _headline_source(before, named):
         return _trimmed(before), _trimmed(after), says
+    return None
+
+
+def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple[Span, Span, Token] | None:
+    """``Sanders Vows To Eliminate Tax Breaks``, ``Trump questions the fairness of moderators``.
+
+    The tagger, misled by title case or a missing article, reads the verb as a noun; the rule reads the words:
+    a source, then a reporting verb in the present tense, then what it reports.
+    """
+    for tok in line:
+        if tok.i == line.start or tok.pos_ == "VERB" or not tok.is_alpha:
+            continue
+        lemma = _headline_lemma(tok, lexicon)
+        if lemma is None:
+            continue
+        start = line.start
+        for before in doc[line.start : tok.i]:
+            if before.text in _ATTRIBUTION_BREAKS:
+                start = before.i + 1  # "Railing Against Trump, Sanders Vows ...": the source follows the comma
+        source = doc[start : tok.i]
+        content = _trimmed(doc[tok.i + 1 : line.end])
+        if not _headline_source(source, named) or sum(t.is_alpha for t in content) < 2:
+            return None
+        if content.root.ent_type_ in _NOT_CONTENT_ENTITIES and all(t.ent_iob_ == "I" for t in content[1:]):
+            return None  # "Cruz Endorses Trump": the person supported, not something said
+        return _trimmed(source), content, tok
+    return None
+
+
+def _headline_lemma(tok: Token, lexicon: Lexicon) -> str | None:
+    """The reporting verb a headline word is a present-tense form of (``Vows``, ``questions``, ``Rip``), if any."""
+    word = tok.lower_
+    forms = [word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    for form in forms:
+        if form in _HEADLINE_VERBS or (
+            form in lexicon.speech_verbs
+            and (form in lexicon.object_content_verbs or form in _REQUEST_VERBS or form in _NAMING_VERBS)
+        ):
+            return form
     return None
 
 
