@@ -76,6 +76,7 @@ _HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
 # Headline verbs of criticism: "Lawmakers Rip Trump As A 'Fraud'" reports what they said about him.
 _HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", "lash", "lambast", "scold", "chide"})
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
 _DATELINE_TOKENS = 12
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -192,7 +193,20 @@ def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
     # "a Times report that Trump had a loss": read as a relative clause, but "that" only marks it and fills no
     # slot in it, so the clause is the report's content.
     clauses += [c for c in noun.children if c.dep_ == "relcl" and any(_is_that_mark(m) for m in c.children)]
-    return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
+    if clauses:
+        return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon)
+    if lexicon is None:
+        return None
+    for prep in noun.children:
+        # "her comments on the shooting death of Crutcher": what the remarks were about.
+        if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS or _is_setting(prep, lexicon):
+            continue
+        for topic in prep.children:
+            if topic.dep_ in ("pobj", "pcomp") and _is_content_noun(topic, lexicon):
+                start, end = _trim(noun.doc, topic.left_edge.i, topic.right_edge.i + 1)
+                if sum(not t.is_punct for t in noun.doc[start:end]) >= 2:
+                    return noun.doc[start:end]
+    return None
 
 
 def _is_that_mark(tok: Token) -> bool:
