@@ -202,7 +202,9 @@ def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
         if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS or _is_setting(prep, lexicon):
             continue
         for topic in prep.children:
-            if topic.dep_ in ("pobj", "pcomp") and _is_content_noun(topic, lexicon):
+            # A gerund clause is content whatever its subject: "his comment about 47 percent being dependent".
+            gerund = topic.dep_ == "pcomp" and topic.pos_ in ("VERB", "AUX")
+            if gerund or (topic.dep_ == "pobj" and _is_content_noun(topic, lexicon)):
                 start, end = _trim(noun.doc, topic.left_edge.i, topic.right_edge.i + 1)
                 if sum(not t.is_punct for t in noun.doc[start:end]) >= 2:
                     return noun.doc[start:end]
