@@ -78,6 +78,7 @@ _SUBORDINATORS = frozenset(
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+_OWNER_PRONOUNS = {"his": "he"}
 _BLOCK_MIN_WORDS = 4
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
@@ -1040,7 +1041,9 @@ class _Attributor:
             owner = self.owner_of(tok)
             if owner is None:
                 continue
-            entity, role = self.resolve(owner, tok)
+            # "his claim that ...": a possessive pronoun owns the claim as its subject form would.
+            pronoun = _OWNER_PRONOUNS.get(owner.text.lower()) if len(owner) == 1 else None
+            entity, role = (self.antecedent(pronoun, tok), None) if pronoun else self.resolve(owner, tok)
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
