@@ -1051,6 +1051,10 @@ class _Attributor:
         if headline is not None:
             source, content, cue = headline
             entity, role = self.resolve(source, cue)
+            doc = self.doc
+            if (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I":
+                # Title case makes the recogniser run a name on into the verb ("Merkel Vows"): the source alone.
+                entity, role = self.index.find(clean_name(source.text)), None
             if entity is None:
                 entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
             cues.append((cue, _template(self.plain_event(cue, source, entity, role)), content))

@@ -193,6 +193,7 @@ def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
     # "a Times report that Trump had a loss": read as a relative clause, but "that" only marks it and fills no
     # slot in it, so the clause is the report's content.
     clauses += [c for c in noun.children if c.dep_ == "relcl" and any(_is_that_mark(m) for m in c.children)]
+    clauses = [c for c in clauses if not (lexicon is not None and _delivers(c, lexicon))]
     if clauses:
         return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon)
     if lexicon is None:
@@ -209,6 +210,18 @@ def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
                 if sum(not t.is_punct for t in noun.doc[start:end]) >= 2:
                     return noun.doc[start:end]
     return None
+
+
+def _delivers(clause: Token, lexicon: Lexicon) -> bool:
+    """``the claim that he made on Monday``: a relative clause that only says who made the statement.
+
+    The parser marks the relative pronoun as a complementizer; a verb of making or issuing with no object of its
+    own gives the clause away.
+    """
+    lemma = clause.lemma_.lower()
+    if lemma != "make" and lemma not in lexicon.delivery_verbs:
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "attr", "oprd") for c in clause.children)
 
 
 def _is_that_mark(tok: Token) -> bool:
