@@ -1052,8 +1052,10 @@ class _Attributor:
             source, content, cue = headline
             entity, role = self.resolve(source, cue)
             doc = self.doc
-            if (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I":
-                # Title case makes the recogniser run a name on into the verb ("Merkel Vows"): the source alone.
+            crossing = (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I"
+            if crossing or (entity is not None and self.index.entity_at(cue.i) is entity):
+                # Title case makes the recogniser run a name into the verb ("Merkel Vows", "Lawmakers Rip Donald
+                # Trump"): the source alone names the speaker.
                 entity, role = self.index.find(clean_name(source.text)), None
             if entity is None:
                 entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
