@@ -666,7 +666,9 @@ class _Attributor:
         for child in noun.children:
             if child.dep_ == "poss" or (
                 # "an IRGC statement", not "a campaign message": a common noun in front classifies, it does not own
-                child.dep_ == "compound" and not self.is_speech_noun(child) and self._may_own(child)
+                child.dep_ == "compound"
+                and (not self.is_speech_noun(child) or child.ent_type_ in ("ORG", "PERSON"))  # "a Post report"
+                and self._may_own(child)
             ):
                 return self.noun_phrase(child)
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
