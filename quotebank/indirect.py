@@ -1,4 +1,3 @@
-# HELPER: before anything else read /work/wt3/HELPER_RULES.md (how to measure, the rules, what to report). Delete this line in your first commit.
 """Reported (indirect) speech: what was said, without quotation marks.
 
 A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
@@ -32,6 +31,12 @@ cue's speaker, role and channel. Rules:
   and speech nouns are never content (``criticized Clinton``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of
   anonymity``, ``asked not to be named``).
+* **Speech nouns and headlines.** A speech or finding noun with an owner gives its ``that``-clause (``the
+  judge's conclusion that ...``, ``a Post report that ...``, even when parsed as a relative clause, but not
+  ``the claim that he made``) or its topic (``her comments on the closure``; a speech *on an anniversary* is
+  its occasion). A headline source may be a name only the article's text recognises (``Sanders: ...``), comes
+  before a topic or addressee (``Obama on Climate Change: ...``), or precedes a reporting verb the tagger took
+  for a noun (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``).
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said
   the “historic decision” was necessary``) is not returned as a separate
   ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
