@@ -78,6 +78,7 @@ _SUBORDINATORS = frozenset(
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+_OWNER_PRONOUNS = {"his": "he"}
 _BLOCK_MIN_WORDS = 4
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
@@ -672,7 +673,9 @@ class _Attributor:
         for child in noun.children:
             if child.dep_ == "poss" or (
                 # "an IRGC statement", not "a campaign message": a common noun in front classifies, it does not own
-                child.dep_ == "compound" and not self.is_speech_noun(child) and self._may_own(child)
+                child.dep_ == "compound"
+                and (not self.is_speech_noun(child) or child.ent_type_ in ("ORG", "PERSON"))  # "a Post report"
+                and self._may_own(child)
             ):
                 return self.noun_phrase(child)
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -1047,14 +1050,22 @@ class _Attributor:
             owner = self.owner_of(tok)
             if owner is None:
                 continue
-            entity, role = self.resolve(owner, tok)
+            # "his claim that ...": a possessive pronoun owns the claim as its subject form would.
+            pronoun = _OWNER_PRONOUNS.get(owner.text.lower()) if len(owner) == 1 else None
+            entity, role = (self.antecedent(pronoun, tok), None) if pronoun else self.resolve(owner, tok)
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
-        headline = headline_report(self.doc, text=self.text)
+        headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
         if headline is not None:
             source, content, cue = headline
             entity, role = self.resolve(source, cue)
+            doc = self.doc
+            crossing = (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I"
+            if crossing or (entity is not None and self.index.entity_at(cue.i) is entity):
+                # Title case makes the recogniser run a name into the verb ("Merkel Vows", "Lawmakers Rip Donald
+                # Trump"): the source alone names the speaker.
+                entity, role = self.index.find(clean_name(source.text)), None
             if entity is None:
                 entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
             cues.append((cue, _template(self.plain_event(cue, source, entity, role)), content))

@@ -50,6 +50,12 @@ cue's speaker, role and channel. Rules:
   funds``), as does a gerund coordinated with it (``mentioned raising taxes and
   cutting fees``); ``point to`` takes its object; a request stops at a dash; and
   a noun phrase runs on over a sentence break the parser made mid-line.
+* **Speech nouns and headlines.** A speech or finding noun with an owner gives its ``that``-clause (``the
+  judge's conclusion that ...``, ``a Post report that ...``, even when parsed as a relative clause, but not
+  ``the claim that he made``) or its topic (``her comments on the closure``; a speech *on an anniversary* is
+  its occasion). A headline source may be a name only the article's text recognises (``Sanders: ...``), comes
+  before a topic or addressee (``Obama on Climate Change: ...``), or precedes a reporting verb the tagger took
+  for a noun (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``).
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said
   the “historic decision” was necessary``) is not returned as a separate
   ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
@@ -88,7 +94,13 @@ _HEADLINE_LABELS = frozenset(
     {"the latest", "latest", "update", "breaking", "live", "analysis", "opinion", "exclusive", "watch", "video"}
     | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
 )
+_HEADLINE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# "Obama on Climate Change: ...", "Putin to the West: ...": the speaker comes first, then the topic or addressee.
+_HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
+# Headline verbs of criticism: "Lawmakers Rip Trump As A 'Fraud'" reports what they said about him.
+_HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", "lash", "lambast", "scold", "chide"})
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
 _DATELINE_TOKENS = 12
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -169,10 +181,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         start, end = max((before, after), key=lambda b: b[1] - b[0])
         return doc[start:end] if end - start >= 2 else None
     if verb.pos_ in ("NOUN", "PROPN"):
-        clauses = [
-            c for c in verb.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
-        ]
-        return _clause_content(verb, max(clauses, key=lambda c: len(list(c.subtree))), lexicon) if clauses else None
+        return _noun_content(verb, lexicon)
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS or _misparsed_complement(verb, c)]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
@@ -218,6 +227,47 @@ def _misparsed_complement(verb: Token, clause: Token) -> bool:
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return bool(subjects) and not any(t.text == "," for t in verb.doc[verb.i + 1 : subjects[0].i])
+
+
+def _noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
+    """The content of a speech noun: ``Trump's claim that ...``."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+    # "a Times report that Trump had a loss": read as a relative clause, but "that" only marks it and fills no
+    # slot in it, so the clause is the report's content.
+    clauses += [c for c in noun.children if c.dep_ == "relcl" and any(_is_that_mark(m) for m in c.children)]
+    clauses = [c for c in clauses if not (lexicon is not None and _delivers(c, lexicon))]
+    if clauses:
+        return _clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon)
+    if lexicon is None:
+        return None
+    for prep in noun.children:
+        # "her comments on the shooting death of Crutcher": what the remarks were about.
+        if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS or _is_setting(prep, lexicon):
+            continue
+        for topic in prep.children:
+            # A gerund clause is content whatever its subject: "his comment about 47 percent being dependent".
+            gerund = topic.dep_ == "pcomp" and topic.pos_ in ("VERB", "AUX")
+            if gerund or (topic.dep_ == "pobj" and _is_content_noun(topic, lexicon)):
+                start, end = _trim(noun.doc, topic.left_edge.i, topic.right_edge.i + 1)
+                if sum(not t.is_punct for t in noun.doc[start:end]) >= 2:
+                    return noun.doc[start:end]
+    return None
+
+
+def _delivers(clause: Token, lexicon: Lexicon) -> bool:
+    """``the claim that he made on Monday``: a relative clause that only says who made the statement.
+
+    The parser marks the relative pronoun as a complementizer; a verb of making or issuing with no object of its
+    own gives the clause away.
+    """
+    lemma = clause.lemma_.lower()
+    if lemma != "make" and lemma not in lexicon.delivery_verbs:
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "attr", "oprd") for c in clause.children)
+
+
+def _is_that_mark(tok: Token) -> bool:
+    return tok.lower_ == "that" and tok.dep_ == "mark"
 
 
 def _stranded_clause(verb: Token) -> Span | None:
@@ -311,7 +361,9 @@ def _agent(verb: Token) -> Token:
     return next(c for c in verb.children if c.dep_ == "agent")
 
 
-def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, Token] | None:
+def headline_report(
+    doc: Doc, *, text: str | None = None, lexicon: Lexicon | None = None
+) -> tuple[Span, Span, Token] | None:
     """The source, content and cue of a headline that reports speech, or None.
 
     News headlines drop the verb or invert the order: ``Poll: Clinton and Trump in dead heat``, ``Pence: Flowers
@@ -328,39 +380,105 @@ def headline_report(doc: Doc, *, text: str | None = None) -> tuple[Span, Span, T
     if line is None or not 3 <= len(line) <= _HEADLINE_TOKENS:
         return None
     words = [t for t in line if not t.is_space]
+    named = _article_names(doc, line.end_char)
     colon = next((t for t in words if t.text == ":"), None)
     if colon is not None:
-        source = doc[line.start : colon.i]
+        source = _topic_cut(doc[line.start : colon.i])
         content = doc[colon.i + 1 : line.end]
-        if _headline_source(source):
+        if _headline_source(source, named):
             return _trimmed(source), _trimmed(content), colon
         return None
     says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
     if says is None:
-        return None
+        return _headline_verb(doc, line, named, lexicon) if lexicon is not None else None
     before = doc[line.start : says.i]
     after = doc[says.i + 1 : line.end]
     comma = next((t for t in reversed(list(before)) if t.text == ","), None)
     if comma is not None and not any(not t.is_punct for t in after):
         # "Clinton Hid Health Problems, Former White House Doctor Says."
         source = doc[comma.i + 1 : says.i]
-        if _headline_source(source):
+        if _headline_source(source, named):
             return _trimmed(source), _trimmed(doc[line.start : comma.i]), says
         return None
-    if comma is None and _headline_source(before):
+    if comma is None and _headline_source(before, named):
         return _trimmed(before), _trimmed(after), says
     return None
 
 
-def _headline_source(span: Span) -> bool:
+def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple[Span, Span, Token] | None:
+    """``Sanders Vows To Eliminate Tax Breaks``, ``Trump questions the fairness of moderators``.
+
+    The tagger, misled by title case or a missing article, reads the verb as a noun; the rule reads the words:
+    a source, then a reporting verb in the present tense, then what it reports.
+    """
+    for tok in line:
+        if tok.i == line.start or tok.pos_ == "VERB" or not tok.is_alpha:
+            continue
+        lemma = _headline_lemma(tok, lexicon)
+        if lemma is None:
+            continue
+        start = line.start
+        for before in doc[line.start : tok.i]:
+            if before.text in _ATTRIBUTION_BREAKS:
+                start = before.i + 1  # "Railing Against Trump, Sanders Vows ...": the source follows the comma
+        source = doc[start : tok.i]
+        content = _trimmed(doc[tok.i + 1 : line.end])
+        if not _headline_source(source, named) or sum(t.is_alpha for t in content) < 2:
+            return None
+        if content.root.ent_type_ in _NOT_CONTENT_ENTITIES and all(t.ent_iob_ == "I" for t in content[1:]):
+            return None  # "Cruz Endorses Trump": the person supported, not something said
+        return _trimmed(source), content, tok
+    return None
+
+
+def _headline_lemma(tok: Token, lexicon: Lexicon) -> str | None:
+    """The reporting verb a headline word is a present-tense form of (``Vows``, ``questions``, ``Rip``), if any."""
+    word = tok.lower_
+    forms = [word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    for form in forms:
+        if form in _HEADLINE_VERBS or (
+            form in lexicon.speech_verbs
+            and (form in lexicon.object_content_verbs or form in _REQUEST_VERBS or form in _NAMING_VERBS)
+        ):
+            return form
+    return None
+
+
+def _headline_source(span: Span, article_names: frozenset[str] = frozenset()) -> bool:
+    """True when ``span`` may be who a headline quotes: a name, or a poll, study or the like.
+
+    ``article_names`` are the words of the names the article itself gives: the recogniser often misses a bare
+    surname in a title-case headline (``Sanders: ...``) that it knows in the running text.
+    """
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= _HEADLINE_SOURCE_WORDS:
         return False
     if span.text.strip().lower() in _HEADLINE_LABELS:
         return False
     # Title case makes every word a proper noun to the tagger; a source must be a name the recogniser knows.
-    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words)
+    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.text in article_names for t in words)
     return named or words[-1].lower_ in _HEADLINE_SOURCE_NOUNS
+
+
+def _article_names(doc: Doc, start_char: int) -> frozenset[str]:
+    """The capitalised words of the people and organisations named after ``start_char`` (the headline's end)."""
+    return frozenset(
+        t.text
+        for ent in doc.ents
+        if ent.start_char >= start_char and ent.label_ in _HEADLINE_NAME_LABELS
+        for t in ent
+        if t.is_title and not t.is_stop and len(t.text) > 1
+    )
+
+
+def _topic_cut(source: Span) -> Span:
+    """``Obama on Climate Change``, ``Trump to Congress``: the speaker before the topic or the addressee."""
+    for tok in source:
+        if tok.lower_ in _HEADLINE_TOPIC_WORDS and tok.i > source.start and tok.is_lower:
+            return source.doc[source.start : tok.i]
+    return source
 
 
 def _trimmed(span: Span) -> Span:
