@@ -422,6 +422,11 @@ class _Attributor:
         if agents and all(s.dep_ == "nsubjpass" for s in subjects):
             # "The plan was criticized by Democrats": the agent speaks; the passive subject is what it spoke of.
             subjects = agents
+        if not subjects and verb.dep_ == "conj" and is_added_report(verb, self.lexicon):
+            # "China said it was opposed to the test and warned Pyongyang": China warned.
+            reporter = verb.head.head
+            reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return self.noun_phrase(reporters[0]) if reporters else None
         if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "footage of Hillary Clinton asking, “...”"
             return self.noun_phrase(verb.head)

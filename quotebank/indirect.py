@@ -16,7 +16,9 @@ cue's speaker, role and channel. Rules:
   content; a clause the parser took for an adverbial one (``said after the
   convention he would not run``) still is. A speech participle after a comma
   (``..., citing the port``) is a second report by the same speaker and ends
-  the first.
+  the first, and so is a reporting verb coordinated into the content when the
+  content's subject cannot be anyone else (``said it was opposed and warned
+  Pyongyang to stop``).
 * **Parenthetical and trailing cues.** Any reporting verb between commas with
   its speaker and no object of its own (``Most of the savings, she concedes,
   will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
@@ -135,7 +137,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _is_marker(tok: Token) -> bool:
     """A word that opens a reported clause (``that``, ``whether``), not ``that`` the determiner (``that claim``)."""
-    return tok.lower_ in _MARKERS and not (tok.pos_ == "DET" and tok.dep_ == "det")
+    return tok.lower_ in _MARKERS and not (tok.pos_ in ("DET", "PRON") and tok.dep_ in ("det", "nsubj", "nsubjpass"))
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
@@ -539,17 +541,44 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
 
 
 def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
-    """A speech participle after a comma (``..., saying that ...``, ``..., citing ...``): one more report.
+    """One more report by the same speaker, which the parser hung inside the content of the first.
 
-    The parser often hangs it on the verb of the content before it; its speaker is the reporting verb's.
+    ``said the deal was dead, citing the vote`` (a speech participle after a comma) and ``said it was opposed to
+    the test and warned Pyongyang to stop`` (a reporting verb coordinated into the content clause, with no
+    subject of its own): the speaker is the first reporting verb's, and the first content ends before it.
     """
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and tok.lemma_.lower() in lexicon.speech_verbs
-        and tok.left_edge.i > 0
-        and tok.doc[tok.left_edge.i - 1].text == ","
-    )
+    if tok.lemma_.lower() not in lexicon.speech_verbs:
+        return False
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.tag_ == "VBD":
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            return False
+        clause = tok.head
+        if not (
+            clause.dep_ == "ccomp" and clause.head.i < clause.i and clause.head.lemma_.lower() in lexicon.speech_verbs
+        ):
+            return False
+        # "They said he rated them and talked about it": he talked. Only a content subject that cannot speak,
+        # or one that may be the reporter again ("China said it was opposed and warned"), gives the verb away.
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        reporters = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not reporters:
+            return False
+        return _same_or_mute(subjects[0], reporters[0])
+    return False
+
+
+_PERSONAL_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they"}
+
+
+def _same_or_mute(subject: Token, reporter: Token) -> bool:
+    """True when ``subject`` cannot be a speaker other than ``reporter``: a thing, or a pronoun that fits it."""
+    pronoun = _PERSONAL_PRONOUNS.get(subject.lower_)
+    if pronoun is None:
+        return subject.lower_ in ("it", "that", "this") or (subject.pos_ == "NOUN" and subject.ent_type_ == "")
+    plural = reporter.tag_ in ("NNS", "NNPS") or reporter.lower_ in ("they", "we")
+    return (pronoun == "they") == plural and reporter.pos_ in ("PROPN", "PRON")
 
 
 def _paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:

@@ -197,6 +197,35 @@ def test_a_participle_after_a_comma_is_a_second_report_by_the_same_speaker() -> 
     assert [q.cue.text for q in found if q.cue is not None] == ["said", "citing"]
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "China said it was resolutely opposed to the test and warned North Korea to refrain from further actions.",
+            [
+                ("it was resolutely opposed to the test", "said"),
+                ("North Korea to refrain from further actions", "warned"),
+            ],
+        ),
+        (
+            "The mayor said the plan was a mistake and urged the council to reject it.",
+            [("the plan was a mistake", "said"), ("the council to reject it", "urged")],
+        ),
+        # Another person in the content may be the one who talked: one report.
+        (
+            "The women said he rated contestants by their looks and talked about which ones he liked.",
+            [("he rated contestants by their looks and talked about which ones he liked", "said")],
+        ),
+    ],
+)
+def test_a_reporting_verb_coordinated_into_the_content_is_a_second_report(
+    text: str, contents: list[tuple[str, str]]
+) -> None:
+    found = indirect(text)
+    assert [(q.text, q.cue.text if q.cue else None) for q in found] == contents
+    assert len({q.speaker.name for q in found if q.speaker is not None}) == 1
+
+
 def test_channel_comes_with_the_cue() -> None:
     (q,) = indirect(CASES[2][0])
     assert q.channel is Channel.STATEMENT
