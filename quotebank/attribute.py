@@ -78,7 +78,7 @@ _SUBORDINATORS = frozenset(
 _PRECEDING_SPEECH_CHARS = 400
 _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
-_OWNER_PRONOUNS = {"his": "he"}
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _BLOCK_MIN_WORDS = 4
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
@@ -800,7 +800,8 @@ class _Attributor:
             if same_kind and pronoun not in _PLURAL_PRONOUNS and self.fits(pronoun, entity):
                 return entity
         for event in reversed(self.events):
-            if event.speaker is None or event.entity_key is None:
+            # Speech nouns are read after every verb: a report later in the text is not an antecedent.
+            if event.speaker is None or event.entity_key is None or event.cue.start > verb.idx:
                 continue
             kind = event.speaker.kind
             if want_person and kind is SpeakerKind.PERSON:

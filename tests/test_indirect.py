@@ -349,3 +349,14 @@ def test_parenthetical_cue_gives_the_sentence() -> None:
     )
     span = content_span(doc[5], get_lexicon("en"))
     assert span is not None and span.text == "To prevent problems , he said , officials should be vigilant"
+
+
+def test_a_pronoun_owner_refers_back_not_to_a_later_speaker() -> None:
+    text = (
+        "Commissioner Angelita Morillo said her constituents were worried. Her remarks on the parks closures drew "
+        "applause. The mayor's spokesperson, Cody Bowman, said the mayor was busy."
+    )
+    remarks = [q for q in indirect(text) if q.cue is not None and q.cue.text == "remarks"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in remarks] == [
+        ("the parks closures", "Angelita Morillo")
+    ]
