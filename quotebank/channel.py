@@ -53,7 +53,11 @@ def classify_channel(
     for tok in evidence:
         word = tok.lower_
         lemma = tok.lemma_.lower()
-        channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
+        if tok.pos_ == "VERB":
+            # "noted", "posted": a verb names its own channel or none ("a note" is a letter; "noted" is not).
+            channel = lexicon.speech_verbs.get(lemma)
+        else:
+            channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
         if channel is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
             channel = lexicon.speech_nouns.get(f"{tok.doc[tok.i - 2].lower_}-{word}")  # "op - ed", "e - mail"
         # The Post, The Wall Street Journal: outlets, not channels.

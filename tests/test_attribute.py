@@ -305,6 +305,9 @@ CHANNEL_CASES = [
     ("“No comment,” a spokeswoman for the company said by email.", "No comment", Channel.STATEMENT),
     # the content never names the channel: Milley's words are not a letter
     ("General Mark Milley said the letter had been “an honest mistake”.", "honest mistake", Channel.UNKNOWN),
+    # a verb names its own channel: "a note" is a letter, "noted" is not
+    ("“Risks have diminished,” the Fed's statement noted.", "Risks", Channel.STATEMENT),
+    ("“We are watching closely,” the minister noted.", "watching", Channel.UNKNOWN),
     # no evidence: unknown, not a guess
     ("“We will respond,” Trump said.", "respond", Channel.UNKNOWN),
     # an audience addressed makes a speech; the same word as the speaker says nothing
