@@ -452,6 +452,11 @@ class _Attributor:
                 head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if head_subjects:
                     return self.noun_phrase(head_subjects[0])
+                if is_added_report(verb, self.lexicon) and governor.dep_ == "acl" and governor.head.dep_ == "dobj":
+                    # "defended plans to cut benefits, telling MPs that ...": the participle goes with the
+                    # sentence's verb, not with the infinitive the parser hung it on.
+                    governor = governor.head.head
+                    continue
                 if governor.dep_ not in ("conj", "xcomp") or governor.head.i == governor.i:
                     break
                 # "Dean appeared on MSNBC and began by saying": up the coordination to the shared subject.
@@ -560,6 +565,8 @@ class _Attributor:
         for child in verb.children:
             # "Speaking on CNN's State of the Union, Sanders said": the participle names the channel.
             speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
+            if child.dep_ == "prep" and child.lower_ in self.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
+                continue  # "accused ministers of balancing the books": what was said names no channel
             if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and self.is_speech_noun(child)):
                 tokens.extend(t for t in child.subtree if not self.quoted(t.idx))
         # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".

@@ -24,7 +24,18 @@ _PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "cor
 # Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
 _SPEECH_AUDIENCE = frozenset(
     {"supporters", "crowd", "crowds", "audience", "delegates", "lawmakers", "legislators", "parliament", "commons"}
-    | {"senate", "congress", "chamber", "assembly", "rally", "rallygoers", "congregation", "graduates"}
+    | {
+        "senate",
+        "congress",
+        "chamber",
+        "assembly",
+        "rally",
+        "rallygoers",
+        "congregation",
+        "graduates",
+        "mps",
+        "senators",
+    }
 )
 
 

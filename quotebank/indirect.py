@@ -74,6 +74,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import Lexicon
 from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
+from .roles import is_title_token
 
 __all__ = ["content_span", "headline_report", "is_added_report", "report_speech"]
 
@@ -771,8 +772,8 @@ def _is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) ->
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return False
     word = head.lemma_.lower()
-    if word in _EMPTY_NOUNS:
-        return False
+    if word in _EMPTY_NOUNS or is_title_token(head, lexicon) or word in lexicon.person_descriptions:
+        return False  # "mocked the prime minister": a person described, the target of the speech
     if head.pos_ == "VERB":
         return True  # a gerund is an action asked for or blamed ("called for releasing the videos"), not a speech noun
     return quoting or (word not in lexicon.speech_nouns and word not in lexicon.cue_nouns)

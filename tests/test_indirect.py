@@ -245,6 +245,8 @@ NOT_SPEECH = [
     # The terms of speaking are not what was said.
     "A senior official, speaking on condition of anonymity, arrived in Kyiv on Monday.",
     "An investor, who asked not to be named, sold the shares.",
+    # A person described by a title is the target, not what was said.
+    "Opposition leader Kemi Badenoch mocked the prime minister at question time.",
     # Physical attacks and defences are not speech.
     "Iran attacked two bases in Iraq that house American troops.",
     "The troops defended the base against the militia.",
@@ -360,3 +362,21 @@ def test_a_pronoun_owner_refers_back_not_to_a_later_speaker() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in remarks] == [
         ("the parks closures", "Angelita Morillo")
     ]
+
+
+def test_content_names_no_channel() -> None:
+    (q,) = indirect("She accused ministers of balancing the books on the backs of the sick.")
+    assert q.text == "ministers of balancing the books on the backs of the sick"
+    assert q.channel is Channel.UNKNOWN
+
+
+def test_a_participle_hung_on_an_infinitive_speaks_for_the_sentence_subject() -> None:
+    text = (
+        "Prime Minister Keir Starmer on Monday defended plans to cut disability benefits, telling MPs that the "
+        "welfare system was broken."
+    )
+    (q,) = indirect(text)
+    assert q.text == "the welfare system was broken"
+    assert q.speaker is not None and q.speaker.name == "Keir Starmer"
+    assert q.cue is not None and q.cue.text == "telling"
+    assert q.channel is Channel.SPEECH
