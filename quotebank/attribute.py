@@ -54,7 +54,7 @@ from .indirect import headline_report, is_added_report, report_speech
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
-from .roles import is_title_token, role_head
+from .roles import appositive_role, is_title_token, role_head
 from .transcript import Turn, find_turns
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
@@ -729,6 +729,11 @@ class _Attributor:
         last = max(t.i for t in before if t.i < mention.root.i)
         role = self.doc[first.i : last + 1].text
         entity.add_role(role)
+        if " " not in role and role.endswith("."):
+            # "Gen. Mark Milley, the chairman of the Joint Chiefs,": the appositive says more than a bare rank.
+            after = appositive_role(self.doc, mention.end, self.lexicon)
+            if after is not None:
+                return after.text
         return role
 
     def description(self, mention: Span) -> Entity:

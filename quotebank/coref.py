@@ -353,7 +353,9 @@ class EntityIndex:
                 roles.append(before.text)
         after = appositive_role(doc, name.end, self.lexicon)
         if after is not None:
-            roles.append(after.text)
+            # "Gen. Mark Milley, the chairman of the Joint Chiefs,": the appositive says more than a bare rank.
+            bare_rank = len(roles) == 1 and " " not in roles[0] and roles[0].endswith(".")
+            roles.insert(0 if bare_rank else len(roles), after.text)
         return roles
 
     # -- lookup -----------------------------------------------------------------------------

@@ -334,6 +334,15 @@ def test_channel(text: str, fragment: str, channel: Channel) -> None:
 
 ROLE_CASES = [
     ("“We will respond,” Pentagon spokesman Jonathan Hoffman said.", "Pentagon spokesman"),
+    # an appositive says more than a bare rank before the name
+    (
+        "“We will respond,” said Gen. Mark Milley, the chairman of the Joint Chiefs of Staff.",
+        "chairman of the Joint Chiefs of Staff",
+    ),
+    (
+        "“We will respond,” said Dr. Sarah Klein, a cardiologist at Mount Sinai Hospital.",
+        "cardiologist at Mount Sinai Hospital",
+    ),
     ("“We will respond,” White House press secretary Stephanie Grisham said.", "White House press secretary"),
     (
         "“We will respond,” said General Mark Milley, chairman of the Joint Chiefs of Staff.",
