@@ -36,6 +36,13 @@ cue's speaker, role and channel. Rules:
   and speech nouns are never content (``criticized Clinton``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of
   anonymity``, ``asked not to be named``).
+* **Stances.** Praise and blame report the person with the reason or the
+  predicate (``thanked Trump on Twitter for backing the bill``, ``attacked her
+  opponent as a fraud``), never the person alone (``praised the governor``);
+  ``laid out``, ``promoted`` report their object only when it names a position
+  (``laid out her proposals``, not ``laid out $5 million``); a topic runs on
+  over ``, and how ...`` and ``, especially in ...``; a dash, or a relative
+  clause on a person or place, ends a nominal content.
 * **Frames the parser bends.** ``on`` read as a particle still gives the
   addressee (``called on police to act``); a naming predicate keeps the phrase
   after it but not the setting (``called him a master at closing deals``), and
@@ -448,7 +455,7 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         candidates += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if any(c.dep_ == "agent" for c in verb.children):
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
-    candidates += _position_objects(verb, lexicon)
+    candidates = _stance_candidates(verb, candidates, lexicon)
     preps = lexicon.content_prepositions.get(lemma, ())
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
@@ -470,17 +477,29 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
     return None
 
 
-def _position_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """``laid out her proposals``, ``is promoting her plans``: a proposal or stand presented in public.
+def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -> list[Token]:
+    """``candidates`` without a bare person, and with a proposal or stand the verb presents in public.
 
-    These verbs present much that is not speech (``laid out $5 million``, ``promoted a new phone``): only an object
-    that names a position is what was said.
+    ``praised the governor`` says whom, not what: a person is content only with the reason (``praised the
+    governor for his handling of the storm``) or a predicate (``attacked her opponent as a fraud``). ``laid out
+    her proposals``, ``is promoting her plans``: verbs that present much that is not speech (``laid out $5
+    million``, ``promoted a new phone``) report their object only when it names a position.
     """
+    people = lexicon.titles | lexicon.unnamed_heads | lexicon.person_descriptions.keys()
+    kept = [
+        c
+        for c in candidates
+        if not (
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in people
+            and not any(m.dep_ in ("prep", "relcl", "acl", "conj") for m in c.children)
+        )
+    ]
     lemma = verb.lemma_.lower()
     particles = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")
-    if lemma not in lexicon.position_verbs and not any(p in lexicon.position_verbs for p in particles):
-        return []
-    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.position_nouns]
+    if lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles):
+        kept += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.position_nouns]
+    return kept
 
 
 def _stance_end(verb: Token, head: Token, end: int) -> int:
