@@ -512,7 +512,7 @@ def _stance_end(verb: Token, head: Token, end: int) -> int:
     """
     doc = verb.doc
     for tok in doc[head.i + 1 : end]:
-        spaced_hyphen = tok.text == "-" and tok.whitespace_ and doc[tok.i - 1].whitespace_
+        spaced_hyphen = tok.text == "-" and bool(tok.whitespace_ and doc[tok.i - 1].whitespace_)
         aside = tok.text in _ASIDE_DASHES or spaced_hyphen
         relative = (
             tok.dep_ == "relcl"
