@@ -44,6 +44,13 @@ cue's speaker, role and channel. Rules:
   and speech nouns are never content (``criticized Clinton``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of
   anonymity``, ``asked not to be named``).
+* **Stances.** Praise and blame report the person with the reason or the
+  predicate (``thanked Trump on Twitter for backing the bill``, ``attacked her
+  opponent as a fraud``), never the person alone (``praised the governor``);
+  ``laid out``, ``promoted`` report their object only when it names a position
+  (``laid out her proposals``, not ``laid out $5 million``); a topic runs on
+  over ``, and how ...`` and ``, especially in ...``; a dash, or a relative
+  clause on a person or place, ends a nominal content.
 * **Frames the parser bends.** ``on`` read as a particle still gives the
   addressee (``called on police to act``); a naming predicate keeps the phrase
   after it but not the setting (``called him a master at closing deals``), and
@@ -105,6 +112,9 @@ _HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", 
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
 _TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
+_FOCUSING_ADVERBS = frozenset({"particularly", "especially", "notably", "specifically", "mainly", "chiefly"})
+_IDENTIFYING_RELATIVES = frozenset({"who", "whom", "whose", "where"})
+_TOPIC_QUESTIONS = frozenset({"how", "why", "what", "whether", "where", "when", "who"})
 _DATELINE_TOKENS = 12
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
@@ -660,6 +670,7 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         candidates += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if any(c.dep_ == "agent" for c in verb.children):
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
+    candidates = _stance_candidates(verb, candidates, lexicon)
     preps = lexicon.content_prepositions.get(lemma, ())
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
@@ -674,11 +685,71 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             # "called Friday for releasing the videos": the parser's object is the date it was said
             start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in ("DATE", "TIME"))])
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
-            end = _continued(verb, end, lexicon)
+            end = _stance_end(verb, head, _continued(verb, end, lexicon))
         start, end = _trim(doc, start, end)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None
+
+
+def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -> list[Token]:
+    """``candidates`` without a bare person, and with a proposal or stand the verb presents in public.
+
+    ``praised the governor`` says whom, not what: a person is content only with the reason (``praised the
+    governor for his handling of the storm``) or a predicate (``attacked her opponent as a fraud``). ``laid out
+    her proposals``, ``is promoting her plans``: verbs that present much that is not speech (``laid out $5
+    million``, ``promoted a new phone``) report their object only when it names a position.
+    """
+    people = lexicon.titles | lexicon.unnamed_heads | lexicon.person_descriptions.keys()
+    kept = [
+        c
+        for c in candidates
+        if not (
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in people
+            and not any(m.dep_ in ("prep", "relcl", "acl", "conj") for m in c.children)
+        )
+    ]
+    lemma = verb.lemma_.lower()
+    particles = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")
+    if lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles):
+        kept += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.position_nouns]
+    return kept
+
+
+def _stance_end(verb: Token, head: Token, end: int) -> int:
+    """``end`` of a nominal content, without the writer's asides and with the rest of a topic.
+
+    ``thanked him for backing his priority - delaying the handover``: what follows a dash is the writer's aside,
+    and so is a relative clause after a comma that identifies a person or a place (``..., who has never run``).
+    ``spoke of the legacy of racism, and how the fight flowed ...`` and ``speaks about racial issues, particularly
+    in the context of ...``: a coordinated question clause and a focused phrase are still the topic.
+    """
+    doc = verb.doc
+    for tok in doc[head.i + 1 : end]:
+        spaced_hyphen = tok.text == "-" and bool(tok.whitespace_ and doc[tok.i - 1].whitespace_)
+        aside = tok.text in _ASIDE_DASHES or spaced_hyphen
+        relative = (
+            tok.dep_ == "relcl"
+            and doc[tok.left_edge.i - 1].text == ","
+            and doc[tok.left_edge.i].lower_ in _IDENTIFYING_RELATIVES
+        )
+        if aside or relative:
+            end = tok.i if aside else tok.left_edge.i - 1
+            break
+    else:
+        for child in verb.rights:
+            if child.i < end:
+                continue
+            if child.is_punct or child.dep_ == "cc":
+                continue
+            if child.dep_ == "conj" and doc[child.left_edge.i].lower_ in _TOPIC_QUESTIONS:
+                end = child.right_edge.i + 1  # "spoke of X and how Y": one more thing spoken of
+            elif child.dep_ == "prep" and doc[child.left_edge.i].lower_ in _FOCUSING_ADVERBS:
+                end = child.right_edge.i + 1  # "..., particularly in the context of Y"
+            else:
+                break
+    return end
 
 
 def _is_setting(prep: Token, lexicon: Lexicon) -> bool:

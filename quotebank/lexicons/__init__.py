@@ -60,6 +60,12 @@ class Lexicon:
     """Upper-case words that open a heading line (``UPDATE:``, ``WATCH:``), never a transcript's speaker label."""
     delivery_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Verbs whose subject is the author of their object speech noun (``the Council issued a statement``)."""
+    position_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs that present a proposal or stand in public, with their particle (``promote``, ``lay out``; the verb
+    is a speech verb too): their object is what was said only when a position noun heads it (``laid out her
+    plans``, not ``laid out $5 million``)."""
+    position_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns that name a proposal or a stand (``plan``, ``proposal``, ``support``): what a position verb presents."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
