@@ -418,6 +418,8 @@ class _Attributor:
             for c in verb.children
             if c.dep_ in _SUBJECT_DEPS and not self.quoted(c.idx) and c.ent_type_ not in ("DATE", "TIME")
         ]
+        if len(subjects) > 1:
+            subjects = [s for s in subjects if not self.is_dateline(s)] or subjects
         agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         if agents and all(s.dep_ == "nsubjpass" for s in subjects):
             # "The plan was criticized by Democrats": the agent speaks; the passive subject is what it spoke of.
@@ -449,7 +451,8 @@ class _Attributor:
                 # "Analysts said the factors have contributed ..., citing X": the analysts cite, not the factors.
                 governor = governor.head
             for _ in range(3):
-                head_subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                head_subjects = [self.after_dateline(c) for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                head_subjects = [c for c in head_subjects if not self.is_dateline(c)]
                 if head_subjects:
                     return self.noun_phrase(head_subjects[0])
                 if is_added_report(verb, self.lexicon) and governor.dep_ == "acl" and governor.head.dep_ == "dobj":
@@ -578,6 +581,20 @@ class _Attributor:
             if k < 4 or (tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i)):
                 tokens.append(tok)
         return tokens
+
+    def is_dateline(self, tok: Token) -> bool:
+        """``DES MOINES, Iowa — A judge ruled``: the parser may take the place a story was filed from for a subject."""
+        if not (tok.text.isupper() and len(tok.text) > 1):
+            return False
+        return any(t.text in ("—", "–", "--", "-") for t in self.doc[tok.i + 1 : tok.i + 5])
+
+    def after_dateline(self, subject: Token) -> Token:
+        """``DES MOINES, Iowa — A state judge``: the parser may hang the real subject on the dateline."""
+        if not self.is_dateline(subject):
+            return subject
+        dash = next(t.i for t in self.doc[subject.i + 1 : subject.i + 5] if t.text in ("—", "–", "--", "-"))
+        after = [c for c in subject.children if c.dep_ == "appos" and c.i > dash and c.pos_ in ("NOUN", "PROPN")]
+        return after[0] if after else subject
 
     def is_speech_noun(self, tok: Token) -> bool:
         words = (tok.lower_, tok.lemma_.lower())

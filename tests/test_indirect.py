@@ -380,3 +380,18 @@ def test_a_participle_hung_on_an_infinitive_speaks_for_the_sentence_subject() ->
     assert q.speaker is not None and q.speaker.name == "Keir Starmer"
     assert q.cue is not None and q.cue.text == "telling"
     assert q.channel is Channel.SPEECH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge rules on ban\n\nDES MOINES, Iowa — A state judge said on Friday that the law likely violates the "
+        "constitution.",
+        "Judge rules on ban\n\nDES MOINES, Iowa — A state judge on Friday blocked the ban, ruling that the law likely "
+        "violates the constitution.",
+    ],
+)
+def test_a_dateline_the_parser_took_for_a_subject_is_not_the_speaker(text: str) -> None:
+    (q,) = indirect(text)
+    assert q.text == "the law likely violates the constitution"
+    assert q.speaker is not None and q.speaker.name == "A state judge"
