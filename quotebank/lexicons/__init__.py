@@ -60,6 +60,10 @@ class Lexicon:
     """Upper-case words that open a heading line (``UPDATE:``, ``WATCH:``), never a transcript's speaker label."""
     delivery_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Verbs whose subject is the author of their object speech noun (``the Council issued a statement``)."""
+    evidence_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Sources of findings: things that carry them (a poll, a study, video, records) and those whose work is to
+    rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
+    reported content (``The poll indicates a tightening race``); a plain ``Police found the car`` is not."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
