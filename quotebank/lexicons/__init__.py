@@ -66,6 +66,10 @@ class Lexicon:
     plans``, not ``laid out $5 million``)."""
     position_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Nouns that name a proposal or a stand (``plan``, ``proposal``, ``support``): what a position verb presents."""
+    evidence_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Sources of findings: things that carry them (a poll, a study, video, records) and those whose work is to
+    rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
+    reported content (``The poll indicates a tightening race``); a plain ``Police found the car`` is not."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
