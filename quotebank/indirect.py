@@ -88,6 +88,8 @@ _REQUEST_VERBS = frozenset(
     {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
     | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
 )
+# Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
+_SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
 _MARKERS = frozenset({"that", "whether", "if"})
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
@@ -189,7 +191,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
         main = min(following, key=lambda c: c.i) if following else max(clauses, key=lambda c: len(list(c.subtree)))
-        content = _clause_content(verb, main, lexicon)
+        content = _with_clause_subject(verb, main, _clause_content(verb, main, lexicon))
         later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
         if content is not None and later and main.i > verb.i:
             # "said her plans will solve ... — the cost of childcare, mounting student debt and unpaid leave": the
@@ -319,11 +321,43 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
     end = request.right_edge.i + 1
+    for conjunct in verb.children:
+        # "agreed to share a currency and rely on one another": the parser hangs the second request on the verb;
+        # a bare infinitive cannot be coordinated with a finite or participial reporting verb.
+        if conjunct.dep_ == "conj" and conjunct.i > request.i and _bare_request(verb, conjunct):
+            end = max(end, conjunct.right_edge.i + 1)
     # "to retaliate against Russia -- meddling the congressman said is designed to ...": what follows a dash is
     # the writer's aside on the request.
     end = next((t.i for t in doc[request.i + 1 : end] if t.text in _ASIDE_DASHES and t.head.i == request.i), end)
     start, end = _trim(doc, start, end)
     return doc[start:end] if end - start >= 2 else None
+
+
+def _bare_request(verb: Token, conjunct: Token) -> bool:
+    """A subjectless bare infinitive coordinated under a reporting verb that is neither one nor a present form."""
+    return (
+        conjunct.tag_ == "VB"
+        and verb.tag_ not in ("VB", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conjunct.children)
+    )
+
+
+def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Span | None:
+    """``demanding Obama make a pledge``: the object the parser took from a subjunctive clause is its subject.
+
+    A verb of demanding takes no addressee before a clause (unlike ``told her ...``), so a noun phrase right
+    before a bare verb with no subject of its own is the one the demand is put on.
+    """
+    if content is None or verb.lemma_.lower() not in _SUBJUNCTIVE_VERBS or clause.i < verb.i:
+        return content
+    if clause.tag_ not in ("VB", "VBP"):
+        return content
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children):
+        return content
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    if not objects or objects[0].left_edge.i >= content.start:
+        return content
+    return verb.doc[objects[0].left_edge.i : content.end]
 
 
 def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
