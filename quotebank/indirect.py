@@ -75,7 +75,7 @@ from .lexicons import Lexicon
 from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
 
-__all__ = ["content_span", "headline_report", "is_added_report", "report_speech"]
+__all__ = ["content_span", "headline_report", "is_added_report", "is_put_question", "report_speech"]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project"})
@@ -321,6 +321,11 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
     end = request.right_edge.i + 1
+    for conjunct in request.children:
+        # "agreed to step down and left the building": a finite verb cannot continue the infinitive; it is what
+        # the speaker did next.
+        if conjunct.dep_ == "conj" and conjunct.tag_ in ("VBD", "VBZ") and not _has_subject(conjunct):
+            end = min(end, _conjunct_start(conjunct))
     for conjunct in verb.children:
         # "agreed to share a currency and rely on one another": the parser hangs the second request on the verb;
         # a bare infinitive cannot be coordinated with a finite or participial reporting verb.
@@ -335,11 +340,20 @@ def _request_content(verb: Token, request: Token) -> Span | None:
 
 def _bare_request(verb: Token, conjunct: Token) -> bool:
     """A subjectless bare infinitive coordinated under a reporting verb that is neither one nor a present form."""
-    return (
-        conjunct.tag_ == "VB"
-        and verb.tag_ not in ("VB", "VBP")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conjunct.children)
-    )
+    return conjunct.tag_ == "VB" and verb.tag_ not in ("VB", "VBP") and not _has_subject(conjunct)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _conjunct_start(conjunct: Token) -> int:
+    """Where a conjunct starts, its conjunction and the comma before it included."""
+    start = conjunct.left_edge.i
+    doc = conjunct.doc
+    while start > conjunct.head.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+        start -= 1
+    return start
 
 
 def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Span | None:
@@ -352,12 +366,26 @@ def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Sp
         return content
     if clause.tag_ not in ("VB", "VBP"):
         return content
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children):
+    if _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
         return content
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
     if not objects or objects[0].left_edge.i >= content.start:
         return content
     return verb.doc[objects[0].left_edge.i : content.end]
+
+
+def is_put_question(verb: Token) -> bool:
+    """``Asked to describe the device, O'Neill said``: a question put to the speaker of the clause.
+
+    The participle has no subject: the one who asked (a reporter, mostly) goes unnamed, and the one asked is the
+    clause's subject, who said nothing of it. The question is reported speech with no known speaker.
+    """
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
 
 
 def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
