@@ -572,6 +572,9 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
             # "She said fathers would not be eligible, and when pressed, the mother of three replied, “...”": a
             # coordinated report with its own speaker is a new turn, not more of what she said.
             reporting = conjunct.dep_ == "conj" and conjunct.lemma_.lower() in lexicon.speech_verbs
+            # "agreed that it would raise taxes but that it would add layers of complexity": a second "that"
+            # clause of the same report.
+            reporting = reporting and not any(_is_that_mark(m) for m in conjunct.children)
             if reporting and conjunct.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
                 end = min(end, conjunct.left_edge.i)
         for tok in doc[clause.i + 1 : end]:
