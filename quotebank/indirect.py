@@ -90,6 +90,7 @@ _REQUEST_VERBS = frozenset(
 )
 # Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
 _SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
@@ -385,6 +386,8 @@ def is_put_question(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        # "If asked to testify, he would refuse": a question that may never be put.
+        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
     )
 
 
