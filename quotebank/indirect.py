@@ -34,6 +34,12 @@ cue's speaker, role and channel. Rules:
   discuss``).
 * **Naming and requests.** ``called climate change a hoax`` reports the whole
   predication; ``urged Congress to act`` the addressee and the request.
+* **Requests and questions.** The object of a demand before a subjunctive clause is its subject (``demanding
+  Obama make a pledge``); a bare infinitive the parser coordinated under the verb is a second request
+  (``agreed to share a currency and rely on ...``), a finite verb is not (``agreed to step down and left``); a
+  second ``that`` clause is more of the same report (``but that it would add ...``). A question put to the
+  speaker (``Asked to describe the device, O'Neill said``) is reported with the asker, mostly unnamed, as its
+  speaker; a conditional one (``If asked``) is not.
 * **Nominal content.** For the verbs the lexicon lists, what was said may be a
   noun phrase: the object (``announced a new tax plan``) or the object of a
   listed preposition (``called for a ban on imports``, ``accused him of
