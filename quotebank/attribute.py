@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_report, is_added_report, report_speech
+from .indirect import headline_report, is_added_report, is_put_question, report_speech
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -1076,7 +1076,7 @@ class _Attributor:
         """
         cues: list[tuple[Token, Quote, Span | None]] = []
         for event in self.events:
-            if event.speaker is None and event.mention is None:
+            if event.speaker is None and event.mention is None and not is_put_question(self.doc[event.verb]):
                 continue
             cues.append((self.doc[event.verb], _template(event), None))
         for tok in self.cue_words():

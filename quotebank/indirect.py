@@ -38,6 +38,12 @@ cue's speaker, role and channel. Rules:
   ``She showed up late`` report nothing.
 * **Naming and requests.** ``called climate change a hoax`` reports the whole
   predication; ``urged Congress to act`` the addressee and the request.
+* **Requests and questions.** The object of a demand before a subjunctive clause is its subject (``demanding
+  Obama make a pledge``); a bare infinitive the parser coordinated under the verb is a second request
+  (``agreed to share a currency and rely on ...``), a finite verb is not (``agreed to step down and left``); a
+  second ``that`` clause is more of the same report (``but that it would add ...``). A question put to the
+  speaker (``Asked to describe the device, O'Neill said``) is reported with the asker, mostly unnamed, as its
+  speaker; a conditional one (``If asked``) is not.
 * **Nominal content.** For the verbs the lexicon lists, what was said may be a
   noun phrase: the object (``announced a new tax plan``) or the object of a
   listed preposition (``called for a ban on imports``, ``accused him of
@@ -87,7 +93,7 @@ from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
 from .roles import is_title_token
 
-__all__ = ["content_span", "headline_report", "is_added_report", "report_speech"]
+__all__ = ["content_span", "headline_report", "is_added_report", "is_put_question", "report_speech"]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project", "document"})
@@ -106,6 +112,9 @@ _REQUEST_VERBS = frozenset(
     {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
     | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
 )
+# Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
+_SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
@@ -210,7 +219,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
         main = min(following, key=lambda c: c.i) if following else max(clauses, key=lambda c: len(list(c.subtree)))
-        content = _clause_content(verb, main, lexicon)
+        content = _with_clause_subject(verb, main, _clause_content(verb, main, lexicon))
         later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
         if content is not None and later and main.i > verb.i:
             # "said her plans will solve ... — the cost of childcare, mounting student debt and unpaid leave": the
@@ -427,11 +436,73 @@ def _request_content(verb: Token, request: Token) -> Span | None:
             objects = [o for o in child.children if o.dep_ == "pobj"]
             start = min([start, *(o.left_edge.i for o in objects)])
     end = request.right_edge.i + 1
+    for conjunct in request.children:
+        # "agreed to step down and left the building": a finite verb cannot continue the infinitive; it is what
+        # the speaker did next.
+        if conjunct.dep_ == "conj" and conjunct.tag_ in ("VBD", "VBZ") and not _has_subject(conjunct):
+            end = min(end, _conjunct_start(conjunct))
+    for conjunct in verb.children:
+        # "agreed to share a currency and rely on one another": the parser hangs the second request on the verb;
+        # a bare infinitive cannot be coordinated with a finite or participial reporting verb.
+        if conjunct.dep_ == "conj" and conjunct.i > request.i and _bare_request(verb, conjunct):
+            end = max(end, conjunct.right_edge.i + 1)
     # "to retaliate against Russia -- meddling the congressman said is designed to ...": what follows a dash is
     # the writer's aside on the request.
     end = next((t.i for t in doc[request.i + 1 : end] if t.text in _ASIDE_DASHES and t.head.i == request.i), end)
     start, end = _trim(doc, start, end)
     return doc[start:end] if end - start >= 2 else None
+
+
+def _bare_request(verb: Token, conjunct: Token) -> bool:
+    """A subjectless bare infinitive coordinated under a reporting verb that is neither one nor a present form."""
+    return conjunct.tag_ == "VB" and verb.tag_ not in ("VB", "VBP") and not _has_subject(conjunct)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _conjunct_start(conjunct: Token) -> int:
+    """Where a conjunct starts, its conjunction and the comma before it included."""
+    start = conjunct.left_edge.i
+    doc = conjunct.doc
+    while start > conjunct.head.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+        start -= 1
+    return start
+
+
+def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Span | None:
+    """``demanding Obama make a pledge``: the object the parser took from a subjunctive clause is its subject.
+
+    A verb of demanding takes no addressee before a clause (unlike ``told her ...``), so a noun phrase right
+    before a bare verb with no subject of its own is the one the demand is put on.
+    """
+    if content is None or verb.lemma_.lower() not in _SUBJUNCTIVE_VERBS or clause.i < verb.i:
+        return content
+    if clause.tag_ not in ("VB", "VBP"):
+        return content
+    if _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
+        return content
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    if not objects or objects[0].left_edge.i >= content.start:
+        return content
+    return verb.doc[objects[0].left_edge.i : content.end]
+
+
+def is_put_question(verb: Token) -> bool:
+    """``Asked to describe the device, O'Neill said``: a question put to the speaker of the clause.
+
+    The participle has no subject: the one who asked (a reporter, mostly) goes unnamed, and the one asked is the
+    clause's subject, who said nothing of it. The question is reported speech with no known speaker.
+    """
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        # "If asked to testify, he would refuse": a question that may never be put.
+        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
+    )
 
 
 def _naming_content(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
@@ -618,6 +689,9 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
             # "She said fathers would not be eligible, and when pressed, the mother of three replied, “...”": a
             # coordinated report with its own speaker is a new turn, not more of what she said.
             reporting = conjunct.dep_ == "conj" and conjunct.lemma_.lower() in lexicon.speech_verbs
+            # "agreed that it would raise taxes but that it would add layers of complexity": a second "that"
+            # clause of the same report.
+            reporting = reporting and not any(_is_that_mark(m) for m in conjunct.children)
             if reporting and conjunct.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
                 end = min(end, conjunct.left_edge.i)
         for tok in doc[clause.i + 1 : end]:
