@@ -1,86 +1,65 @@
 """Reported (indirect) speech: what was said, without quotation marks.
 
-A cue event (see :mod:`quotebank.attribute`) reports speech when its verb
-takes a content clause; the clause becomes a ``Quote(kind=INDIRECT)`` with the
-cue's speaker, role and channel. Rules:
+A cue event (see :mod:`quotebank.attribute`) reports speech when its verb or noun takes content; the content
+becomes a ``Quote(kind=INDIRECT)`` with the cue's speaker, role and channel. The rules, all read from the
+dependency parse and the lexicon:
 
-* **Content.** The complement clause of the reporting verb (``said that ...``,
-  ``clarified to reporters that ...``; a leading ``that``/``whether`` is left
-  out), the clause before a trailing attribution (``..., Hoffman said in an
-  emailed statement.``), the rest of the sentence around ``according to X``,
-  and the ``that``-clause of a speech noun (``Trump's claim that ...``). A
-  dateline (``JERUSALEM (AP) —``) is cut off; a clause the parser split in two
-  is kept whole, and so is a ``that``-clause it hung on the noun before it
-  (``told analysts on an earnings call that ...``) or on an aside (``warned,
-  as did the White House, that ...``). With two clauses the first is the
-  content; a clause the parser took for an adverbial one (``said after the
-  convention he would not run``) still is. A speech participle after a comma
-  (``..., citing the port``) is a second report by the same speaker and ends
-  the first, and so is a reporting verb coordinated into the content when the
-  content's subject cannot be anyone else (``said it was opposed and warned
-  Pyongyang to stop``).
-* **Parenthetical and trailing cues.** Any reporting verb between commas with
-  its speaker and no object of its own (``Most of the savings, she concedes,
-  will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
-  clause included; a quote or a clause coordinated after the cue is not part of
-  it. A trailing attribution that closes a paragraph covers the paragraph's
-  earlier present-tense sentences that quote, report, date or name no one.
-* **Precision over recall.** Cognition verbs (``think``, ``believe``,
-  ``hope``) are not in the reporting lexicon and never count. Evidential verbs
-  (``a poll found that``, ``the footage shows that``, ``she suggested that``)
-  count: they present a finding, not a private belief. A negated report (``did not say
-  that``), a report inside a question, and a hypothetical one (``would say``,
-  ``could claim``) are not attributions, nor is a declined one (``refused to
-  discuss``).
-* **Evidential sources.** What a poll, study, video or record shows, finds, indicates or documents is reported
-  as a noun phrase too (``The poll indicates a tightening race``, ``video surfaced showing Clinton stumbling``,
-  ``averages show Clinton with a lead``), but only for a source the lexicon lists: ``Police found the car`` and
-  ``She showed up late`` report nothing.
-* **Naming and requests.** ``called climate change a hoax`` reports the whole
-  predication; ``urged Congress to act`` the addressee and the request.
-* **Requests and questions.** The object of a demand before a subjunctive clause is its subject (``demanding
-  Obama make a pledge``); a bare infinitive the parser coordinated under the verb is a second request
-  (``agreed to share a currency and rely on ...``), a finite verb is not (``agreed to step down and left``); a
-  second ``that`` clause is more of the same report (``but that it would add ...``). A question put to the
-  speaker (``Asked to describe the device, O'Neill said``) is reported with the asker, mostly unnamed, as its
-  speaker; a conditional one (``If asked``) is not.
-* **Nominal content.** For the verbs the lexicon lists, what was said may be a
-  noun phrase: the object (``announced a new tax plan``) or the object of a
-  listed preposition (``called for a ban on imports``, ``accused him of
-  lying``), including public stances (``rejected the request``, ``likened the
-  deal to a blank check``; a physical ``attacked`` or ``defended`` is not
-  speech). In the passive the agent speaks and the subject is the content
-  (``The plan was criticized by Democrats``). People, organisations, dates
-  and speech nouns are never content (``criticized Clinton``, ``answered
-  questions``), nor are the terms of speaking (``speaking on condition of
-  anonymity``, ``asked not to be named``).
-* **Stances.** Praise and blame report the person with the reason or the
-  predicate (``thanked Trump on Twitter for backing the bill``, ``attacked her
-  opponent as a fraud``), never the person alone (``praised the governor``);
-  ``laid out``, ``promoted`` report their object only when it names a position
-  (``laid out her proposals``, not ``laid out $5 million``); a topic runs on
-  over ``, and how ...`` and ``, especially in ...``; a dash, or a relative
-  clause on a person or place, ends a nominal content.
-* **Frames the parser bends.** ``on`` read as a particle still gives the
-  addressee (``called on police to act``); a naming predicate keeps the phrase
-  after it but not the setting (``called him a master at closing deals``), and
-  in the passive the agent speaks (``was called a fraud by critics``); a gerund
-  object counts (``called for releasing the videos``, ``admitted using
-  funds``), as does a gerund coordinated with it (``mentioned raising taxes and
-  cutting fees``); ``point to`` takes its object; a request stops at a dash; and
-  a noun phrase runs on over a sentence break the parser made mid-line.
+* **Clauses.** The complement clause of a reporting verb (``said that ...``, ``clarified to reporters that ...``;
+  a leading ``that``/``whether`` is left out), the clause before a trailing attribution (``..., Hoffman said in
+  an emailed statement.``), the rest of the sentence around ``according to X``. A dateline (``JERUSALEM (AP) —``)
+  is cut off. The parser's slips are mended: a clause it split in two is kept whole; a ``that``-clause it hung on
+  the noun before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White
+  House, that ...``) is found; with two clauses the first is the content; a clause it took for an adverbial one
+  (``said after the convention he would not run``) still counts. A speech participle after a comma (``...,
+  citing the port``) is a second report by the same speaker and ends the first, and so is a reporting verb
+  coordinated into the content when the content's subject cannot be anyone else (``said it was opposed and
+  warned Pyongyang to stop``).
+* **Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its
+  own (``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a
+  fronted ``If`` clause included; a quote or a clause coordinated after the cue is not part of it. A trailing
+  attribution that closes a paragraph covers the paragraph's earlier present-tense sentences that quote, report,
+  date or name no one.
 * **Speech nouns and headlines.** A speech or finding noun with an owner gives its ``that``-clause (``the
-  judge's conclusion that ...``, ``a Post report that ...``, even when parsed as a relative clause, but not
-  ``the claim that he made``) or its topic (``her comments on the closure``; a speech *on an anniversary* is
-  its occasion). A headline source may be a name only the article's text recognises (``Sanders: ...``), comes
-  before a topic or addressee (``Obama on Climate Change: ...``), or precedes a reporting verb the tagger took
-  for a noun (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``).
-* **Mixed quotes.** A reported clause that holds quotation marks (``He said
-  the “historic decision” was necessary``) is not returned as a separate
-  ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and
-  carries the whole clause as its ``reported`` span, with the clause's cue and
-  speaker. The exact words are the quote; the clause around them is their
-  context, so the same statement is never counted twice.
+  judge's conclusion that ...``, ``a Post report that ...``, even when parsed as a relative clause, but not ``the
+  claim that he made``) or its topic (``her comments on the closure``; a speech *on an anniversary* is its
+  occasion). A headline source may be a name only the article's text recognises (``Sanders: ...``), come before
+  a topic or addressee (``Obama on Climate Change: ...``), or precede a reporting verb the tagger took for a noun
+  (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``).
+* **Nominal content.** For the verbs the lexicon lists, what was said may be a noun phrase: the object
+  (``announced a new tax plan``) or the object of a listed preposition (``called for a ban on imports``,
+  ``accused him of lying``), including public stances (``rejected the request``, ``likened the deal to a blank
+  check``; a physical ``attacked`` or ``defended`` is not speech). In the passive the agent speaks and the
+  subject is the content (``The plan was criticized by Democrats``). People, organisations, dates, titles and
+  speech nouns are never content (``criticized Clinton``, ``mocked the prime minister``, ``answered
+  questions``), nor are the terms of speaking (``speaking on condition of anonymity``, ``asked not to be
+  named``). A gerund object counts (``called for releasing the videos``, ``admitted using funds``), as does a
+  gerund coordinated with it (``mentioned raising taxes and cutting fees``); a noun phrase runs on over a
+  sentence break the parser made mid-line and ends at a dash or at a relative clause on a person or place.
+* **Stances.** Praise and blame report the person with the reason or the predicate (``thanked Trump on Twitter
+  for backing the bill``, ``attacked her opponent as a fraud``), never the person alone (``praised the
+  governor``); ``laid out``, ``promoted`` report their object only when it names a position (``laid out her
+  proposals``, not ``laid out $5 million``); a topic runs on over ``, and how ...`` and ``, especially in ...``.
+* **Naming.** ``called climate change a hoax`` reports the whole predication, with the phrase after the
+  predicate but not the setting (``called him a master at closing deals``); in the passive the agent speaks
+  (``was called a fraud by critics``).
+* **Requests and questions.** ``urged Congress to act`` reports the addressee and the request, also when the
+  parser reads ``on`` as a particle (``called on police to act``); a request stops at a dash. The object of a
+  demand before a subjunctive clause is its subject (``demanding Obama make a pledge``); a bare infinitive the
+  parser coordinated under the verb is a second request (``agreed to share a currency and rely on ...``), a
+  finite verb is not (``agreed to step down and left``); a second ``that`` clause is more of the same report
+  (``but that it would add ...``). A question put to the speaker (``Asked to describe the device, O'Neill
+  said``) is reported with the asker, mostly unnamed, as its speaker; a conditional one (``If asked``) is not.
+* **Evidential sources.** What a poll, study, video or record shows, finds, indicates or documents is reported
+  (``a poll found that ...``, ``The poll indicates a tightening race``, ``video surfaced showing Clinton
+  stumbling``), but only for a source the lexicon lists: ``Police found the car`` and ``She showed up late``
+  report nothing.
+* **Precision over recall.** Cognition verbs (``think``, ``believe``, ``hope``) are not in the reporting lexicon
+  and never count. A negated report (``did not say that``), a report inside a question, and a hypothetical one
+  (``would say``, ``could claim``) are not attributions, nor is a declined one (``refused to discuss``).
+* **Mixed quotes.** A reported clause that holds quotation marks (``He said the “historic decision” was
+  necessary``) is not returned as a separate ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote
+  and carries the whole clause as its ``reported`` span, with the clause's cue and speaker. The exact words are
+  the quote; the clause around them is their context, so the same statement is never counted twice.
 """
 
 from __future__ import annotations
