@@ -817,7 +817,15 @@ class _Attributor:
                 for tok in candidate:
                     if tok.i >= verb.i or tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
                         continue
-                    if tok.lemma_.lower() in self.lexicon.organization_words or tok.ent_type_ == "ORG":
+                    # "The researchers followed 100,000 people. ..., they cautioned.": a group the writer just named.
+                    # Only there: in the same sentence a plural subject before "they said" is what they said.
+                    group = (
+                        candidate is previous
+                        and pronoun in _PLURAL_PRONOUNS
+                        and tok.tag_ == "NNS"
+                        and not tok.ent_type_
+                    )
+                    if tok.lemma_.lower() in self.lexicon.organization_words or tok.ent_type_ == "ORG" or group:
                         entity, _ = self.resolve(self.noun_phrase(tok), verb)
                         if entity is not None:
                             return entity

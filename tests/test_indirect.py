@@ -395,3 +395,13 @@ def test_a_dateline_the_parser_took_for_a_subject_is_not_the_speaker(text: str) 
     (q,) = indirect(text)
     assert q.text == "the law likely violates the constitution"
     assert q.speaker is not None and q.speaker.name == "A state judge"
+
+
+def test_they_refers_to_a_group_the_previous_sentence_named() -> None:
+    text = (
+        "The researchers, led by a team at Harvard University, followed 100,000 nurses for three decades. "
+        "The findings do not prove that the foods cause early death, they cautioned."
+    )
+    (q,) = indirect(text)
+    assert q.text == "The findings do not prove that the foods cause early death"
+    assert q.speaker is not None and q.speaker.name == "The researchers"
