@@ -123,6 +123,8 @@ _NAMING_VERBS = frozenset(
     {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
 )
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
+# "linked the rise in crime to budget cuts": a claim that joins two things, but only when someone makes it.
+_RELATING_VERBS = frozenset({"link"})
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
@@ -822,11 +824,18 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     candidates = _stance_candidates(verb, candidates, lexicon)
     preps = lexicon.content_prepositions.get(lemma, ())
+    if lemma in _RELATING_VERBS and not (any(c.dep_ == "dobj" for c in verb.children) and _may_speak(verb, lexicon)):
+        # Someone joins two things: "was linked to the scandal" names no one who links them, and "The bridge links
+        # the island to the mainland" is no claim.
+        preps = ()
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
             candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    stance = _is_position_verb(verb, lexicon)
     for head in candidates:
-        if not _is_content_noun(head, lexicon, quoting=lemma in _QUOTING_VERBS):
+        # A position verb's stand on words said reports them: "defended his remarks".
+        quoting = lemma in _QUOTING_VERBS or (stance and _names_position(verb, head, lexicon))
+        if not _is_content_noun(head, lexicon, quoting=quoting):
             continue
         start, end = head.left_edge.i, head.right_edge.i + 1
         if head.dep_ != "dobj":
@@ -840,6 +849,24 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None
+
+
+def _may_speak(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is someone or a source that can make a claim: a name, a pronoun, a title or a group."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and _may_speak(verb.head, lexicon)
+    subject = subjects[0]
+    word = subject.lemma_.lower()
+    speakers = lexicon.unnamed_heads | lexicon.organization_words | lexicon.evidence_nouns
+    return (
+        subject.pos_ in ("PROPN", "PRON")
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or is_title_token(subject, lexicon)
+        or word in speakers
+        or subject.lower_ in speakers
+        or word in lexicon.person_descriptions
+    )
 
 
 def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -860,11 +887,37 @@ def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -
             and not any(m.dep_ in ("prep", "relcl", "acl", "conj") for m in c.children)
         )
     ]
+    if _is_position_verb(verb, lexicon):
+        kept += [c for c in verb.children if c.dep_ == "dobj" and _names_position(verb, c, lexicon)]
+        if any(c.dep_ == "agent" for c in verb.children):
+            # "The plan is backed by most governors": the agent takes the stand on the subject.
+            kept += [c for c in verb.children if c.dep_ == "nsubjpass" and _names_position(verb, c, lexicon)]
+    return kept
+
+
+def _is_position_verb(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that presents or takes a stand in public (``promote``, ``lay out``, ``support``, ``defend``)."""
     lemma = verb.lemma_.lower()
     particles = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")
-    if lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles):
-        kept += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.position_nouns]
-    return kept
+    return lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles)
+
+
+def _names_position(verb: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """A noun a position verb's stand is about: a proposal, policy or claim, or words said.
+
+    ``supports the regulations``, ``defended his tweets about her``, ``offered no proof that ...``: a position
+    noun, a said thing the phrase describes (unless the verb only delivers it: ``released a statement`` is the
+    statement itself, not its content), or any noun that carries its own ``that``-clause. ``supports the weight``, ``offered a loan``, ``defended the
+    title`` name none of these.
+    """
+    word = noun.lemma_.lower()
+    if word in lexicon.position_nouns:
+        return True
+    if word in lexicon.cue_nouns and verb.lemma_.lower() not in lexicon.delivery_verbs:
+        # "defended the remark" only points back at words quoted elsewhere; "his tweets attempting to shame her"
+        # says which.
+        return any(c.dep_ not in ("det", "poss", "punct", "case") for c in noun.children)
+    return any(c.dep_ in ("acl", "ccomp") and any(_is_that_mark(m) for m in c.children) for c in noun.children)
 
 
 def _stance_end(verb: Token, head: Token, end: int) -> int:
