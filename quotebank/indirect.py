@@ -28,13 +28,17 @@ dependency parse and the lexicon:
 * **Nominal content.** For the verbs the lexicon lists, what was said may be a noun phrase: the object
   (``announced a new tax plan``) or the object of a listed preposition (``called for a ban on imports``,
   ``accused him of lying``), including public stances (``rejected the request``, ``likened the deal to a blank
-  check``; a physical ``attacked`` or ``defended`` is not speech). In the passive the agent speaks and the
-  subject is the content (``The plan was criticized by Democrats``). People, organisations, dates, titles and
-  speech nouns are never content (``criticized Clinton``, ``mocked the prime minister``, ``answered
-  questions``), nor are the terms of speaking (``speaking on condition of anonymity``, ``asked not to be
-  named``). A gerund object counts (``called for releasing the videos``, ``admitted using funds``), as does a
-  gerund coordinated with it (``mentioned raising taxes and cutting fees``); a noun phrase runs on over a
-  sentence break the parser made mid-line and ends at a dash or at a relative clause on a person or place.
+  check``; a physical ``attacked`` or ``defended`` is not speech). Verbs of a stand (``supports``, ``backed``,
+  ``defended``, ``offered``, ``released``) report their object only when someone takes it and it names a position
+  or claim (``supports the regulations``, ``offered no proof that ...``) or describes words said (``defended his
+  tweets attacking her``), not ``backed the car``, ``offered a loan`` or a bare ``defended the remark``; ``linked
+  X to Y`` reports both when a speaker joins them. In the passive the agent speaks and the subject is the
+  content (``The plan was criticized by Democrats``). People, organisations, dates, titles and speech nouns are
+  never content (``criticized Clinton``, ``mocked the prime minister``, ``answered questions``), nor are the terms
+  of speaking (``speaking on condition of anonymity``, ``asked not to be named``). A gerund object counts
+  (``called for releasing the videos``, ``admitted using funds``), as does a gerund coordinated with it
+  (``mentioned raising taxes and cutting fees``); a noun phrase runs on over a sentence break the parser made
+  mid-line and ends at a dash or at a relative clause on a person or place.
 * **Stances.** Praise and blame report the person with the reason or the predicate (``thanked Trump on Twitter
   for backing the bill``, ``attacked her opponent as a fraud``), never the person alone (``praised the
   governor``); ``laid out``, ``promoted`` report their object only when it names a position (``laid out her
@@ -123,6 +127,8 @@ _NAMING_VERBS = frozenset(
     {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
 )
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
+# "linked the rise in crime to budget cuts": a claim that joins two things, but only when someone makes it.
+_RELATING_VERBS = frozenset({"link"})
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
@@ -822,11 +828,18 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     candidates = _stance_candidates(verb, candidates, lexicon)
     preps = lexicon.content_prepositions.get(lemma, ())
+    if lemma in _RELATING_VERBS and not (any(c.dep_ == "dobj" for c in verb.children) and _may_speak(verb, lexicon)):
+        # Someone joins two things: "was linked to the scandal" names no one who links them, and "The bridge links
+        # the island to the mainland" is no claim.
+        preps = ()
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps and not _is_setting(prep, lexicon):
             candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    stance = _is_position_verb(verb, lexicon)
     for head in candidates:
-        if not _is_content_noun(head, lexicon, quoting=lemma in _QUOTING_VERBS):
+        # A position verb's stand on words said reports them: "defended his remarks".
+        quoting = lemma in _QUOTING_VERBS or (stance and _names_position(verb, head, lexicon))
+        if not _is_content_noun(head, lexicon, quoting=quoting):
             continue
         start, end = head.left_edge.i, head.right_edge.i + 1
         if head.dep_ != "dobj":
@@ -836,10 +849,32 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in ("DATE", "TIME"))])
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
             end = _stance_end(verb, head, _continued(verb, end, lexicon))
+        # "defended plans to cut benefits, telling MPs that ...": a speech participle is a report of its own.
+        added = [t.left_edge.i for t in doc[head.i + 1 : end] if is_added_report(t, lexicon) and t.left_edge.i > head.i]
+        end = min([end, *added])
         start, end = _trim(doc, start, end)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None
+
+
+def _may_speak(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject or passive agent can make a claim: a name, a pronoun, a title, a group or a source."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not subjects:
+        return verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and _may_speak(verb.head, lexicon)
+    subject = subjects[0]
+    word = subject.lemma_.lower()
+    speakers = lexicon.unnamed_heads | lexicon.organization_words | lexicon.evidence_nouns
+    return (
+        subject.pos_ in ("PROPN", "PRON")
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or is_title_token(subject, lexicon)
+        or word in speakers
+        or subject.lower_ in speakers
+        or word in lexicon.person_descriptions
+    )
 
 
 def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -860,11 +895,41 @@ def _stance_candidates(verb: Token, candidates: list[Token], lexicon: Lexicon) -
             and not any(m.dep_ in ("prep", "relcl", "acl", "conj") for m in c.children)
         )
     ]
+    if _is_position_verb(verb, lexicon) and _may_speak(verb, lexicon):
+        # "The software supports the new rules": only someone takes a stand.
+        kept += [c for c in verb.children if c.dep_ == "dobj" and _names_position(verb, c, lexicon)]
+        if any(c.dep_ == "agent" for c in verb.children):
+            # "The plan is backed by most governors": the agent takes the stand on the subject.
+            kept += [c for c in verb.children if c.dep_ == "nsubjpass" and _names_position(verb, c, lexicon)]
+    return kept
+
+
+def _is_position_verb(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that presents or takes a stand in public (``promote``, ``lay out``, ``support``, ``defend``)."""
     lemma = verb.lemma_.lower()
     particles = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")
-    if lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles):
-        kept += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.position_nouns]
-    return kept
+    return lemma in lexicon.position_verbs or any(p in lexicon.position_verbs for p in particles)
+
+
+def _names_position(verb: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """A noun a position verb's stand is about: a proposal, policy or claim, or words said.
+
+    ``supports the regulations``, ``defended his tweets about her``, ``offered no proof that ...``: a position
+    noun, a said thing the phrase describes (unless the verb only delivers it: ``released a statement`` is the
+    statement itself, not its content), or any noun that carries its own ``that``-clause. ``supports the
+    weight``, ``offered a loan``, ``defended the title`` name none of these.
+    """
+    word = noun.lemma_.lower()
+    claim = any(c.dep_ in ("acl", "ccomp") and any(_is_that_mark(m) for m in c.children) for c in noun.children)
+    if word in lexicon.position_nouns:
+        return True
+    if word in lexicon.cue_nouns and claim:
+        return False  # "defended his claim that ...": the claim itself reports what it says
+    if word in lexicon.cue_nouns and verb.lemma_.lower() not in lexicon.delivery_verbs:
+        # "defended the remark" only points back at words quoted elsewhere; "his tweets attempting to shame her"
+        # says which.
+        return any(c.dep_ not in ("det", "poss", "punct", "case") for c in noun.children)
+    return claim
 
 
 def _stance_end(verb: Token, head: Token, end: int) -> int:
