@@ -102,6 +102,8 @@ def sentence_has_cue(doc: Doc, span: Span, lexicon: Lexicon, exclude: list[tuple
         if any(s <= tok.idx < e for s, e in exclude):
             continue
         lemma = tok.lemma_.lower() or naive_lemma(tok.lower_)
+        if lemma in lexicon.position_verbs:
+            continue  # "backed the “Buy American” plan": taking a stand does not make a quoted name anyone's words
         if (tok.pos_ in ("VERB", "AUX") or not tagged) and (
             lemma in lexicon.speech_verbs or tok.lower_ in lexicon.speech_verbs
         ):
