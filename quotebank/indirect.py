@@ -76,6 +76,7 @@ __all__ = [
     "content_span",
     "continued_report",
     "headline_report",
+    "hearsay_reports",
     "is_added_report",
     "is_put_question",
     "report_speech",
@@ -139,6 +140,8 @@ _ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
+# Adverbs that make a clause an unnamed source's account: "He allegedly fired", "The campaign is reportedly ...".
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # A sentence after a report that goes on with it: "But it would also ...", "However, he had ...".
 _CONTINUING_WORDS = frozenset({"but", "however", "yet", "and"})
 _BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
@@ -1224,6 +1227,35 @@ def report_speech(
                 )
             )
     return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
+
+
+def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
+    """Each ``reportedly``/``allegedly`` with the clause it marks as someone's account (``he allegedly fired``).
+
+    The adverb attributes the clause to reports or accusers it does not name, so the content has no speaker. Only
+    a clause counts (``the allegedly stolen car`` is a description), and a question reports nothing. The clause
+    starts at its subject: ``after`` in ``after he allegedly brandished a pistol`` places the event.
+    """
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in _HEARSAY_ADVERBS}
+    out: list[tuple[Token, Span]] = []
+    for i, lower in enumerate(doc.to_array(["LOWER"]).tolist()):
+        if lower not in wanted:
+            continue
+        adverb = doc[i]
+        verb = adverb.head
+        if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
+            continue
+        if verb.sent.text.rstrip(" \n\"”’'").endswith("?"):
+            continue
+        # A clause coordinated after it ("..., and police arrested him") is not covered by the adverb.
+        left_out = {t.i for c in verb.rights if c.dep_ in ("conj", "cc") for t in c.subtree}
+        left_out.update(c.i for c in verb.lefts if c.dep_ in ("mark", "cc"))
+        parts = [t.i for t in verb.subtree if t.i not in left_out]
+        start, end = _trim(doc, parts[0], parts[-1] + 1)
+        if end - start >= 3:
+            out.append((adverb, doc[start:end]))
+    return out
 
 
 def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
