@@ -1091,12 +1091,12 @@ class _Attributor:
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
-        for adverb, content in hearsay_reports(self.doc):
+        # "He allegedly fired", "The campaign is reportedly ...": an account whose source the text does not name.
+        for adverb, clause in hearsay_reports(self.doc):
             if not self.quoted(adverb.idx):
-                cue = TextSpan.of(self.text, adverb.idx, adverb.idx + len(adverb.text))
-                cues.append(
-                    (adverb, Quote(id="template", text="", start=0, end=0, kind=QuoteKind.INDIRECT, cue=cue), content)
-                )
+                marked = TextSpan.of(self.text, adverb.idx, adverb.idx + len(adverb.text))
+                template = Quote(id="template", text="", start=0, end=0, kind=QuoteKind.INDIRECT, cue=marked)
+                cues.append((adverb, template, clause))
         headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
         if headline is not None:
             source, content, cue = headline
