@@ -53,6 +53,10 @@ dependency parse and the lexicon:
   (``a poll found that ...``, ``The poll indicates a tightening race``, ``video surfaced showing Clinton
   stumbling``), but only for a source the lexicon lists: ``Police found the car`` and ``She showed up late``
   report nothing.
+* **Continued and unnamed reports.** A report goes on into the next sentence of its paragraph when that sentence
+  has no cue of its own and opens with ``But``/``However`` in the reported tense (``But it would also ...``) or
+  elides its verb (``Their bosses aren't.``); ``reportedly``/``allegedly`` make their clause an unnamed source's
+  account (``after he allegedly took the cash``), with no speaker.
 * **Precision over recall.** Cognition verbs (``think``, ``believe``, ``hope``) are not in the reporting lexicon
   and never count. A negated report (``did not say that``), a report inside a question, and a hypothetical one
   (``would say``, ``could claim``) are not attributions, nor is a declined one (``refused to discuss``).
