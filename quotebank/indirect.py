@@ -149,7 +149,7 @@ _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "suppose
 # A sentence after a report that goes on with it: "But it would also ...", "However, he had ...".
 _CONTINUING_WORDS = frozenset({"but", "however", "yet", "and"})
 _BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
-# "Bank executives aren't.": an auxiliary left alone by ellipsis, with its subject, negation and punctuation.
+# "Their bosses aren't.", "Managers did too.": a verb phrase elided, leaving subject, auxiliary and negation.
 _ELLIPSIS_DEPS = frozenset({"nsubj", "neg", "punct", "cc", "advmod"})
 _ELLIPSIS_TOKENS = 8
 
@@ -1296,7 +1296,7 @@ def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
     )
     if doc[lo].lower_ in _CONTINUING_WORDS and backshifted:
         return doc[lo:hi]
-    elided = root.pos_ == "AUX" and all(c.dep_ in _ELLIPSIS_DEPS for c in root.children)
+    elided = (root.pos_ == "AUX" or root.lemma_ == "do") and all(c.dep_ in _ELLIPSIS_DEPS for c in root.children)
     if elided and any(c.dep_ == "nsubj" for c in root.children) and hi - lo <= _ELLIPSIS_TOKENS:
         return doc[lo:hi]
     return None

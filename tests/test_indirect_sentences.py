@@ -39,6 +39,11 @@ CONTINUED = [
         "Their bosses aren't",
         "Lopez",
     ),
+    (
+        "Most nurses got a pay rise this year, union leader Pat Moss said. Their managers did too.",
+        "Their managers did too",
+        "Moss",
+    ),
 ]
 
 
