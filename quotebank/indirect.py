@@ -1257,6 +1257,8 @@ def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
         left_out.update(c.i for c in verb.lefts if c.dep_ in ("mark", "cc"))
         parts = [t.i for t in verb.subtree if t.i not in left_out]
         start, end = _trim(doc, parts[0], parts[-1] + 1)
+        if start == adverb.i and start + 1 < end and doc[start + 1].is_punct:
+            start, end = _trim(doc, start + 1, end)  # "Reportedly, the deal is worth ...": the adverb is the cue
         if end - start >= 3:
             out.append((adverb, doc[start:end]))
     return out

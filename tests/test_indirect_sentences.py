@@ -94,6 +94,10 @@ HEARSAY = [
         "The guard was dismissed after he allegedly took cash from the evidence room.",
         "he allegedly took cash from the evidence room",
     ),
+    (
+        "Reportedly, the takeover values the brewer at 2 billion pounds.",
+        "the takeover values the brewer at 2 billion pounds",
+    ),
     ("Ministers Reportedly Split Over Plan To Raise Fuel Duty\n\nThe cabinet met on Monday.", None),
     (
         "The striker reportedly agreed a two-year contract with the club on Friday.",
