@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_report, is_added_report, is_put_question, report_speech
+from .indirect import headline_report, hearsay_reports, is_added_report, is_put_question, report_speech
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -1099,6 +1099,12 @@ class _Attributor:
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))
+        # "He allegedly fired", "The campaign is reportedly ...": an account whose source the text does not name.
+        for adverb, clause in hearsay_reports(self.doc):
+            if not self.quoted(adverb.idx):
+                marked = TextSpan.of(self.text, adverb.idx, adverb.idx + len(adverb.text))
+                template = Quote(id="template", text="", start=0, end=0, kind=QuoteKind.INDIRECT, cue=marked)
+                cues.append((adverb, template, clause))
         headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
         if headline is not None:
             source, content, cue = headline

@@ -57,6 +57,10 @@ dependency parse and the lexicon:
   (``a poll found that ...``, ``The poll indicates a tightening race``, ``video surfaced showing Clinton
   stumbling``), but only for a source the lexicon lists: ``Police found the car`` and ``She showed up late``
   report nothing.
+* **Continued and unnamed reports.** A report goes on into the next sentence of its paragraph when that sentence
+  has no cue of its own and opens with ``But``/``However`` in the reported tense (``But it would also ...``) or
+  elides its verb (``Their bosses aren't.``); ``reportedly``/``allegedly`` make their clause an unnamed source's
+  account (``after he allegedly took the cash``), with no speaker.
 * **Precision over recall.** Cognition verbs (``think``, ``believe``, ``hope``) are not in the reporting lexicon
   and never count. A negated report (``did not say that``), a report inside a question, and a hypothetical one
   (``would say``, ``could claim``) are not attributions, nor is a declined one (``refused to discuss``).
@@ -76,7 +80,15 @@ from .marks import SINGLE_MARKS, closing_width, opening_width
 from .model import Quote, QuoteKind, TextSpan
 from .roles import is_title_token
 
-__all__ = ["content_span", "headline_report", "is_added_report", "is_put_question", "report_speech"]
+__all__ = [
+    "content_span",
+    "continued_report",
+    "headline_report",
+    "hearsay_reports",
+    "is_added_report",
+    "is_put_question",
+    "report_speech",
+]
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
 _EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project", "document"})
@@ -138,6 +150,14 @@ _ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 _EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
+# Adverbs that make a clause an unnamed source's account: "He allegedly fired", "The campaign is reportedly ...".
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# A sentence after a report that goes on with it: "But it would also ...", "However, he had ...".
+_CONTINUING_WORDS = frozenset({"but", "however", "yet", "and"})
+_BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
+# "Their bosses aren't.", "Managers did too.": a verb phrase elided, leaving subject, auxiliary and negation.
+_ELLIPSIS_DEPS = frozenset({"nsubj", "neg", "punct", "cc", "advmod"})
+_ELLIPSIS_TOKENS = 8
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -1262,7 +1282,91 @@ def report_speech(
             mixed.append(clause)
         else:
             found.append(clause)
+        follow = continued_report(span, lexicon) if known is None else None
+        if follow is not None and not any(min(follow.end_char, e) > max(follow.start_char, s) for s, e in taken):
+            taken.append((follow.start_char, follow.end_char))
+            found.append(
+                attrs.evolve(
+                    template,
+                    id=f"i{follow.start_char}",
+                    text=follow.text,
+                    start=follow.start_char,
+                    end=follow.end_char,
+                    marks="",
+                )
+            )
     return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
+
+
+def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
+    """Each ``reportedly``/``allegedly`` with the clause it marks as someone's account (``he allegedly fired``).
+
+    The adverb attributes the clause to reports or accusers it does not name, so the content has no speaker. Only
+    a clause counts (``the allegedly stolen car`` is a description), and a question reports nothing. The clause
+    starts at its subject: ``after`` in ``after he allegedly brandished a pistol`` places the event.
+    """
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in _HEARSAY_ADVERBS}
+    out: list[tuple[Token, Span]] = []
+    for i, lower in enumerate(doc.to_array(["LOWER"]).tolist()):
+        if lower not in wanted:
+            continue
+        adverb = doc[i]
+        verb = adverb.head
+        if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
+            continue
+        if verb.sent.text.rstrip(" \n\"”’'").endswith("?"):
+            continue
+        # A clause coordinated after it ("..., and police arrested him") is not covered by the adverb.
+        left_out = {t.i for c in verb.rights if c.dep_ in ("conj", "cc") for t in c.subtree}
+        left_out.update(c.i for c in verb.lefts if c.dep_ in ("mark", "cc"))
+        parts = [t.i for t in verb.subtree if t.i not in left_out]
+        start, end = _trim(doc, parts[0], parts[-1] + 1)
+        if start == adverb.i and start + 1 < end and doc[start + 1].is_punct:
+            start, end = _trim(doc, start + 1, end)  # "Reportedly, the deal is worth ...": the adverb is the cue
+        if end - start >= 3:
+            out.append((adverb, doc[start:end]))
+    return out
+
+
+def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
+    """The next sentence of the paragraph when it goes on with the report in ``content``, or None.
+
+    A paraphrase often runs on into a sentence with no cue of its own, which still speaks in the reported tense:
+    ``The museum, he said, would make visitors face hard truths. But it would also show ...``, ``The rank and file
+    were punished, she said. The executives were not.`` Only two shapes count, since a sentence after a report is
+    otherwise the writer's own: a contrast or addition (``But``, ``However``, ``Yet``, ``And``) kept in the
+    reported tense (``would``, ``could``, ``might``, ``had`` done), and an elided verb phrase (``aren't``) that
+    means nothing without the report before it. A sentence that quotes, reports or asks is not a continuation.
+    """
+    doc = content.doc
+    sent = content[-1].sent
+    start = sent.end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or _paragraph_break(doc, start) or _paragraph_break(doc, sent.end):
+        return None
+    nxt = doc[start].sent
+    lo, hi = _trim(doc, nxt.start, nxt.end)
+    if hi - lo < 2 or nxt.text.rstrip(" \n\"”’'").endswith("?"):
+        return None
+    for tok in nxt:
+        lemma = tok.lemma_.lower()
+        if tok.text in _QUOTE_CHARS or tok.text in ("``", "''") or tok.lower_ == "according":
+            return None
+        if tok.pos_ in ("VERB", "AUX") and (lemma in lexicon.speech_verbs or lemma in lexicon.cognition_verbs):
+            return None  # a report or a thought of its own, maybe someone else's
+    root = nxt.root
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    backshifted = any(c.lower_ in _BACKSHIFT_MODALS for c in auxiliaries) or (
+        root.tag_ == "VBN" and any(c.lower_ == "had" for c in auxiliaries)
+    )
+    if doc[lo].lower_ in _CONTINUING_WORDS and backshifted:
+        return doc[lo:hi]
+    elided = (root.pos_ == "AUX" or root.lemma_ == "do") and all(c.dep_ in _ELLIPSIS_DEPS for c in root.children)
+    if elided and any(c.dep_ == "nsubj" for c in root.children) and hi - lo <= _ELLIPSIS_TOKENS:
+        return doc[lo:hi]
+    return None
 
 
 def _single_marked(quote: Quote, text: str) -> bool:
