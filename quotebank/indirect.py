@@ -93,6 +93,11 @@ _REQUEST_VERBS = frozenset(
 )
 # Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
 _SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
+# Verbs whose object is the one spoken to ("told a young woman ..."), never the subject of what was said.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "assure", "inform", "remind", "warn", "advise", "notify", "promise", "convince", "persuade", "ask"}
+    | {"show", "teach", "urge", "brief", "caution", "reassure", "email", "text", "write", "answer"}
+)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
 _HEADLINE_TOKENS = 30
@@ -456,13 +461,28 @@ def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Sp
     A verb of demanding takes no addressee before a clause (unlike ``told her ...``), so a noun phrase right
     before a bare verb with no subject of its own is the one the demand is put on.
     """
-    if content is None or verb.lemma_.lower() not in _SUBJUNCTIVE_VERBS or clause.i < verb.i:
+    if content is None or clause.i < verb.i or _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
         return content
-    if clause.tag_ not in ("VB", "VBP"):
+    # "has said single people and families - gay, straight - would qualify": a finite clause needs a subject, so
+    # the object the parser gave any reporting verb is the clause's, unless the verb takes an addressee ("told a
+    # young woman who ...").
+    lemma = verb.lemma_.lower()
+    if lemma in _SUBJUNCTIVE_VERBS:
+        if clause.tag_ not in ("VB", "VBP"):
+            return content
+    elif lemma in _ADDRESSEE_VERBS or not (
+        clause.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children)
+    ):
         return content
-    if _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
-        return content
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    doc = verb.doc
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and verb.i < c.i
+        and c.pos_ != "PRON"
+        and all(t.is_punct for t in doc[c.right_edge.i + 1 : clause.left_edge.i])
+    ]
     if not objects or objects[0].left_edge.i >= content.start:
         return content
     return verb.doc[objects[0].left_edge.i : content.end]
