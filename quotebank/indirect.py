@@ -713,6 +713,16 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
         for conjunct in verb.children:
             if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct):
                 end = max(end, conjunct.right_edge.i + 1)
+        for reason in verb.children:
+            # "said that claim smacked of hypocrisy, because Democrats have ...": the parser hangs the speaker's
+            # reason on the reporting verb; right after the content, it is still what was said.
+            if (
+                reason.dep_ == "advcl"
+                and reason.left_edge.i >= end
+                and all(t.is_punct for t in doc[end : reason.left_edge.i])
+                and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+            ):
+                end = reason.right_edge.i + 1
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
         start += 1  # "made clear that ...": the parser heads the content with "clear"
     start, end = _trim(doc, start, end)
