@@ -960,6 +960,20 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         following = rights[n + 1] if n + 1 < len(rights) else None
         if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
+        qualifier = rights[n + 2] if n + 2 < len(rights) else None
+        if (
+            child.text == ","
+            and following is not None
+            and following.lower_ == "but"
+            and qualifier is not None
+            and qualifier.dep_ == "prep"
+            and not _is_setting(qualifier, lexicon)
+            and all(r.is_punct for r in rights[n + 3 :])
+        ):
+            # "called for deducting investments, but on an even wider scale": a verbless phrase that closes the
+            # sentence qualifies what was called for; a clause after "but" would be a new event.
+            end = qualifier.right_edge.i + 1
+            break
         if (
             child.dep_ == "cc"
             and following is not None
