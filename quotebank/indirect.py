@@ -128,6 +128,7 @@ _NAMING_VERBS = frozenset(
     {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
 )
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
+_TERM_MARKERS = ("so-called", "so called", "known as")
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
@@ -1203,10 +1204,15 @@ def report_speech(
     # ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
     # fragment the quote and the clause its context.
     # A direct quote in single marks is a quote all the same (British style: 'This is a budget,' she said).
+    # "called for taxing so-called ''pass through'' income": marks around a term are no one's words; the clause
+    # around it stays reported speech and the term a scare quote.
+    terms = {q.id for q in quotes if q.kind is QuoteKind.SCARE and _is_term(q, text)}
     marked = [
         q
         for q in quotes
-        if q.kind is not QuoteKind.INDIRECT and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
+        if q.kind is not QuoteKind.INDIRECT
+        and q.id not in terms
+        and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
     ]
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
     marked_ranges = [
@@ -1241,7 +1247,15 @@ def report_speech(
             mixed.append(clause)
         else:
             found.append(clause)
-    return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
+    return [q if q.id in terms else _in_reported_clause(q, mixed + found, text) for q in quotes] + found
+
+
+def _is_term(quote: Quote, text: str) -> bool:
+    """True for a quote that marks a term by its name: ``so-called “pass through” income``, ``known as “X”``."""
+    before = text[
+        max(0, quote.start - opening_width(text, quote.start) - 12) : quote.start - opening_width(text, quote.start)
+    ]
+    return before.rstrip().lower().endswith(_TERM_MARKERS)
 
 
 def _single_marked(quote: Quote, text: str) -> bool:
