@@ -699,6 +699,7 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
             # its own content; the parser hangs it inside the first clause.
             if is_added_report(tok, lexicon) and tok.left_edge.i > clause.i:
                 end = min(end, tok.left_edge.i - 1)
+    fronted = None
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)
@@ -714,6 +715,7 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
         for conjunct in verb.children:
             if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct):
                 end = max(end, conjunct.right_edge.i + 1)
+        fronted = _fronted_condition(verb)
         for reason in verb.children:
             # "said that claim smacked of hypocrisy, because Democrats have ...": the parser hangs the speaker's
             # reason on the reporting verb; right after the content, it is still what was said.
@@ -727,9 +729,32 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
         start += 1  # "made clear that ...": the parser heads the content with "clear"
     start, end = _trim(doc, start, end)
+    if fronted is not None:
+        start = min(start, fronted)  # "If" opens the content here, it marks no reported clause
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _fronted_condition(verb: Token) -> int | None:
+    """The start of an adverbial clause that opens the sentence and belongs to the content, if there is one.
+
+    ``If elected, she said she would ...``, ``When she hires, she said she ensures ...``: no one says something
+    on a condition, nor in a present that the past reporting verb has left behind; the parser hangs the clause
+    on the reporting verb all the same. ``When asked, he said ...`` is when it was said.
+    """
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if clause.left_edge.i != verb.sent.start:
+            continue
+        marks = [m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod") and m.i < clause.i]
+        conditional = any(m in ("if", "unless") for m in marks)
+        present = verb.tag_ == "VBD" and any(m in ("when", "whenever") for m in marks) and _present_tense(clause)
+        if (conditional or present) and doc[clause.right_edge.i + 1].text == ",":
+            return clause.left_edge.i
+    return None
 
 
 def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
