@@ -10,10 +10,14 @@ dependency parse and the lexicon:
   is cut off. The parser's slips are mended: a clause it split in two is kept whole; a ``that``-clause it hung on
   the noun before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White
   House, that ...``) is found; with two clauses the first is the content; a clause it took for an adverbial one
-  (``said after the convention he would not run``) still counts. A speech participle after a comma (``...,
-  citing the port``) is a second report by the same speaker and ends the first, and so is a reporting verb
-  coordinated into the content when the content's subject cannot be anyone else (``said it was opposed and
-  warned Pyongyang to stop``).
+  (``said after the convention he would not run``) still counts, and so do an object it took from a subjectless
+  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause it hung
+  on the verb right after the content, and a fronted ``If`` or present-tense ``When`` clause before a past
+  reporting verb (``When she hires, she said she ensures ...``). A reporting verb in ``-s`` tagged as a noun
+  heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A speech
+  participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
+  first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone
+  else (``said it was opposed and warned Pyongyang to stop``).
 * **Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its
   own (``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a
   fronted ``If`` clause included; a quote or a clause coordinated after the cue is not part of it. A trailing
@@ -33,7 +37,8 @@ dependency parse and the lexicon:
   speech nouns are never content (``criticized Clinton``, ``mocked the prime minister``, ``answered
   questions``), nor are the terms of speaking (``speaking on condition of anonymity``, ``asked not to be
   named``). A gerund object counts (``called for releasing the videos``, ``admitted using funds``), as does a
-  gerund coordinated with it (``mentioned raising taxes and cutting fees``); a noun phrase runs on over a
+  gerund coordinated with it (``mentioned raising taxes and cutting fees``) and a closing ``, but`` phrase
+  (``called for deducting investments, but on a wider scale``); a noun phrase runs on over a
   sentence break the parser made mid-line and ends at a dash or at a relative clause on a person or place.
 * **Stances.** Praise and blame report the person with the reason or the predicate (``thanked Trump on Twitter
   for backing the bill``, ``attacked her opponent as a fraud``), never the person alone (``praised the
@@ -59,7 +64,8 @@ dependency parse and the lexicon:
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said the “historic decision” was
   necessary``) is not returned as a separate ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote
   and carries the whole clause as its ``reported`` span, with the clause's cue and speaker. The exact words are
-  the quote; the clause around them is their context, so the same statement is never counted twice.
+  the quote; the clause around them is their context, so the same statement is never counted twice. Marks
+  around a term after ``so-called`` or ``known as`` are no one's words: the clause stays ``INDIRECT``.
 """
 
 from __future__ import annotations
