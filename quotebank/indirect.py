@@ -998,7 +998,8 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
             and following is not None
             and following.lower_ == "but"
             and qualifier is not None
-            and qualifier.dep_ == "prep"
+            and qualifier.pos_ == "ADP"
+            and qualifier.dep_ in ("prep", "conj")
             and not _is_setting(qualifier, lexicon)
             and all(r.is_punct for r in rights[n + 3 :])
         ):
