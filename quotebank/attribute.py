@@ -602,6 +602,20 @@ class _Attributor:
             w in self.lexicon.speech_nouns or w in self.lexicon.cue_nouns for w in words
         )
 
+    def mistagged_report(self, tok: Token) -> Span | None:
+        """``Trump charges that ...``: a reporting verb in ``-s`` the tagger took for a plural noun; its speaker.
+
+        Heading the sentence, with a capitalised word right before it and a ``that`` clause after it, it is the
+        verb; read as a speech noun, the name owns it and the clause is its content.
+        """
+        if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ != "ROOT" or tok.lemma_.lower() not in self.lexicon.speech_verbs:
+            return None  # "Manafort charges that prosecutors filed were dropped": a noun that heads no sentence
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i]
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children):
+            return None
+        names = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.is_title]
+        return self.noun_phrase(names[0]) if names else None
+
     # -- mentions to entities ------------------------------------------------------------------
 
     def resolve(self, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
@@ -1088,14 +1102,17 @@ class _Attributor:
                 continue
             cues.append((self.doc[event.verb], _template(event), None))
         for tok in self.cue_words():
-            if not self.is_speech_noun(tok) or self.quoted(tok.idx):
+            if self.quoted(tok.idx):
                 continue
-            owner = self.owner_of(tok)
+            owner = self.owner_of(tok) if self.is_speech_noun(tok) else self.mistagged_report(tok)
             if owner is None:
                 continue
             # "his claim that ...": a possessive pronoun owns the claim as its subject form would.
             pronoun = _OWNER_PRONOUNS.get(owner.text.lower()) if len(owner) == 1 else None
             entity, role = (self.antecedent(pronoun, tok), None) if pronoun else self.resolve(owner, tok)
+            if entity is None and not self.is_speech_noun(tok):
+                # The tagger that missed the verb missed the name too: only one the article has named will do.
+                entity = self.index.find(clean_name(owner.text), before=owner.start_char)
             if entity is None:
                 continue
             cues.append((tok, _template(self.noun_event(tok, owner, entity, role)), None))

@@ -10,10 +10,14 @@ dependency parse and the lexicon:
   is cut off. The parser's slips are mended: a clause it split in two is kept whole; a ``that``-clause it hung on
   the noun before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White
   House, that ...``) is found; with two clauses the first is the content; a clause it took for an adverbial one
-  (``said after the convention he would not run``) still counts. A speech participle after a comma (``...,
-  citing the port``) is a second report by the same speaker and ends the first, and so is a reporting verb
-  coordinated into the content when the content's subject cannot be anyone else (``said it was opposed and
-  warned Pyongyang to stop``).
+  (``said after the convention he would not run``) still counts, and so do an object it took from a subjectless
+  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause it hung
+  on the verb right after the content, and a fronted ``If`` or present-tense ``When`` clause before a past
+  reporting verb (``When she hires, she said she ensures ...``). A reporting verb in ``-s`` tagged as a noun
+  heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A speech
+  participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
+  first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone
+  else (``said it was opposed and warned Pyongyang to stop``).
 * **Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its
   own (``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a
   fronted ``If`` clause included; a quote or a clause coordinated after the cue is not part of it. A trailing
@@ -37,8 +41,9 @@ dependency parse and the lexicon:
   never content (``criticized Clinton``, ``mocked the prime minister``, ``answered questions``), nor are the terms
   of speaking (``speaking on condition of anonymity``, ``asked not to be named``). A gerund object counts
   (``called for releasing the videos``, ``admitted using funds``), as does a gerund coordinated with it
-  (``mentioned raising taxes and cutting fees``); a noun phrase runs on over a sentence break the parser made
-  mid-line and ends at a dash or at a relative clause on a person or place.
+  (``mentioned raising taxes and cutting fees``) and a closing ``, but`` phrase (``called for deducting
+  investments, but on a wider scale``); a noun phrase runs on over a sentence break the parser made mid-line
+  and ends at a dash or at a relative clause on a person or place.
 * **Stances.** Praise and blame report the person with the reason or the predicate (``thanked Trump on Twitter
   for backing the bill``, ``attacked her opponent as a fraud``), never the person alone (``praised the
   governor``); ``laid out``, ``promoted`` report their object only when it names a position (``laid out her
@@ -67,7 +72,8 @@ dependency parse and the lexicon:
 * **Mixed quotes.** A reported clause that holds quotation marks (``He said the “historic decision” was
   necessary``) is not returned as a separate ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote
   and carries the whole clause as its ``reported`` span, with the clause's cue and speaker. The exact words are
-  the quote; the clause around them is their context, so the same statement is never counted twice.
+  the quote; the clause around them is their context, so the same statement is never counted twice. Marks
+  around a term after ``so-called`` or ``known as`` are no one's words: the clause stays ``INDIRECT``.
 """
 
 from __future__ import annotations
@@ -109,6 +115,11 @@ _REQUEST_VERBS = frozenset(
 )
 # Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
 _SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
+# Verbs whose object is the one spoken to ("told a young woman ..."), never the subject of what was said.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "assure", "inform", "remind", "warn", "advise", "notify", "promise", "convince", "persuade", "ask"}
+    | {"show", "teach", "urge", "brief", "caution", "reassure", "email", "text", "write", "answer"}
+)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
 _HEADLINE_TOKENS = 30
@@ -141,6 +152,7 @@ _NAMING_VERBS = frozenset(
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
 # "linked the rise in crime to budget cuts": a claim that joins two things, but only when someone makes it.
 _RELATING_VERBS = frozenset({"link"})
+_TERM_MARKERS = ("so-called", "so called", "known as")
 _QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
@@ -482,13 +494,28 @@ def _with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Sp
     A verb of demanding takes no addressee before a clause (unlike ``told her ...``), so a noun phrase right
     before a bare verb with no subject of its own is the one the demand is put on.
     """
-    if content is None or verb.lemma_.lower() not in _SUBJUNCTIVE_VERBS or clause.i < verb.i:
+    if content is None or clause.i < verb.i or _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
         return content
-    if clause.tag_ not in ("VB", "VBP"):
+    # "has said single people and families - gay, straight - would qualify": a finite clause needs a subject, so
+    # the object the parser gave any reporting verb is the clause's, unless the verb takes an addressee ("told a
+    # young woman who ...").
+    lemma = verb.lemma_.lower()
+    if lemma in _SUBJUNCTIVE_VERBS:
+        if clause.tag_ not in ("VB", "VBP"):
+            return content
+    elif lemma in _ADDRESSEE_VERBS or not (
+        clause.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children)
+    ):
         return content
-    if _has_subject(clause) or any(c.dep_ == "mark" for c in clause.children):
-        return content
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    doc = verb.doc
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and verb.i < c.i
+        and c.pos_ != "PRON"
+        and all(t.is_punct for t in doc[c.right_edge.i + 1 : clause.left_edge.i])
+    ]
     if not objects or objects[0].left_edge.i >= content.start:
         return content
     return verb.doc[objects[0].left_edge.i : content.end]
@@ -704,6 +731,7 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
             # its own content; the parser hangs it inside the first clause.
             if is_added_report(tok, lexicon) and tok.left_edge.i > clause.i:
                 end = min(end, tok.left_edge.i - 1)
+    fronted = None
     if clause.i < verb.i:
         # "..., Hoffman said": everything before the attribution, not just the clause the parser hung on it.
         attribution = _attribution_start(verb)
@@ -719,12 +747,46 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
         for conjunct in verb.children:
             if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct):
                 end = max(end, conjunct.right_edge.i + 1)
+        fronted = _fronted_condition(verb)
+        for reason in verb.children:
+            # "said that claim smacked of hypocrisy, because Democrats have ...": the parser hangs the speaker's
+            # reason on the reporting verb; right after the content, it is still what was said.
+            if (
+                reason.dep_ == "advcl"
+                and reason.left_edge.i >= end
+                and all(t.is_punct for t in doc[end : reason.left_edge.i])
+                and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+            ):
+                end = reason.right_edge.i + 1
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
         start += 1  # "made clear that ...": the parser heads the content with "clear"
     start, end = _trim(doc, start, end)
+    if fronted is not None:
+        start = min(start, fronted)  # "If" opens the content here, it marks no reported clause
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _fronted_condition(verb: Token) -> int | None:
+    """The start of an adverbial clause that opens the sentence and belongs to the content, if there is one.
+
+    ``If elected, she said she would ...``, ``When she hires, she said she ensures ...``: no one says something
+    on a condition, nor in a present that the past reporting verb has left behind; the parser hangs the clause
+    on the reporting verb all the same. ``When asked, he said ...`` is when it was said.
+    """
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if clause.left_edge.i != verb.sent.start:
+            continue
+        marks = [m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod") and m.i < clause.i]
+        conditional = any(m in ("if", "unless") for m in marks)
+        present = verb.tag_ == "VBD" and any(m in ("when", "whenever") for m in marks) and _present_tense(clause)
+        if (conditional or present) and doc[clause.right_edge.i + 1].text == ",":
+            return clause.left_edge.i
+    return None
 
 
 def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
@@ -1015,6 +1077,21 @@ def _continued(verb: Token, end: int, lexicon: Lexicon) -> int:
         following = rights[n + 1] if n + 1 < len(rights) else None
         if child.text == "," and following is not None and following.lower_ in _EXAMPLE_PREPOSITIONS:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
+        qualifier = rights[n + 2] if n + 2 < len(rights) else None
+        if (
+            child.text == ","
+            and following is not None
+            and following.lower_ == "but"
+            and qualifier is not None
+            and qualifier.pos_ == "ADP"
+            and qualifier.dep_ in ("prep", "conj")
+            and not _is_setting(qualifier, lexicon)
+            and all(r.is_punct for r in rights[n + 3 :])
+        ):
+            # "called for deducting investments, but on an even wider scale": a verbless phrase that closes the
+            # sentence qualifies what was called for; a clause after "but" would be a new event.
+            end = qualifier.right_edge.i + 1
+            break
         if (
             child.dep_ == "cc"
             and following is not None
@@ -1244,10 +1321,15 @@ def report_speech(
     # ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
     # fragment the quote and the clause its context.
     # A direct quote in single marks is a quote all the same (British style: 'This is a budget,' she said).
+    # "called for taxing so-called ''pass through'' income": marks around a term are no one's words; the clause
+    # around it stays reported speech and the term a scare quote.
+    terms = {q.id for q in quotes if q.kind is QuoteKind.SCARE and _is_term(q, text)}
     marked = [
         q
         for q in quotes
-        if q.kind is not QuoteKind.INDIRECT and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
+        if q.kind is not QuoteKind.INDIRECT
+        and q.id not in terms
+        and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
     ]
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
     marked_ranges = [
@@ -1295,7 +1377,15 @@ def report_speech(
                     marks="",
                 )
             )
-    return [_in_reported_clause(q, mixed + found, text) for q in quotes] + found
+    return [q if q.id in terms else _in_reported_clause(q, mixed + found, text) for q in quotes] + found
+
+
+def _is_term(quote: Quote, text: str) -> bool:
+    """True for a quote that marks a term by its name: ``so-called “pass through” income``, ``known as “X”``."""
+    before = text[
+        max(0, quote.start - opening_width(text, quote.start) - 12) : quote.start - opening_width(text, quote.start)
+    ]
+    return before.rstrip().lower().endswith(_TERM_MARKERS)
 
 
 def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
