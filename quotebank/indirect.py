@@ -134,6 +134,7 @@ _HEADLINE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
 # Headline verbs of criticism: "Lawmakers Rip Trump As A 'Fraud'" reports what they said about him.
 _HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", "lash", "lambast", "scold", "chide"})
+_HEADLINE_JOINTS = frozenset({"as", "while", "after", "when", "amid", "but", "and", ";"})
 _HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
 _TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 _EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
@@ -635,7 +636,15 @@ def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon
             if before.text in _ATTRIBUTION_BREAKS:
                 start = before.i + 1  # "Railing Against Trump, Sanders Vows ...": the source follows the comma
         source = doc[start : tok.i]
-        content = _trimmed(doc[tok.i + 1 : line.end])
+        end = line.end
+        for joint in doc[tok.i + 1 : line.end]:
+            later = doc[joint.i + 1 : line.end]
+            if joint.lower_ in _HEADLINE_JOINTS and any(
+                _headline_lemma(t, lexicon) or t.lemma_ in lexicon.speech_verbs for t in later
+            ):
+                end = joint.i  # "Chancellor defends budget as Tory leader calls it ...": a second report
+                break
+        content = _trimmed(doc[tok.i + 1 : end])
         if not _headline_source(source, named) or sum(t.is_alpha for t in content) < 2:
             return None
         if content.root.ent_type_ in _NOT_CONTENT_ENTITIES and all(t.ent_iob_ == "I" for t in content[1:]):
@@ -919,6 +928,9 @@ def _nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             candidates += [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
     stance = _is_position_verb(verb, lexicon)
     for head in candidates:
+        between = doc[verb.i + 1 : head.left_edge.i] if head.i > verb.i else doc[0:0]
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.speech_verbs for t in between):
+            continue  # "defends budget as Tory leader calls it 'a tax raid'": the object of the nearer report
         # A position verb's stand on words said reports them: "defended his remarks".
         quoting = lemma in _QUOTING_VERBS or (stance and _names_position(verb, head, lexicon))
         if not _is_content_noun(head, lexicon, quoting=quoting):

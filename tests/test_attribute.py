@@ -511,3 +511,18 @@ def test_a_complaint_speaks_for_whoever_filed_it() -> None:
     (q,) = [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
     assert q.text == "the hospital of understaffing its emergency room"
     assert q.speaker is not None and q.speaker.name == "Maria Gonzalez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor defends budget as Tory leader calls it 'a tax raid on working people'\n\n"
+        "Rachel Reeves has defended her budget.",
+        "The minister defended the budget as the opposition leader, Kemi Badenoch, called it “a tax raid on working "
+        "people”.",
+    ],
+)
+def test_a_quote_naming_the_object_of_a_naming_verb_is_its_words(text: str) -> None:
+    q = only(text, "tax raid")
+    assert q.cue is not None and q.cue.text in ("calls", "called")
+    assert q.speaker is not None and "leader" in (q.speaker.role or "")
