@@ -77,6 +77,12 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _PRECEDING_SPEECH_CHARS = 400
+# Verbs whose subject makes the speech noun they take as object ("filed papers", "made a comment").
+_PRODUCING_VERBS = frozenset({"file", "make", "submit", "write", "draft"})
+_OCCASION_PREPOSITIONS = frozenset({"at", "during", "in", "on"})
+# Verbs whose object, not their subject, did what the infinitive after it says ("forced him to admit"). Requests
+# ("urged him to say") and rules ("a law requiring candidates to disclose") say nothing was said.
+_OBJECT_CONTROL = frozenset({"force", "compel", "prompt", "lead", "get", "cause", "drive", "spur", "push", "oblige"})
 _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
 _OWNER_PRONOUNS = {"his": "he", "her": "she"}
@@ -431,6 +437,18 @@ class _Attributor:
             reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
             return self.noun_phrase(reporters[0]) if reporters else None
         if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            occasion = verb.head.head
+            if (
+                self.is_speech_noun(verb.head)
+                and verb.head.dep_ == "pobj"
+                and occasion.lower_ in _OCCASION_PREPOSITIONS
+                and occasion.head.lemma_.lower() in self.lexicon.speech_verbs
+                and occasion.head.i != verb.i
+            ):
+                # "she said at a news conference announcing ...": who spoke there held it.
+                spoke = self.subject_of(occasion.head)
+                if spoke is not None:
+                    return spoke
             # "footage of Hillary Clinton asking, “...”"
             return self.noun_phrase(verb.head)
         if (
@@ -442,6 +460,9 @@ class _Attributor:
             # "tweeted ..., adding", "took to Twitter to accuse", "aside from saying": the governing verb's
             # subject speaks.
             governor = verb.head
+            controller = self.object_controller(verb)
+            if controller is not None:
+                return self.noun_phrase(controller)
             if verb.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.i != governor.i:
                 governor = governor.head
             if (
@@ -491,6 +512,30 @@ class _Attributor:
             phrase = doc[start : phrase.end]
         return phrase
 
+    def object_controller(self, verb: Token) -> Token | None:
+        """``forced Stumpf to admit``, ``prompted his wife to make``: the object does what the infinitive says."""
+        governor = verb.head
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or governor.lemma_.lower() not in _OBJECT_CONTROL:
+            return None
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < verb.i and not self.quoted(c.idx)]
+        # Only someone can be made to speak: "used blunt language to denounce" leaves the subject speaking.
+        return objects[0] if objects and self.agentive(objects[0]) else None
+
+    def agentive(self, tok: Token) -> bool:
+        """True for a word that names someone who can speak: a name, an organisation, a person pronoun or noun."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("him", "her", "them", "me", "us")
+        return (
+            tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or self.person_name(tok)
+            or lemma in self.lexicon.unnamed_heads
+            or tok.lower_ in self.lexicon.unnamed_heads
+            or lemma in self.lexicon.person_descriptions
+            or lemma in self.lexicon.organization_words
+            or is_title_token(tok, self.lexicon)
+        )
+
     def surface_subject(self, verb: Token) -> Span | None:
         """A name right before or (after a quote) right after the verb, when the parse gives no subject."""
         doc = self.doc
@@ -498,6 +543,7 @@ class _Attributor:
         def namelike(tok: Token) -> bool:
             return (
                 not tok.is_punct
+                and tok.ent_type_ not in ("DATE", "TIME")  # "called Friday for": when, not who
                 and "\n" not in tok.text_with_ws
                 and not self.quoted(tok.idx)
                 and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text[:1].isupper() or tok.text in ("’s", "'s"))
@@ -511,7 +557,12 @@ class _Attributor:
             k = i - 1
             while k > 0 and doc[k].text != "," and i - k < 16 and "\n" not in doc[k].text_with_ws:
                 k -= 1
-            if k > 0 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+            if k > 2 and doc[k].text == "," and doc[k - 1].text == ")":
+                # "Roy Cooper (D), the state's attorney general, called": the party tag follows the name.
+                opening = next((j for j in range(k - 2, max(0, k - 8), -1) if doc[j].text == "("), None)
+                if opening is not None and opening > 0 and doc[opening - 1].pos_ == "PROPN":
+                    k = opening
+            if k > 0 and doc[k].text in (",", "(") and doc[k - 1].pos_ == "PROPN":
                 name_end = k
                 n = k - 1
                 while n > 0 and namelike(doc[n - 1]) and name_end - n < 6:
@@ -730,8 +781,11 @@ class _Attributor:
             if child.dep_ == "amod" and (child.ent_type_ in ("ORG", "NORP", "GPE")):
                 return self.noun_phrase(child)
         verb = noun.head
-        if noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.delivery_verbs:
-            # "the Security Council issued a statement calling ...": who issues the statement speaks through it.
+        producing = verb.lemma_.lower() in self.lexicon.delivery_verbs or verb.lemma_.lower() in _PRODUCING_VERBS
+        if noun.dep_ in ("dobj", "obj") and producing:
+            # "the Security Council issued a statement calling ...": who issues the statement speaks through it;
+            # "lawyers filed papers opposing ...", "prompted her to make a comment that ...": so do the filer and
+            # the maker.
             subject = self.subject_of(verb)
             if subject is not None and subject.root.i != noun.i:
                 return subject
