@@ -10,11 +10,16 @@ How it decides, in order:
    the subject or object (``an IRGC statement``, ``a letter from X``), or the
    speaker of the verb it hangs from (``tweeted ..., adding``). A subject that
    is an appositive cut off by the parser (``X, the commander of ..., said``)
-   goes back to X.
+   goes back to X. The object of a verb that makes someone speak does so
+   (``forced Stumpf to admit``); who files or makes a speech noun speaks
+   through it (``lawyers filed papers opposing``), and who spoke at an
+   occasion holds it (``said at a news conference announcing``).
 2. **Resolving the mention.** Names go to the document's entity (full name,
    aliases, roles; :mod:`quotebank.coref`). Pronouns go to the most recent
    compatible speaker (``he``/``she``: a person; ``it``: an organisation or
-   outlet), or to a person named earlier in the same sentence. Definite
+   outlet), or to a person named earlier in the same sentence; in a clause put
+   before the sentence's subject they name that subject (``Though she called
+   it “outrageous,” Clinton said``). Definite
    descriptions (``the country's outgoing prime minister``) go to the person
    who holds that role in the document, or else to the one named speaker with
    no stated role; otherwise they stay role-only speakers. Anonymous sources
@@ -517,9 +522,11 @@ class _Attributor:
         governor = verb.head
         if verb.dep_ != "xcomp" or verb.tag_ != "VB" or governor.lemma_.lower() not in _OBJECT_CONTROL:
             return None
-        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < verb.i and not self.quoted(c.idx)]
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
         # Only someone can be made to speak: "used blunt language to denounce" leaves the subject speaking.
-        return objects[0] if objects and self.agentive(objects[0]) else None
+        if not objects or self.quoted(objects[0].idx):
+            return None
+        return objects[0] if self.agentive(objects[0]) else None
 
     def agentive(self, tok: Token) -> bool:
         """True for a word that names someone who can speak: a name, an organisation, a person pronoun or noun."""
@@ -898,6 +905,8 @@ class _Attributor:
                         entity, _ = self.resolve(self.noun_phrase(tok), verb)
                         if entity is not None:
                             return entity
+        if want_person and (named := self.cataphora(pronoun, verb)) is not None:
+            return named
         for tok in reversed(list(self.doc[sent.start : verb.i])):
             entity = self.index.entity_at(tok.i)
             if entity is None or tok.dep_ not in _SUBJECT_DEPS or tok.i == verb.i:
@@ -927,6 +936,23 @@ class _Attributor:
             if want_person == (entity.kind is SpeakerKind.PERSON) and self.fits(pronoun, entity):
                 return entity
         return None
+
+    def cataphora(self, pronoun: str, verb: Token) -> Entity | None:
+        """``Though she called it “outrageous,” Clinton said``: a pronoun in a clause put before the sentence's
+        subject names that subject, as news writing puts the name in the main clause."""
+        clause = verb
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i and clause.head.i < clause.i:
+            clause = clause.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.i <= clause.i or not self.subordinate(clause):
+            return None
+        subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        entity = self.index.entity_at(subjects[0].i)
+        if entity is None or entity.kind is not SpeakerKind.PERSON or not self.fits(pronoun, entity):
+            return None
+        return entity
 
     def entity_by_key(self, key: int) -> Entity | None:
         for entity in [*self.index.entities, *self._adhoc.values()]:

@@ -1,0 +1,86 @@
+"""Wrong speakers: constructions where the nearest noun or the last speaker is not the one who spoke.
+
+These run the real pipeline (the small English model): attribution depends on
+the parse, and the point is to check what users get.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.model import QuoteKind
+
+
+def speaker_of(text: str, fragment: str) -> str | None:
+    """The speaker's name of the one quote or report whose text contains ``fragment``."""
+    matches = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.SCARE]
+    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
+    speaker = matches[0].speaker
+    return speaker.name if speaker is not None else None
+
+
+# (text, a fragment of the quote or report, the speaker's name must contain)
+SPEAKER_CASES = [
+    # the object of "forced ... to admit" admits, not the one who forced him
+    (
+        "The committee chairman also forced Marsh, who had been summoned over the bank's losses, "
+        "to admit that no board member had been disciplined for the failures.",
+        "no board member had been disciplined",
+        "Marsh",
+    ),
+    # who files the papers speaks through them
+    (
+        "Last week, lawyers for the former mayor filed court papers arguing that the recordings should stay sealed.",
+        "the recordings should stay sealed",
+        "lawyers",
+    ),
+    # who spoke at the news conference held it
+    (
+        "“We will not stand by while this happens,” Governor Ellen Marsh said at a news conference announcing "
+        "that the state was suing the manufacturer.",
+        "the state was suing the manufacturer",
+        "Ellen Marsh",
+    ),
+    # a date after the cue is no speaker; the name before the party tag and the appositive is
+    (
+        "Senator Tom Hardy (D), a longtime critic of the agency, called Tuesday for releasing the audit in full.",
+        "releasing the audit",
+        "Tom Hardy",
+    ),
+    # a pronoun in a clause put before the main subject names that subject, not the last speaker
+    (
+        "“The rules need to change,” said Michael Grant, a union organiser. "
+        "Though she called the layoffs “shameful,” Sarah Collins stopped short of backing a strike.",
+        "shameful",
+        "Sarah Collins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), SPEAKER_CASES)
+def test_speaker(text: str, fragment: str, speaker: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is not None and speaker in name, name
+
+
+# (text, a fragment of the quote or report, the speaker that must NOT be given)
+NOT_SPEAKER_CASES = [
+    # a request or a rule says nothing was said: its object is not made the speaker
+    (
+        "There is no law requiring candidates to disclose their medical records, the senator said.",
+        "candidates",
+    ),
+    # an instrument is never the one who speaks: the leaders denounce
+    (
+        "Other leaders used unusually blunt language to denounce the strike on the port.",
+        "language",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_SPEAKER_CASES)
+def test_not_speaker(text: str, wrong: str) -> None:
+    for quote in quotebank.extract(text):
+        name = quote.speaker.name if quote.speaker is not None else ""
+        assert wrong not in name, (quote.text, name)
