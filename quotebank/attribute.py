@@ -81,6 +81,12 @@ _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
 _OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _BLOCK_MIN_WORDS = 4
+# Records that speak for an author the text need not name: "The lawsuit alleges", "the study found".
+_RECORD_NOUNS = frozenset(
+    {"lawsuit", "suit", "complaint", "filing", "indictment", "petition", "affidavit", "motion", "ruling", "verdict"}
+    | {"report", "study", "survey", "poll", "analysis", "audit", "review", "memo", "memorandum", "letter"}
+    | {"document", "documents", "dossier", "paper", "research", "assessment", "investigation", "probe", "inquiry"}
+)
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
 _SHORT_TRAILING_CUE = 20
@@ -668,7 +674,7 @@ class _Attributor:
         if self.is_speech_noun(head) and not is_title_token(head, self.lexicon):
             # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
             owner = self.owner_of(head)
-            return self.resolve(owner, verb) if owner is not None else (None, None)
+            return self.resolve(owner, verb) if owner is not None else self.unowned_record(mention)
         entity = self.index.entity_in(mention)
         if entity is not None:
             return entity, self.role_at(mention, entity)
@@ -702,7 +708,20 @@ class _Attributor:
             return self.description(mention), self.role_text(mention)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in self.lexicon.organization_words:
             return self.adhoc(name, SpeakerKind.ORGANIZATION), None
-        return None, None
+        return self.unowned_record(mention)
+
+    def unowned_record(self, mention: Span) -> tuple[Entity | None, str | None]:
+        """``The lawsuit alleges``, ``according to the complaint``: a record with no owner named speaks for itself.
+
+        Its filer is often named a sentence before (``xAI sued OpenAI. The lawsuit alleges ...``), but the text
+        does not say so, and the nearest name is as often the one accused (``Smith was indicted. The indictment
+        says ...``): the record is the source the text cites, as attribution corpora annotate it.
+        """
+        head = mention.root
+        if head.lemma_.lower() not in _RECORD_NOUNS and head.lower_ not in _RECORD_NOUNS:
+            return None, None
+        name = clean_name(self.doc[mention.start : head.i + 1].text)
+        return (self.adhoc(name, SpeakerKind.UNKNOWN), None) if name else (None, None)
 
     def person_name(self, tok: Token) -> bool:
         """True for the head of what reads as a person's name (``Kemi Badenoch``), whatever the recogniser said."""
