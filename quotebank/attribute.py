@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_report, hearsay_reports, is_added_report, is_put_question, report_speech
+from .indirect import headline_reports, hearsay_reports, is_added_report, is_put_question, report_speech
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -1134,10 +1134,15 @@ class _Attributor:
     def indirect_cues(self) -> list[tuple[Token, Quote, Span | None]]:
         """Every cue that may carry reported content, with a template quote holding its attribution.
 
-        A headline's cue comes with its content (see :func:`quotebank.indirect.headline_report`).
+        A headline's cues come with their content (see :func:`quotebank.indirect.headline_reports`).
         """
         cues: list[tuple[Token, Quote, Span | None]] = []
+        headlines = headline_reports(self.doc, text=self.text, lexicon=self.lexicon)
+        # The parse's own event on a headline's verb stands when it found the speaker; the headline's when not.
+        read = {cue.i for _, _, cue in headlines}
         for event in self.events:
+            if event.verb in read and event.speaker is None:
+                continue
             if event.speaker is None and event.mention is None and not is_put_question(self.doc[event.verb]):
                 continue
             cues.append((self.doc[event.verb], _template(event), None))
@@ -1162,9 +1167,7 @@ class _Attributor:
                 marked = TextSpan.of(self.text, adverb.idx, adverb.idx + len(adverb.text))
                 template = Quote(id="template", text="", start=0, end=0, kind=QuoteKind.INDIRECT, cue=marked)
                 cues.append((adverb, template, clause))
-        headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
-        if headline is not None:
-            source, content, cue = headline
+        for source, content, cue in headlines:
             entity, role = self.resolve(source, cue)
             doc = self.doc
             crossing = (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I"
@@ -1173,7 +1176,10 @@ class _Attributor:
                 # Trump"): the source alone names the speaker.
                 entity, role = self.index.find(clean_name(source.text)), None
             if entity is None:
-                entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
+                # "Trump urges ...": a bare surname the tagger took for a noun; the article names him in full.
+                entity = self.index.find(clean_name(source.text)) or self.adhoc(
+                    clean_name(source.text) or source.text, SpeakerKind.UNKNOWN
+                )
             cues.append((cue, _template(self.plain_event(cue, source, entity, role)), content))
         return cues
 

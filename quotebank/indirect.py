@@ -90,6 +90,7 @@ __all__ = [
     "content_span",
     "continued_report",
     "headline_report",
+    "headline_reports",
     "hearsay_reports",
     "is_added_report",
     "is_put_question",
@@ -578,33 +579,88 @@ def _agent(verb: Token) -> Token:
 def headline_report(
     doc: Doc, *, text: str | None = None, lexicon: Lexicon | None = None
 ) -> tuple[Span, Span, Token] | None:
-    """The source, content and cue of a headline that reports speech, or None.
+    """The source, content and cue of a headline's first report, or None (see :func:`headline_reports`)."""
+    reports = headline_reports(doc, text=text, lexicon=lexicon)
+    return reports[0] if reports else None
+
+
+def headline_reports(
+    doc: Doc, *, text: str | None = None, lexicon: Lexicon | None = None
+) -> list[tuple[Span, Span, Token]]:
+    """The source, content and cue of each report a headline makes.
 
     News headlines drop the verb or invert the order: ``Poll: Clinton and Trump in dead heat``, ``Pence: Flowers
     won't be at debate``, ``Obama Says Museum Will Tell of 'Suffering and Delight'``, ``Clinton Hid Health
     Problems, Former White House Doctor Says``. Only the document's first line counts, and only when an article
-    follows it; title case defeats the parser there, so the rules read the words. ``text`` is ``doc.text``
-    when the caller has it (spaCy rebuilds it on every access).
+    follows it; title case defeats the parser there, so the rules read the words. A label before a colon (``The
+    Latest: Trump urges ...``) is passed over; each clause ``;`` joins is a headline of its own (``Ukraine says
+    ...; Moscow denies ...``); a speech participle after the main clause is a second report by its subject
+    (``xAI sues OpenAI, alleging theft of trade secrets``). ``text`` is ``doc.text`` when the caller has it
+    (spaCy rebuilds it on every access).
     """
     text = doc.text if text is None else text
     line_end = text.find("\n")
     if line_end <= 0 or not text[line_end:].strip():
-        return None
+        return []
     line = doc.char_span(0, line_end, alignment_mode="contract")
     if line is None or not 3 <= len(line) <= _HEADLINE_TOKENS:
-        return None
-    words = [t for t in line if not t.is_space]
+        return []
     named = _article_names(doc, line.end_char)
+    reports: list[tuple[Span, Span, Token]] = []
+    for part in _headline_parts(line, named, lexicon):
+        report = _line_report(part, named, lexicon)
+        if report is not None:
+            reports.append(report)
+        added = _headline_participle(part, named, lexicon) if lexicon is not None else None
+        if added is not None and all(added[2].i != r[2].i and added[1].start >= r[1].end for r in reports):
+            reports.append(added)
+    return reports
+
+
+def _headline_parts(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> list[Span]:
+    """The clauses of a headline ``;`` joins where the clause after it makes a report of its own.
+
+    Otherwise the clause goes on the one before (``Pat Caddell: Voters Worried About X; It's 'in Their Heads'``).
+    """
+    doc = line.doc
+    parts: list[Span] = []
+    start = line.start
+    for tok in line:
+        if tok.text != ";" or sum(t.is_alpha for t in doc[start : tok.i]) < 3:
+            continue
+        rest = doc[tok.i + 1 : line.end]
+        following = next((t for t in rest if t.text == ";"), None)
+        clause = doc[tok.i + 1 : following.i] if following is not None else rest
+        if sum(t.is_alpha for t in clause) >= 3 and (
+            _line_report(clause, named, lexicon) is not None
+            or (lexicon is not None and _headline_participle(clause, named, lexicon) is not None)
+        ):
+            parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(doc[start : line.end])
+    return parts
+
+
+def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> tuple[Span, Span, Token] | None:
+    """The report of one headline clause: a source before a colon, ``X says``, or a source and its verb."""
+    doc = line.doc
+    words = [t for t in line if not t.is_space]
     colon = next((t for t in words if t.text == ":"), None)
     if colon is not None:
         source = _topic_cut(doc[line.start : colon.i])
         content = doc[colon.i + 1 : line.end]
         if _headline_source(source, named):
             return _trimmed(source), _trimmed(content), colon
-        return None
+        if source.text.strip().lower() not in _HEADLINE_LABELS or len(content) < 3:
+            return None
+        # "The Latest: Trump urges supporters to ...": a label, then the headline proper.
+        line = content
+        words = [t for t in line if not t.is_space]
     says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
     if says is None:
-        return _headline_verb(doc, line, named, lexicon) if lexicon is not None else None
+        if lexicon is None:
+            return None
+        return _headline_verb(doc, line, named, lexicon) or _parsed_report(line, named, lexicon)
     before = doc[line.start : says.i]
     after = doc[says.i + 1 : line.end]
     comma = next((t for t in reversed(list(before)) if t.text == ","), None)
@@ -616,6 +672,70 @@ def headline_report(
         return None
     if comma is None and _headline_source(before, named):
         return _trimmed(before), _trimmed(after), says
+    return None
+
+
+def _parsed_report(line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple[Span, Span, Token] | None:
+    """``Moscow denies targeting civilians``: a headline the parser read, with its source and content in it."""
+    for verb in line:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in lexicon.speech_verbs:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and line.start <= c.left_edge.i < verb.i]
+        if not subjects or not _reports(verb, lexicon):
+            continue
+        source = _trimmed(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])
+        content = _content_in(verb, line, lexicon)
+        if content is not None and (_headline_source(source, named) or _cased_name(source, line)):
+            return source, content, verb
+    return None
+
+
+def _content_in(verb: Token, line: Span, lexicon: Lexicon) -> Span | None:
+    """What ``verb`` reports after it within ``line``: its clause, else its object (``denies targeting ...``).
+
+    With two clauses in one headline the parser may hang the first on the second's verb as its complement.
+    """
+    for content in (content_span(verb, lexicon), _nominal_content(verb, lexicon)):
+        if content is not None and verb.i < content.start and content.end <= line.end:
+            return content
+    return None
+
+
+def _cased_name(source: Span, line: Span) -> bool:
+    """True when ``source`` holds a proper noun in a headline written in sentence case, where the tagger is right.
+
+    In title case every word looks like a name; in sentence case (``Musk's xAI sues OpenAI``) a proper noun is one.
+    """
+    words = [t for t in line[1:] if t.is_alpha and not t.is_stop]
+    if not words or sum(t.is_title for t in words) > len(words) / 2:
+        return False
+    return any(t.pos_ == "PROPN" and not t.is_stop for t in source)
+
+
+def _headline_participle(line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple[Span, Span, Token] | None:
+    """``Musk's xAI sues OpenAI, alleging theft``: a speech participle after a comma speaks for the main subject.
+
+    A headline gives the act first and what its subject said of it after (``Amazon fires manager, citing safety
+    violations``); the main verb need not be speech, but the parser must have found it and its subject.
+    """
+    doc = line.doc
+    for tok in line:
+        if tok.tag_ != "VBG" or tok.i < line.start + 2 or doc[tok.i - 1].text != ",":
+            continue
+        head = tok.head
+        if tok.dep_ not in ("advcl", "conj", "xcomp") or head.pos_ != "VERB" or not line.start <= head.i < tok.i:
+            continue
+        if tok.lemma_.lower() not in lexicon.speech_verbs or not _reports(tok, lexicon):
+            continue
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and line.start <= c.left_edge.i < head.i]
+        if not subjects:
+            continue
+        source = _trimmed(doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])
+        content = _content_in(tok, line, lexicon)
+        if content is None:
+            continue
+        if _headline_source(source, named) or _cased_name(source, line) or _may_speak(head, lexicon):
+            return source, content, tok
     return None
 
 
