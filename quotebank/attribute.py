@@ -720,7 +720,7 @@ class _Attributor:
         head = mention.root
         if head.lemma_.lower() not in _RECORD_NOUNS and head.lower_ not in _RECORD_NOUNS:
             return None, None
-        name = clean_name(self.doc[mention.start : head.i + 1].text)
+        name = " ".join(clean_name(self.doc[mention.start : head.i + 1].text).split())
         return (self.adhoc(name, SpeakerKind.UNKNOWN), None) if name else (None, None)
 
     def person_name(self, tok: Token) -> bool:
