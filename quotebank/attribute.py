@@ -50,7 +50,15 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_reports, hearsay_reports, is_added_report, is_put_question, report_speech
+from .indirect import (
+    content_within,
+    headline_clauses,
+    headline_reports,
+    hearsay_reports,
+    is_added_report,
+    is_put_question,
+    report_speech,
+)
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -1140,12 +1148,17 @@ class _Attributor:
         headlines = headline_reports(self.doc, text=self.text, lexicon=self.lexicon)
         # The parse's own event on a headline's verb stands when it found the speaker; the headline's when not.
         read = {cue.i for _, _, cue in headlines}
+        clauses = headline_clauses(self.doc, text=self.text)
         for event in self.events:
             if event.verb in read and event.speaker is None:
                 continue
             if event.speaker is None and event.mention is None and not is_put_question(self.doc[event.verb]):
                 continue
-            cues.append((self.doc[event.verb], _template(event), None))
+            verb = self.doc[event.verb]
+            clause = next((c for c in clauses if c.start <= verb.i < c.end), None)
+            known = content_within(verb, clause, self.lexicon) if clause is not None else None
+            if clause is None or known is not None:
+                cues.append((verb, _template(event), known))
         for tok in self.cue_words():
             if self.quoted(tok.idx):
                 continue

@@ -28,7 +28,11 @@ dependency parse and the lexicon:
   claim that he made``) or its topic (``her comments on the closure``; a speech *on an anniversary* is its
   occasion). A headline source may be a name only the article's text recognises (``Sanders: ...``), come before
   a topic or addressee (``Obama on Climate Change: ...``), or precede a reporting verb the tagger took for a noun
-  (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``).
+  (``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``, ``Study links X to Y``). A label before the colon is
+  passed over (``The Latest: Trump urges ...``); clauses ``;`` joins report apart, each verb within its own
+  (``Kyiv says ...; Moscow denies targeting civilians``); a speech participle after the main clause speaks for its
+  subject (``xAI sues OpenAI, alleging theft of trade secrets``). A record no one is named as owning is its own
+  source (``The lawsuit alleges``, ``According to the complaint``), not the name before it.
 * **Nominal content.** For the verbs the lexicon lists, what was said may be a noun phrase: the object
   (``announced a new tax plan``) or the object of a listed preposition (``called for a ban on imports``,
   ``accused him of lying``), including public stances (``rejected the request``, ``likened the deal to a blank
@@ -88,7 +92,9 @@ from .roles import is_title_token
 
 __all__ = [
     "content_span",
+    "content_within",
     "continued_report",
+    "headline_clauses",
     "headline_report",
     "headline_reports",
     "hearsay_reports",
@@ -644,6 +650,34 @@ def _headline_parts(line: Span, named: frozenset[str], lexicon: Lexicon | None) 
     return parts
 
 
+def headline_clauses(doc: Doc, *, text: str | None = None) -> list[Span]:
+    """The clauses of a headline that ``;`` joins (``Kyiv says ...; Moscow denies ...``), or none.
+
+    The parser hangs one on the other's verb as its complement; what each verb reports stays in its own clause
+    (see :func:`content_within`).
+    """
+    text = doc.text if text is None else text
+    line_end = text.find("\n")
+    if line_end <= 0 or not text[line_end:].strip():
+        return []
+    line = doc.char_span(0, line_end, alignment_mode="contract")
+    if line is None or not 3 <= len(line) <= _HEADLINE_TOKENS or not any(t.text == ";" for t in line):
+        return []
+    clauses: list[Span] = []
+    start = line.start
+    for tok in line:
+        if tok.text == ";":
+            clauses.append(doc[start : tok.i])
+            start = tok.i + 1
+    clauses.append(doc[start : line.end])
+    return clauses
+
+
+def content_within(verb: Token, clause: Span, lexicon: Lexicon) -> Span | None:
+    """What ``verb`` reports inside ``clause`` and after it, or None (also when it reports nothing here)."""
+    return _content_in(verb, clause, lexicon) if _reports(verb, lexicon) else None
+
+
 def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> tuple[Span, Span, Token] | None:
     """The report of one headline clause: a source before a colon, ``X says``, or a source and its verb."""
     doc = line.doc
@@ -695,8 +729,10 @@ def _parsed_report(line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple
     return None
 
 
-def _main_subject(head: Token, line: Span) -> Span | None:
+def _main_subject(head: Token, line: Span, named: frozenset[str]) -> Span | None:
     """The subject of a headline's main verb ``head``; a name heading the line when the tagger missed the verb.
+
+    ``named`` holds the words of the names the article gives (see :func:`_article_names`).
 
     ``Boeing fires CEO, citing ...``: title case or a missing article makes the tagger read ``fires`` as a noun;
     a name, then a word in ``-s``, is still subject and verb.
@@ -705,12 +741,14 @@ def _main_subject(head: Token, line: Span) -> Span | None:
     if head.pos_ == "VERB":
         subjects = [c for c in head.children if c.dep_ == "nsubj" and line.start <= c.left_edge.i < head.i]
         return _trimmed(doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]) if subjects else None
-    first = doc[line.start]
-    if first.ent_iob_ != "B" or first.ent_type_ not in _HEADLINE_NAME_LABELS:
-        return None
-    end = line.start + 1
-    while end < line.end and doc[end].ent_iob_ == "I":
+    end = line.start
+    while end < line.end and (
+        doc[end].text in named
+        or (doc[end].ent_type_ in _HEADLINE_NAME_LABELS and (end == line.start or doc[end].ent_iob_ == "I"))
+    ):
         end += 1
+    if end == line.start:
+        return None
     verb = doc[end] if end < line.end else None
     if verb is None or verb.tag_ not in ("NNS", "NNPS", "VBZ") or not verb.lower_.endswith("s"):
         return None
@@ -754,7 +792,7 @@ def _headline_participle(line: Span, named: frozenset[str], lexicon: Lexicon) ->
             continue
         if tok.lemma_.lower() not in lexicon.speech_verbs or not _reports(tok, lexicon):
             continue
-        source = _main_subject(head, line)
+        source = _main_subject(head, line, named)
         if source is None:
             continue
         content = _content_in(tok, line, lexicon)
@@ -790,12 +828,9 @@ def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon
             ):
                 end = joint.i  # "Chancellor defends budget as Tory leader calls it ...": a second report
                 break
-        prepositions = lexicon.content_prepositions.get(lemma, ())
-        if doc[tok.i + 1].lower_ in prepositions and tok.i + 2 < end:
-            tok_after = tok.i + 2  # "Trump calls for ceasefire": what is called for, as in running text
-        else:
-            tok_after = tok.i + 1
-        content = _trimmed(doc[tok_after:end])
+        # "Trump calls for ceasefire": what is called for, as in running text.
+        led = doc[tok.i + 1].lower_ in lexicon.content_prepositions.get(lemma, ()) and tok.i + 2 < end
+        content = _trimmed(doc[tok.i + 2 if led else tok.i + 1 : end])
         if not _headline_source(source, named) or sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in source):
@@ -815,7 +850,12 @@ def _headline_lemma(tok: Token, lexicon: Lexicon) -> str | None:
     for form in forms:
         if form in _HEADLINE_VERBS or (
             form in lexicon.speech_verbs
-            and (form in lexicon.object_content_verbs or form in _REQUEST_VERBS or form in _NAMING_VERBS)
+            and (
+                form in lexicon.object_content_verbs
+                or form in _REQUEST_VERBS
+                or form in _NAMING_VERBS
+                or form in _RELATING_VERBS  # "Study links night shifts to diabetes"
+            )
         ):
             return form
     return None
