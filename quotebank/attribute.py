@@ -55,7 +55,15 @@ from spacy.tokens import Doc, Span, Token
 from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
-from .indirect import headline_report, hearsay_reports, is_added_report, is_put_question, report_speech
+from .indirect import (
+    content_within,
+    headline_clauses,
+    headline_reports,
+    hearsay_reports,
+    is_added_report,
+    is_put_question,
+    report_speech,
+)
 from .lexicons import Lexicon
 from .marks import MARK_CHARACTERS, closing_width, opening_width
 from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -92,6 +100,12 @@ _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
 _OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _BLOCK_MIN_WORDS = 4
+# Records that speak for an author the text need not name: "The lawsuit alleges", "the study found".
+_RECORD_NOUNS = frozenset(
+    {"lawsuit", "suit", "complaint", "filing", "indictment", "petition", "affidavit", "motion", "ruling", "verdict"}
+    | {"report", "study", "survey", "poll", "analysis", "audit", "review", "memo", "memorandum", "letter"}
+    | {"document", "documents", "dossier", "paper", "research", "assessment", "investigation", "probe", "inquiry"}
+)
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
 _SHORT_TRAILING_CUE = 20
@@ -726,7 +740,7 @@ class _Attributor:
         if self.is_speech_noun(head) and not is_title_token(head, self.lexicon):
             # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
             owner = self.owner_of(head)
-            return self.resolve(owner, verb) if owner is not None else (None, None)
+            return self.resolve(owner, verb) if owner is not None else self.unowned_record(mention)
         entity = self.index.entity_in(mention)
         if entity is not None:
             return entity, self.role_at(mention, entity)
@@ -760,7 +774,20 @@ class _Attributor:
             return self.description(mention), self.role_text(mention)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in self.lexicon.organization_words:
             return self.adhoc(name, SpeakerKind.ORGANIZATION), None
-        return None, None
+        return self.unowned_record(mention)
+
+    def unowned_record(self, mention: Span) -> tuple[Entity | None, str | None]:
+        """``The lawsuit alleges``, ``according to the complaint``: a record with no owner named speaks for itself.
+
+        Its filer is often named a sentence before (``xAI sued OpenAI. The lawsuit alleges ...``), but the text
+        does not say so, and the nearest name is as often the one accused (``Smith was indicted. The indictment
+        says ...``): the record is the source the text cites, as attribution corpora annotate it.
+        """
+        head = mention.root
+        if head.lemma_.lower() not in _RECORD_NOUNS and head.lower_ not in _RECORD_NOUNS:
+            return None, None
+        name = " ".join(clean_name(self.doc[mention.start : head.i + 1].text).split())
+        return (self.adhoc(name, SpeakerKind.UNKNOWN), None) if name else (None, None)
 
     def person_name(self, tok: Token) -> bool:
         """True for the head of what reads as a person's name (``Kemi Badenoch``), whatever the recogniser said."""
@@ -1195,13 +1222,23 @@ class _Attributor:
     def indirect_cues(self) -> list[tuple[Token, Quote, Span | None]]:
         """Every cue that may carry reported content, with a template quote holding its attribution.
 
-        A headline's cue comes with its content (see :func:`quotebank.indirect.headline_report`).
+        A headline's cues come with their content (see :func:`quotebank.indirect.headline_reports`).
         """
         cues: list[tuple[Token, Quote, Span | None]] = []
+        headlines = headline_reports(self.doc, text=self.text, lexicon=self.lexicon)
+        # The parse's own event on a headline's verb stands when it found the speaker; the headline's when not.
+        read = {cue.i for _, _, cue in headlines}
+        clauses = headline_clauses(self.doc, text=self.text)
         for event in self.events:
+            if event.verb in read and event.speaker is None:
+                continue
             if event.speaker is None and event.mention is None and not is_put_question(self.doc[event.verb]):
                 continue
-            cues.append((self.doc[event.verb], _template(event), None))
+            verb = self.doc[event.verb]
+            clause = next((c for c in clauses if c.start <= verb.i < c.end), None)
+            known = content_within(verb, clause, self.lexicon) if clause is not None else None
+            if clause is None or known is not None:
+                cues.append((verb, _template(event), known))
         for tok in self.cue_words():
             if self.quoted(tok.idx):
                 continue
@@ -1223,9 +1260,7 @@ class _Attributor:
                 marked = TextSpan.of(self.text, adverb.idx, adverb.idx + len(adverb.text))
                 template = Quote(id="template", text="", start=0, end=0, kind=QuoteKind.INDIRECT, cue=marked)
                 cues.append((adverb, template, clause))
-        headline = headline_report(self.doc, text=self.text, lexicon=self.lexicon)
-        if headline is not None:
-            source, content, cue = headline
+        for source, content, cue in headlines:
             entity, role = self.resolve(source, cue)
             doc = self.doc
             crossing = (source.end < len(doc) and doc[source.end].ent_iob_ == "I") or doc[source.start].ent_iob_ == "I"
@@ -1234,7 +1269,10 @@ class _Attributor:
                 # Trump"): the source alone names the speaker.
                 entity, role = self.index.find(clean_name(source.text)), None
             if entity is None:
-                entity = self.adhoc(clean_name(source.text) or source.text, SpeakerKind.UNKNOWN)
+                # "Trump urges ...": a bare surname the tagger took for a noun; the article names him in full.
+                entity = self.index.find(clean_name(source.text)) or self.adhoc(
+                    clean_name(source.text) or source.text, SpeakerKind.UNKNOWN
+                )
             cues.append((cue, _template(self.plain_event(cue, source, entity, role)), content))
         return cues
 
