@@ -221,6 +221,56 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         >>> content_span(doc[1]).text
         'troops would leave'
     """
+    content = _content(verb, lexicon)
+    if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
+        return content
+    return _with_main_clause(verb, content, lexicon)
+
+
+def _with_main_clause(verb: Token, content: Span, lexicon: Lexicon) -> Span:
+    """``content`` run on to the end of the clause the parser made the main one after it.
+
+    ``pointed out that one shooting may have more than one victim, so thousands of victims do not translate
+    into ...``, ``cautioned that the plans might evolve should she become president``: the parser took the last
+    part of what was said for the sentence's main clause and hung the reporting verb on it. A main clause that
+    reports or thinks itself (``..., his aides said``) is another attribution.
+    """
+    doc = verb.doc
+    if content.start < verb.i or (verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in verb.children)):
+        return content  # "taxpayers reporting capital gains would pay ...": a participle is no misplaced verb
+    main = verb
+    while main.dep_ in ("ccomp", "nsubj", "csubj") and main.head.i >= content.end:
+        head = main.head
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.speech_verbs or lemma in lexicon.cognition_verbs or head.left_edge.i < verb.left_edge.i:
+            break
+        main = head
+    if main is verb or _past_tense(main) or any(c.dep_ == "cc" and c.i < main.i for c in main.children):
+        # "warned that profits would fall, so its shares dropped 4 percent", "..., but analysts remain wary": a
+        # clause in the past or set against the report is the writer narrating what followed.
+        return content
+    end = main.right_edge.i + 1
+    for tok in doc[content.end : end]:
+        if tok.text == ";":
+            end = tok.i  # a sentence of its own
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.speech_verbs:
+            # "..., in effect daring him to say that ...": another report, after the last comma at the latest.
+            end = max((t.i for t in doc[content.end : tok.i] if t.text == ","), default=content.end)
+            break
+    _, end = _trim(doc, content.start, end)
+    return doc[content.start : end] if end > content.end else content
+
+
+def _past_tense(root: Token) -> bool:
+    """True for a clause in the simple past (``its shares dropped``, ``it was not``, ``did not help``)."""
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return auxiliaries[0].tag_ == "VBD"
+    return root.tag_ == "VBD"
+
+
+def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     doc = verb.doc
     sent = verb.sent
     if verb.lower_ == "according":
