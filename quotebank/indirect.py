@@ -224,7 +224,35 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     content = _content(verb, lexicon)
     if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
         return content
-    return _with_main_clause(verb, content, lexicon)
+    return _with_main_clause(verb, _with_stray_conjunct(verb, content), lexicon)
+
+
+def _with_stray_conjunct(verb: Token, content: Span) -> Span:
+    """``content`` with the conjunct after it that the parser coordinated with a verb above the report.
+
+    ``started off by emphasizing economic fairness, and a need to raise the wage``: a noun cannot be coordinated
+    with a verb, so it is one more thing emphasized. ``promising to meet and in some cases exceed his goals``:
+    a conjunction the parser left under the reporting verb has its conjunct hung elsewhere, and still joins it
+    to what was promised.
+    """
+    doc = verb.doc
+    i = content.end
+    if content.start < verb.i or i >= verb.sent.end:
+        return content
+    if doc[i].text == ",":
+        i += 1
+    if i + 1 >= verb.sent.end or doc[i].dep_ != "cc":
+        return content
+    joint = doc[i]
+    conjunct = next((t for t in (doc[i + 1], *doc[i + 1].ancestors) if t.dep_ == "conj"), None)
+    if conjunct is None or conjunct.left_edge.i != i + 1 or conjunct.head not in verb.ancestors:
+        return content
+    nominal = conjunct.pos_ == "NOUN" and conjunct.head.pos_ in ("VERB", "AUX")
+    dangling = joint.head.i == verb.i and not any(c.dep_ == "conj" for c in verb.children)
+    if not (nominal or (dangling and conjunct.tag_ in ("VB", "VBP") and not _has_subject(conjunct))):
+        return content
+    _, end = _trim(doc, content.start, conjunct.right_edge.i + 1)
+    return doc[content.start : end]
 
 
 def _with_main_clause(verb: Token, content: Span, lexicon: Lexicon) -> Span:
