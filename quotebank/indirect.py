@@ -241,7 +241,15 @@ def _with_stray_conjunct(verb: Token, content: Span) -> Span:
         return content
     if doc[i].text == ",":
         i += 1
-    if i + 1 >= verb.sent.end or doc[i].dep_ != "cc":
+    if i + 1 >= verb.sent.end:
+        return content
+    example = doc[i]
+    if example.lower_ in _EXAMPLE_PREPOSITIONS and example.dep_ == "prep" and example.head in verb.ancestors:
+        # "avoids condemning Russia's invasion of Ukraine, including its annexation of Crimea": the examples
+        # are of what was condemned, wherever the parser hangs them.
+        _, end = _trim(doc, content.start, example.right_edge.i + 1)
+        return doc[content.start : end]
+    if doc[i].dep_ != "cc":
         return content
     joint = doc[i]
     conjunct = next((t for t in (doc[i + 1], *doc[i + 1].ancestors) if t.dep_ == "conj"), None)
