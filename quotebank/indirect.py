@@ -224,7 +224,28 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     content = _content(verb, lexicon)
     if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
         return content
-    return _with_main_clause(verb, _with_stray_conjunct(verb, content), lexicon)
+    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content)), lexicon)
+
+
+def _with_possessed(content: Span) -> Span:
+    """``content`` that stopped at a possessor (``as examples of the Republican|’s disrespect for women``) run on
+    over the possessed noun phrase, which the parser hung elsewhere."""
+    doc = content.doc
+    i = content.end
+    if i >= len(doc) or doc[i].tag_ != "POS" or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return content
+    words = []
+    for tok in doc[i + 1 : i + 5]:
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.is_sent_start:
+            break
+        words.append(tok)
+    if not words:
+        return content
+    end = max(t.right_edge.i for t in words) + 1
+    # The parser's phrase may take in a clause it hung on the noun: the possessed phrase ends at punctuation.
+    end = next((t.i for t in doc[i + 1 : end] if t.is_punct and t.tag_ != "HYPH"), end)
+    _, end = _trim(doc, content.start, end)
+    return doc[content.start : end] if end > content.end else content
 
 
 def _with_stray_conjunct(verb: Token, content: Span) -> Span:
