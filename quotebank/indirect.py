@@ -17,7 +17,15 @@ dependency parse and the lexicon:
   heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A speech
   participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
   first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone
-  else (``said it was opposed and warned Pyongyang to stop``).
+  else (``said it was opposed and warned Pyongyang to stop``). A clause the parser made the main one after the
+  content is still what was said (``pointed out that one shooting may have many victims, so thousands of
+  victims do not ...``, ``... might evolve should she become president``), unless it is in the past, opens with
+  ``and``/``but`` or reports itself; the content takes in a conjunct the parser hung on a verb above the report
+  (a noun: ``emphasizing fairness, and a need to ...``; a bare verb after a stranded ``and``: ``promising to meet
+  and in some cases exceed ...``; a subjectless finite verb right after it: ``showed the businessman lost
+  $916 million``; the clause whose subject an object ending on ``and`` begins: ``showed the charity and its
+  founder spent ...``), an example phrase (``, including ...``) and the phrase after a possessor it stops at; a
+  clause content never ends on its conjunction.
 * **Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its
   own (``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a
   fronted ``If`` clause included; a quote or a clause coordinated after the cue is not part of it. A trailing
@@ -224,7 +232,7 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     content = _content(verb, lexicon)
     if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
         return content
-    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content)), lexicon)
+    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content, lexicon)), lexicon)
 
 
 def _with_possessed(content: Span) -> Span:
@@ -248,7 +256,7 @@ def _with_possessed(content: Span) -> Span:
     return doc[content.start : end] if end > content.end else content
 
 
-def _with_stray_conjunct(verb: Token, content: Span) -> Span:
+def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     """``content`` with the conjunct after it that the parser coordinated with a verb above the report.
 
     ``started off by emphasizing economic fairness, and a need to raise the wage``: a noun cannot be coordinated
@@ -260,6 +268,18 @@ def _with_stray_conjunct(verb: Token, content: Span) -> Span:
     i = content.end
     if content.start < verb.i or i >= verb.sent.end:
         return content
+    predicate = doc[i]
+    if (
+        predicate.dep_ == "conj"
+        and predicate.tag_ in ("VBD", "VBZ")
+        and predicate.left_edge.i == i
+        and predicate.head in verb.ancestors
+        and not _has_subject(predicate)
+    ):
+        # "showed the businessman and his companies lost $916 million": a finite verb right after the content,
+        # with no subject and no conjunction, takes the noun phrase before it as its subject.
+        _, end = _trim(doc, content.start, predicate.right_edge.i + 1)
+        return doc[content.start : end]
     if doc[i].text == ",":
         i += 1
     if i + 1 >= verb.sent.end:
@@ -270,15 +290,28 @@ def _with_stray_conjunct(verb: Token, content: Span) -> Span:
         # are of what was condemned, wherever the parser hangs them.
         _, end = _trim(doc, content.start, example.right_edge.i + 1)
         return doc[content.start : end]
-    if doc[i].dep_ != "cc":
+    stranded = doc[content.end - 1].dep_ == "cc"
+    if stranded:
+        # "showed the charity and | its founder spent ...": an object that ends on its conjunction is the first
+        # subject of the clause after it; a clause that does ("..., and | he noted that ...") ends before it.
+        i = content.end - 1
+        if doc[content.start : i].root.pos_ not in ("NOUN", "PROPN"):
+            _, end = _trim(doc, content.start, i)
+            return doc[content.start : end]
+    elif doc[i].dep_ != "cc":
         return content
     joint = doc[i]
     conjunct = next((t for t in (doc[i + 1], *doc[i + 1].ancestors) if t.dep_ == "conj"), None)
-    if conjunct is None or conjunct.left_edge.i != i + 1 or conjunct.head not in verb.ancestors:
+    if (
+        conjunct is None
+        or conjunct.left_edge.i != i + 1
+        or not (conjunct.head == verb or conjunct.head in verb.ancestors)
+    ):
         return content
     nominal = conjunct.pos_ == "NOUN" and conjunct.head.pos_ in ("VERB", "AUX")
     dangling = joint.head.i == verb.i and not any(c.dep_ == "conj" for c in verb.children)
-    if not (nominal or (dangling and conjunct.tag_ in ("VB", "VBP") and not _has_subject(conjunct))):
+    bare = dangling and conjunct.tag_ in ("VB", "VBP") and not _has_subject(conjunct)
+    if not ((stranded and conjunct.lemma_.lower() not in lexicon.speech_verbs) or nominal or bare):
         return content
     _, end = _trim(doc, content.start, conjunct.right_edge.i + 1)
     return doc[content.start : end]
