@@ -11,9 +11,10 @@ dependency parse and the lexicon:
   the noun before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White
   House, that ...``) is found; with two clauses the first is the content; a clause it took for an adverbial one
   (``said after the convention he would not run``) still counts, and so do an object it took from a subjectless
-  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause it hung
-  on the verb right after the content, and a fronted ``If`` or present-tense ``When`` clause before a past
-  reporting verb (``When she hires, she said she ensures ...``). A reporting verb in ``-s`` tagged as a noun
+  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause or an
+  inverted condition (``should the bank raise rates``) it hung on the verb right after the content, and a
+  fronted ``If`` or present-tense ``When`` clause before a past reporting verb (``When she hires, she said she
+  ensures ...``). A reporting verb in ``-s`` tagged as a noun
   heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A speech
   participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
   first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone
@@ -130,6 +131,8 @@ _ADDRESSEE_VERBS = frozenset(
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
+# "should the bank raise rates", "had he known", "were it to pass": a condition that opens with its auxiliary.
+_INVERTING_AUXILIARIES = frozenset({"should", "had", "were"})
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
 _HEADLINE_SAYS = frozenset({"says", "say", "said"})
@@ -904,7 +907,12 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
                 reason.dep_ == "advcl"
                 and reason.left_edge.i >= end
                 and all(t.is_punct for t in doc[end : reason.left_edge.i])
-                and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+                and (
+                    any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+                    # "cautioned that the rally might fade should the bank raise rates": an inverted condition
+                    # is the speaker's; one on the report would open with "if".
+                    or _inverted_condition(reason)
+                )
             ):
                 end = reason.right_edge.i + 1
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
@@ -915,6 +923,19 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """``should the bank raise rates``, ``had he known``: a conditional clause that opens with its auxiliary."""
+    first = clause.doc[clause.left_edge.i]
+    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        first.lower_ in _INVERTING_AUXILIARIES
+        and first.head.i == clause.i
+        and first.dep_ in ("aux", "auxpass")
+        and bool(subjects)
+        and first.i < min(subjects)
+    )
 
 
 def _fronted_condition(verb: Token) -> int | None:
