@@ -11,13 +11,22 @@ dependency parse and the lexicon:
   the noun before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White
   House, that ...``) is found; with two clauses the first is the content; a clause it took for an adverbial one
   (``said after the convention he would not run``) still counts, and so do an object it took from a subjectless
-  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause it hung
-  on the verb right after the content, and a fronted ``If`` or present-tense ``When`` clause before a past
-  reporting verb (``When she hires, she said she ensures ...``). A reporting verb in ``-s`` tagged as a noun
+  clause (``has said single people and families - gay, straight - would qualify``), a ``because`` clause or an
+  inverted condition (``should the bank raise rates``) it hung on the verb right after the content, and a
+  fronted ``If`` or present-tense ``When`` clause before a past reporting verb (``When she hires, she said she
+  ensures ...``). A reporting verb in ``-s`` tagged as a noun
   heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A speech
   participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
   first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone
-  else (``said it was opposed and warned Pyongyang to stop``).
+  else (``said it was opposed and warned Pyongyang to stop``). A clause the parser made the main one after the
+  content is still what was said (``pointed out that one shooting may have many victims, so thousands of
+  victims do not ...``, ``... might evolve should she become president``), unless it is in the past, opens with
+  ``and``/``but`` or reports itself; the content takes in a conjunct the parser hung on a verb above the report
+  (a noun: ``emphasizing fairness, and a need to ...``; a bare verb after a stranded ``and``: ``promising to meet
+  and in some cases exceed ...``; a subjectless finite verb right after it: ``showed the businessman lost
+  $916 million``; the clause whose subject an object ending on ``and`` begins: ``showed the charity and its
+  founder spent ...``), an example phrase (``, including ...``) and the phrase after a possessor it stops at; a
+  clause content never ends on its conjunction.
 * **Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its
   own (``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a
   fronted ``If`` clause included; a quote or a clause coordinated after the cue is not part of it. A trailing
@@ -129,6 +138,8 @@ _ADDRESSEE_VERBS = frozenset(
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
 _MARKERS = frozenset({"that", "whether", "if"})
+# "should the bank raise rates", "had he known", "were it to pass": a condition that opens with its auxiliary.
+_INVERTING_AUXILIARIES = frozenset({"should", "had", "were"})
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
 _HEADLINE_SAYS = frozenset({"says", "say", "said"})
@@ -228,6 +239,138 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
         >>> content_span(doc[1]).text
         'troops would leave'
     """
+    content = _content(verb, lexicon)
+    if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
+        return content
+    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content, lexicon)), lexicon)
+
+
+def _with_possessed(content: Span) -> Span:
+    """``content`` that stopped at a possessor (``as examples of the Republican|’s disrespect for women``) run on
+    over the possessed noun phrase, which the parser hung elsewhere."""
+    doc = content.doc
+    i = content.end
+    if i >= len(doc) or doc[i].tag_ != "POS" or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return content
+    words = []
+    for tok in doc[i + 1 : i + 5]:
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.is_sent_start:
+            break
+        words.append(tok)
+    if not words:
+        return content
+    end = max(t.right_edge.i for t in words) + 1
+    # The parser's phrase may take in a clause it hung on the noun: the possessed phrase ends at punctuation.
+    end = next((t.i for t in doc[i + 1 : end] if t.is_punct and t.tag_ != "HYPH"), end)
+    _, end = _trim(doc, content.start, end)
+    return doc[content.start : end] if end > content.end else content
+
+
+def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
+    """``content`` with the conjunct after it that the parser coordinated with a verb above the report.
+
+    ``started off by emphasizing economic fairness, and a need to raise the wage``: a noun cannot be coordinated
+    with a verb, so it is one more thing emphasized. ``promising to meet and in some cases exceed his goals``:
+    a conjunction the parser left under the reporting verb has its conjunct hung elsewhere, and still joins it
+    to what was promised.
+    """
+    doc = verb.doc
+    i = content.end
+    if content.start < verb.i or i >= verb.sent.end:
+        return content
+    predicate = doc[i]
+    if (
+        predicate.dep_ == "conj"
+        and predicate.tag_ in ("VBD", "VBZ")
+        and predicate.left_edge.i == i
+        and predicate.head in verb.ancestors
+        and not _has_subject(predicate)
+    ):
+        # "showed the businessman and his companies lost $916 million": a finite verb right after the content,
+        # with no subject and no conjunction, takes the noun phrase before it as its subject.
+        _, end = _trim(doc, content.start, predicate.right_edge.i + 1)
+        return doc[content.start : end]
+    if doc[i].text == ",":
+        i += 1
+    if i + 1 >= verb.sent.end:
+        return content
+    example = doc[i]
+    if example.lower_ in _EXAMPLE_PREPOSITIONS and example.dep_ == "prep" and example.head in verb.ancestors:
+        # "avoids condemning Russia's invasion of Ukraine, including its annexation of Crimea": the examples
+        # are of what was condemned, wherever the parser hangs them.
+        _, end = _trim(doc, content.start, example.right_edge.i + 1)
+        return doc[content.start : end]
+    stranded = doc[content.end - 1].dep_ == "cc"
+    if stranded:
+        # "showed the charity and | its founder spent ...": an object that ends on its conjunction is the first
+        # subject of the clause after it; a clause that does ("..., and | he noted that ...") ends before it.
+        i = content.end - 1
+        if doc[content.start : i].root.pos_ not in ("NOUN", "PROPN"):
+            _, end = _trim(doc, content.start, i)
+            return doc[content.start : end]
+    elif doc[i].dep_ != "cc":
+        return content
+    joint = doc[i]
+    conjunct = next((t for t in (doc[i + 1], *doc[i + 1].ancestors) if t.dep_ == "conj"), None)
+    if (
+        conjunct is None
+        or conjunct.left_edge.i != i + 1
+        or not (conjunct.head == verb or conjunct.head in verb.ancestors)
+    ):
+        return content
+    nominal = conjunct.pos_ == "NOUN" and conjunct.head.pos_ in ("VERB", "AUX")
+    dangling = joint.head.i == verb.i and not any(c.dep_ == "conj" for c in verb.children)
+    bare = dangling and conjunct.tag_ in ("VB", "VBP") and not _has_subject(conjunct)
+    if not ((stranded and conjunct.lemma_.lower() not in lexicon.speech_verbs) or nominal or bare):
+        return content
+    _, end = _trim(doc, content.start, conjunct.right_edge.i + 1)
+    return doc[content.start : end]
+
+
+def _with_main_clause(verb: Token, content: Span, lexicon: Lexicon) -> Span:
+    """``content`` run on to the end of the clause the parser made the main one after it.
+
+    ``pointed out that one shooting may have more than one victim, so thousands of victims do not translate
+    into ...``, ``cautioned that the plans might evolve should she become president``: the parser took the last
+    part of what was said for the sentence's main clause and hung the reporting verb on it. A main clause that
+    reports or thinks itself (``..., his aides said``) is another attribution.
+    """
+    doc = verb.doc
+    if content.start < verb.i or (verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in verb.children)):
+        return content  # "taxpayers reporting capital gains would pay ...": a participle is no misplaced verb
+    main = verb
+    while main.dep_ in ("ccomp", "nsubj", "csubj") and main.head.i >= content.end:
+        head = main.head
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.speech_verbs or lemma in lexicon.cognition_verbs or head.left_edge.i < verb.left_edge.i:
+            break
+        main = head
+    if main is verb or _past_tense(main) or any(c.dep_ == "cc" and c.i < main.i for c in main.children):
+        # "warned that profits would fall, so its shares dropped 4 percent", "..., but analysts remain wary": a
+        # clause in the past or set against the report is the writer narrating what followed.
+        return content
+    end = main.right_edge.i + 1
+    for tok in doc[content.end : end]:
+        if tok.text == ";":
+            end = tok.i  # a sentence of its own
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.speech_verbs:
+            # "..., in effect daring him to say that ...": another report, after the last comma at the latest.
+            end = max((t.i for t in doc[content.end : tok.i] if t.text == ","), default=content.end)
+            break
+    _, end = _trim(doc, content.start, end)
+    return doc[content.start : end] if end > content.end else content
+
+
+def _past_tense(root: Token) -> bool:
+    """True for a clause in the simple past (``its shares dropped``, ``it was not``, ``did not help``)."""
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return auxiliaries[0].tag_ == "VBD"
+    return root.tag_ == "VBD"
+
+
+def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     doc = verb.doc
     sent = verb.sent
     if verb.lower_ == "according":
@@ -957,7 +1100,12 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
                 reason.dep_ == "advcl"
                 and reason.left_edge.i >= end
                 and all(t.is_punct for t in doc[end : reason.left_edge.i])
-                and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+                and (
+                    any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+                    # "cautioned that the rally might fade should the bank raise rates": an inverted condition
+                    # is the speaker's; one on the report would open with "if".
+                    or _inverted_condition(reason)
+                )
             ):
                 end = reason.right_edge.i + 1
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
@@ -968,6 +1116,19 @@ def _clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) 
     if end - start < 2:
         return None
     return doc[start:end]
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """``should the bank raise rates``, ``had he known``: a conditional clause that opens with its auxiliary."""
+    first = clause.doc[clause.left_edge.i]
+    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        first.lower_ in _INVERTING_AUXILIARIES
+        and first.head.i == clause.i
+        and first.dep_ in ("aux", "auxpass")
+        and bool(subjects)
+        and first.i < min(subjects)
+    )
 
 
 def _fronted_condition(verb: Token) -> int | None:
