@@ -382,6 +382,9 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
         return doc[start:end] if end - start >= 2 else None
     if verb.pos_ in ("NOUN", "PROPN"):
         return _noun_content(verb, lexicon)
+    if lexicon is not None and verb.lemma_.lower() in lexicon.stance_verbs:
+        # "Iran attacked two bases in Iraq that house US troops": a stance is said only with its object or reason.
+        return _nominal_content(verb, lexicon)
     clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS or _misparsed_complement(verb, c)]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
@@ -1204,6 +1207,9 @@ def _paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
     start = sent.start
     if lexicon is None or not _paragraph_break(doc, sent.end):
         return start
+    own = [t for t in sent if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in lexicon.speech_verbs]
+    if own and not _present_tense(own[0]):
+        return start  # "Wednesday's attacks killed some Iraqis, CNN reported.": news of an event, not an explanation
     while start > 0 and not _paragraph_break(doc, start):
         previous = doc[start - 1].sent
         if any(t.text in _QUOTE_CHARS or t.lower_ == "according" or _stops_lead(t, lexicon) for t in previous):

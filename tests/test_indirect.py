@@ -406,3 +406,24 @@ def test_they_refers_to_a_group_the_previous_sentence_named() -> None:
     (q,) = indirect(text)
     assert q.text == "The findings do not prove that the foods cause early death"
     assert q.speaker is not None and q.speaker.name == "The researchers"
+
+
+def test_a_physical_attack_lends_no_clause_to_its_report() -> None:
+    text = (
+        "Iran attacked at least two bases in Iraq that house American military forces on Wednesday morning local "
+        "time, Iranian and U.S. officials said."
+    )
+    (q,) = indirect(text)
+    assert q.text == (
+        "Iran attacked at least two bases in Iraq that house American military forces on Wednesday morning local time"
+    )
+    assert q.speaker is not None and "officials" in q.speaker.name
+
+
+def test_news_of_an_event_does_not_take_the_paragraph_before_it() -> None:
+    text = (
+        "The facilities hosting Americans house far more members of the Iraqi military working alongside them. "
+        "Wednesday's attacks killed some Iraqis, CNN reported."
+    )
+    (q,) = indirect(text)
+    assert q.text == "Wednesday's attacks killed some Iraqis"

@@ -64,6 +64,10 @@ class Lexicon:
     """Verbs that present a proposal or stand in public, with their particle (``promote``, ``lay out``; the verb
     is a speech verb too): their object is what was said only when a position noun heads it (``laid out her
     plans``, not ``laid out $5 million``)."""
+    stance_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs that report only through their object or a reason, never through a clause: ``attacked her for
+    lying`` is speech, ``attacked two bases that house troops`` is not; ``backed the regulations``, not ``backed
+    the car that ...``."""
     position_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Nouns that name a proposal or a stand (``plan``, ``proposal``, ``support``): what a position verb presents."""
     evidence_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
