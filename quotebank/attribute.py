@@ -56,6 +56,8 @@ from .channel import classify_channel
 from .classify import STAGE_DIRECTION
 from .coref import Entity, EntityIndex, clean_name, first_name_gender
 from .indirect import (
+    DATELINE_DASHES,
+    NAMING_VERBS,
     content_within,
     headline_clauses,
     headline_reports,
@@ -77,7 +79,6 @@ _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "ac
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})
 _THING_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
-_NAMING_CUES = frozenset({"call", "dub", "label", "brand", "term"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _NP_MODIFIERS = frozenset(
     {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "quantmod", "predet", "cc", "conj", "npadvmod"}
@@ -100,12 +101,6 @@ _TITLE_WORDS = 4
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
 _OWNER_PRONOUNS = {"his": "he", "her": "she"}
 _BLOCK_MIN_WORDS = 4
-# Records that speak for an author the text need not name: "The lawsuit alleges", "the study found".
-_RECORD_NOUNS = frozenset(
-    {"lawsuit", "suit", "complaint", "filing", "indictment", "petition", "affidavit", "motion", "ruling", "verdict"}
-    | {"report", "study", "survey", "poll", "analysis", "audit", "review", "memo", "memorandum", "letter"}
-    | {"document", "documents", "dossier", "paper", "research", "assessment", "investigation", "probe", "inquiry"}
-)
 # The last line of a paragraph that ends in a colon, and the start of the next non-empty line.
 _COLON_PARAGRAPH = re.compile(r"(?m)^[^\n]*[^\s:](?P<colon>:)[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
 _SHORT_TRAILING_CUE = 20
@@ -655,17 +650,20 @@ class _Attributor:
                 tokens.append(tok)
         return tokens
 
-    def is_dateline(self, tok: Token) -> bool:
-        """``DES MOINES, Iowa — A judge ruled``: the parser may take the place a story was filed from for a subject."""
+    def dateline_dash(self, tok: Token) -> int | None:
+        """``DES MOINES, Iowa — A judge ruled``: the dash after a place the parser took for a subject, if any."""
         if not (tok.text.isupper() and len(tok.text) > 1):
-            return False
-        return any(t.text in ("—", "–", "--", "-") for t in self.doc[tok.i + 1 : tok.i + 5])
+            return None
+        return next((t.i for t in self.doc[tok.i + 1 : tok.i + 5] if t.text in DATELINE_DASHES), None)
+
+    def is_dateline(self, tok: Token) -> bool:
+        return self.dateline_dash(tok) is not None
 
     def after_dateline(self, subject: Token) -> Token:
         """``DES MOINES, Iowa — A state judge``: the parser may hang the real subject on the dateline."""
-        if not self.is_dateline(subject):
+        dash = self.dateline_dash(subject)
+        if dash is None:
             return subject
-        dash = next(t.i for t in self.doc[subject.i + 1 : subject.i + 5] if t.text in ("—", "–", "--", "-"))
         after = [c for c in subject.children if c.dep_ == "appos" and c.i > dash and c.pos_ in ("NOUN", "PROPN")]
         return after[0] if after else subject
 
@@ -784,7 +782,7 @@ class _Attributor:
         says ...``): the record is the source the text cites, as attribution corpora annotate it.
         """
         head = mention.root
-        if head.lemma_.lower() not in _RECORD_NOUNS and head.lower_ not in _RECORD_NOUNS:
+        if head.lemma_.lower() not in self.lexicon.record_nouns and head.lower_ not in self.lexicon.record_nouns:
             return None, None
         name = " ".join(clean_name(self.doc[mention.start : head.i + 1].text).split())
         return (self.adhoc(name, SpeakerKind.UNKNOWN), None) if name else (None, None)
@@ -1076,7 +1074,7 @@ class _Attributor:
             return None
         obj = self.doc[i]
         verb = obj.head
-        if obj.dep_ != "dobj" or verb.lemma_.lower() not in _NAMING_CUES:
+        if obj.dep_ != "dobj" or verb.lemma_.lower() not in NAMING_VERBS:
             return None
         event = by_verb.get(verb.i)
         return event if event is not None and event.speaker is not None else None

@@ -160,12 +160,12 @@ _FOCUSING_ADVERBS = frozenset({"particularly", "especially", "notably", "specifi
 _IDENTIFYING_RELATIVES = frozenset({"who", "whom", "whose", "where"})
 _TOPIC_QUESTIONS = frozenset({"how", "why", "what", "whether", "where", "when", "who"})
 _DATELINE_TOKENS = 12
-_DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
+DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
 _SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "via", "through", "with", "before", "after", "to"})
 _SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
-_NAMING_VERBS = frozenset(
+NAMING_VERBS = frozenset(
     {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
 )
 # Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
@@ -211,7 +211,7 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     i, capitals = start, 0
     while i < min(end, start + _DATELINE_TOKENS):
         tok = doc[i]
-        if tok.text in _DATELINE_DASHES:
+        if tok.text in DATELINE_DASHES:
             return i + 1 if capitals else start
         if tok.is_alpha and tok.is_upper and len(tok.text) > 1:
             capitals += 1
@@ -409,7 +409,7 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
         requests = [c for c in verb.children if c.dep_ == "xcomp"]
         if requests:
             return _request_content(verb, requests[0])
-    if verb.lemma_.lower() in _NAMING_VERBS:
+    if verb.lemma_.lower() in NAMING_VERBS:
         named = _naming_content(verb, lexicon)
         if named is not None:
             return named
@@ -999,7 +999,7 @@ def _headline_lemma(tok: Token, lexicon: Lexicon) -> str | None:
             and (
                 form in lexicon.object_content_verbs
                 or form in _REQUEST_VERBS
-                or form in _NAMING_VERBS
+                or form in NAMING_VERBS
                 or form in _RELATING_VERBS  # "Study links night shifts to diabetes"
             )
         ):

@@ -70,6 +70,9 @@ class Lexicon:
     the car that ...``."""
     position_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Nouns that name a proposal or a stand (``plan``, ``proposal``, ``support``): what a position verb presents."""
+    record_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Records that speak for an author the text need not name (``The lawsuit alleges``, ``the study found``): with
+    no owner in sight the record itself is the source, as attribution corpora annotate it."""
     evidence_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Sources of findings: things that carry them (a poll, a study, video, records) and those whose work is to
     rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
