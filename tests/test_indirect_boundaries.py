@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from reported import indirect
 from spacy.tokens import Doc
 
-import quotebank
 from quotebank.indirect import content_span
 from quotebank.lexicons import get_lexicon
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
 
 # (text, the reported content, a word of the speaker's name)
 CASES = [

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from reported import indirect
 
 import quotebank
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
 
 
 def headline(text: str) -> list[quotebank.Quote]:

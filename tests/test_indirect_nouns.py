@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from reported import assert_one_report, indirect
 
 import quotebank
 from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
 
 # (text, the reported content, a word of the speaker's name)
 NOUN_CASES = [
@@ -81,11 +77,7 @@ HEADLINE_CASES = [
 
 @pytest.mark.parametrize(("text", "content", "name"), NOUN_CASES + HEADLINE_CASES)
 def test_reported_content_and_speaker(text: str, content: str, name: str) -> None:
-    found = indirect(text)
-    assert [q.text for q in found] == [content]
-    (q,) = found
-    assert text[q.start : q.end] == q.text
-    assert q.speaker is not None and name in q.speaker.name
+    q = assert_one_report(text, content, name)
     assert q.cue is not None
 
 

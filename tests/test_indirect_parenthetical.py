@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-import quotebank
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
+from reported import assert_one_report, indirect
 
 # (text, the reported content, a word of the speaker's name)
 CASES = [
@@ -63,11 +56,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "content", "name"), CASES)
 def test_parenthetical_and_trailing_content(text: str, content: str, name: str) -> None:
-    found = indirect(text)
-    assert [q.text for q in found] == [content]
-    (q,) = found
-    assert text[q.start : q.end] == q.text
-    assert q.speaker is not None and name in q.speaker.name
+    assert_one_report(text, content, name)
 
 
 # (text, the reported content): where the content stops.

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-import quotebank
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
+from reported import assert_one_report, indirect
 
 # (text, the reported content, a word of the speaker's name)
 CASES = [
@@ -53,11 +46,7 @@ def test_a_speech_participle_after_the_stand_is_a_report_of_its_own() -> None:
 
 @pytest.mark.parametrize(("text", "content", "name"), CASES)
 def test_a_stand_on_a_position_reports_it(text: str, content: str, name: str) -> None:
-    found = indirect(text)
-    assert [q.text for q in found] == [content]
-    (q,) = found
-    assert text[q.start : q.end] == q.text
-    assert q.speaker is not None and name in q.speaker.name
+    q = assert_one_report(text, content, name)
     assert q.cue is not None
 
 

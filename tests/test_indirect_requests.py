@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from reported import assert_one_report, indirect
 from spacy.tokens import Doc
 
-import quotebank
 from quotebank.indirect import content_span
 from quotebank.lexicons import get_lexicon
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
 
 # (text, the reported content, a word of the speaker's name)
 CASES = [
@@ -32,11 +26,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "content", "name"), CASES)
 def test_reported_content_and_speaker(text: str, content: str, name: str) -> None:
-    found = indirect(text)
-    assert [q.text for q in found] == [content]
-    (q,) = found
-    assert text[q.start : q.end] == q.text
-    assert q.speaker is not None and name in q.speaker.name
+    assert_one_report(text, content, name)
 
 
 # (text, the question put to the speaker)

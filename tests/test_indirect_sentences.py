@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-import quotebank
-from quotebank.model import QuoteKind
-
-
-def indirect(text: str) -> list[quotebank.Quote]:
-    return [q for q in quotebank.extract(text) if q.kind is QuoteKind.INDIRECT]
-
+from reported import indirect
 
 # (text, the sentence that goes on with the report, a word of the speaker's name)
 CONTINUED = [
