@@ -5,21 +5,69 @@ Example:
     >>> quotes = quotebank.extract("“We need to wait and see,” Goldenberg wrote on Twitter.")
     >>> quotes[0].kind.value
     'direct'
+
+The public names are imported on first use, so that ``import quotebank`` (and ``quotebank --help``) does not wait
+for spaCy. spaCy finds the components (``quotebank``, ``quotebank_paragraphs``...) through the ``spacy_factories``
+entry points of the installed package; they are also registered when spaCy was imported before quotebank, and as
+soon as any of the names below is used.
 """
 
 from __future__ import annotations
 
-from . import component as _component  # noqa: F401  (registers the "quotebank" factory)
-from . import fastpipes as _fastpipes  # noqa: F401  (registers "quotebank_attribute_ruler", "quotebank_lemmatizer")
-from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
-from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
-from .bank import Quotation, QuoteBank, SpeakerEntity
-from .batch import BadRecord, Extraction, Fields, Record, extract_many
-from .display import Rendering, render
-from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
-from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+import importlib
+import logging
+import sys
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+"""The one place the version is written: ``pyproject.toml`` reads it from here."""
+
+# A library logs, the application decides what is shown: without this, Python's last-resort handler would print every
+# coded notice (W001...) of a user's script on stderr. The notices stay on the Doc and in every result.
+logging.getLogger("quotebank").addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:
+    from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
+    from .bank import Quotation, QuoteBank, SpeakerEntity
+    from .batch import BadRecord, Extraction, Fields, Record, extract_many
+    from .display import Rendering, render
+    from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
+    from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+
+_WHERE = {
+    **dict.fromkeys(("DEFAULT_MODELS", "MODEL_ENV_VAR", "SPANS_KEY", "extract", "load"), "api"),
+    **dict.fromkeys(("Quotation", "QuoteBank", "SpeakerEntity"), "bank"),
+    **dict.fromkeys(("BadRecord", "Extraction", "Fields", "Record", "extract_many"), "batch"),
+    **dict.fromkeys(("Rendering", "render"), "display"),
+    **dict.fromkeys(("BankError", "Code", "ModelNotFoundError", "Notice", "QuotebankError"), "errors"),
+    **dict.fromkeys(("Channel", "Post", "Quote", "QuoteKind", "Speaker", "SpeakerKind", "TextSpan"), "model"),
+}
+_FACTORIES = ("component", "fastpipes", "paragraphs")
+"""The modules that register spaCy factories when imported."""
+
+
+def _register_factories() -> None:
+    for module in _FACTORIES:
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _register_factories()
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
+
+if "spacy" in sys.modules:
+    # spaCy is loaded anyway: register now, so that an uninstalled checkout can `nlp.add_pipe("quotebank")` too.
+    _register_factories()
 
 __all__ = [
     "DEFAULT_MODELS",

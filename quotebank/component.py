@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -105,6 +106,7 @@ class QuotebankComponent:
         self.language = language
         self.attribute = attribute
         self.indirect = indirect
+        self._unchecked: Language | None = nlp  # see warn_without_paragraphs; checked at the first Doc, then dropped
 
     def __call__(self, doc: Doc, *, drop_tensor: bool = False) -> Doc:
         """Find and store the quotes of ``doc``.
@@ -116,6 +118,9 @@ class QuotebankComponent:
                 ``nlp.pipe(n_process=...)``, sending a Doc back from a worker process also costs several times
                 more with it than without.
         """
+        if self._unchecked is not None:
+            warn_without_paragraphs(self._unchecked, self.name)
+            self._unchecked = None
         quotes, notices = analyze(doc, language=self.language, attribute=self.attribute, indirect=self.indirect)
         doc_id = doc.user_data.get("quotebank_doc_id") if doc.user_data else None
         for notice in notices:
@@ -128,6 +133,31 @@ class QuotebankComponent:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128, *, drop_tensor: bool = False) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc, drop_tensor=drop_tensor)
+
+
+PARAGRAPHS_LINE = 'nlp.add_pipe("quotebank_paragraphs", before="parser")'
+
+
+def warn_without_paragraphs(nlp: Language, name: str = "quotebank") -> bool:
+    """Warn (a ``UserWarning``) when ``nlp`` parses without ``quotebank_paragraphs`` before its parser.
+
+    The component checks its pipeline once, at its first Doc (the pipeline is complete by then): without the step,
+    the parser may join paragraphs into one sentence, and the quotes and speakers found differ from those of
+    :func:`quotebank.load`, which adds it. Returns whether it warned.
+    """
+    names = nlp.pipe_names
+    if "parser" not in names or (
+        "quotebank_paragraphs" in names and names.index("quotebank_paragraphs") < names.index("parser")
+    ):
+        return False
+    warnings.warn(
+        f"the {name!r} component runs in a pipeline without 'quotebank_paragraphs' before the parser, so a sentence "
+        f"may run across a paragraph break and the quotes found differ from quotebank.load()'s; add it with "
+        f"{PARAGRAPHS_LINE}",
+        UserWarning,
+        stacklevel=3,
+    )
+    return True
 
 
 def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:
@@ -154,9 +184,17 @@ def make_quotebank(
 ) -> QuotebankComponent:
     """Factory for ``nlp.add_pipe("quotebank")``.
 
-    ``split_glued`` adds tokenizer rules for text that lost its spaces
-    (``said.“We``; see :mod:`quotebank.tokenizer`); the rules apply to texts
-    tokenized after the component is added.
+    Adding the component changes the pipeline in one way: ``split_glued``
+    (the default) adds tokenizer rules for text that lost its spaces
+    (``said.“We``; see :mod:`quotebank.tokenizer`), which apply to texts
+    tokenized after the component is added. :func:`quotebank.load` changes
+    more: it also adds ``quotebank_paragraphs`` before the parser (a sentence
+    never crosses a paragraph break) and swaps the attribute ruler and
+    lemmatizer for faster ones with the same output
+    (:func:`quotebank.fastpipes.speed_up`). In your own pipeline, add the
+    paragraph step yourself, ``nlp.add_pipe("quotebank_paragraphs",
+    before="parser")``, to find the same quotes as ``quotebank.load()``; the
+    component warns once when a pipeline with a parser lacks it.
     """
     return QuotebankComponent(
         nlp, name, language=language, attribute=attribute, indirect=indirect, split_glued=split_glued

@@ -14,6 +14,7 @@ from conftest import ROOT, SEEDS
 
 import quotebank
 from quotebank.cli import EXIT_FAILED_RECORDS, EXIT_OK, EXIT_USAGE, main
+from quotebank.cli.args import DEFAULT_BATCH_SIZE
 from quotebank.model import Quote
 
 
@@ -89,21 +90,19 @@ def test_bad_records_are_reported_with_file_and_line_and_the_run_goes_on(
         b"\n"
         b'{"id": "good2", "text": "\xe2\x80\x9cStill going,\xe2\x80\x9d she said."}\n'
     )
-    status = main(["extract", "-f", "jsonl", "--errors", "bad.jsonl", str(corpus), "missing.txt"])
+    status = main(["extract", "-f", "jsonl", "--errors", "bad.jsonl", str(corpus)])
     assert status == EXIT_FAILED_RECORDS
     out, err = capsys.readouterr()
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["good1", "good2"]
     assert f"{corpus}:2: invalid JSON" in err
     assert f"{corpus}:3: no 'text' field" in err
     assert f"{corpus}:4: not valid UTF-8: byte 0xe9" in err
-    assert "missing.txt: cannot open" in err
-    assert "4 record(s) failed, see bad.jsonl" in err
+    assert "3 records failed, see bad.jsonl" in err
     errors = [json.loads(line) for line in Path("bad.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(e["file"], e["line"], e["id"]) for e in errors] == [
         (str(corpus), 2, None),
         (str(corpus), 3, "notext"),
         (str(corpus), 4, None),
-        ("missing.txt", None, None),
     ]
     assert errors[0]["record"] == '{"id": "broken", "text": "unterminated'
     assert errors[2]["record"].startswith('{"id": "latin1", "text": "caf\\xe9')
@@ -111,7 +110,7 @@ def test_bad_records_are_reported_with_file_and_line_and_the_run_goes_on(
 
 def test_no_errors_file_when_nothing_failed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "-q", str(SEEDS[2])]) == EXIT_OK
-    assert not Path("quotebank-errors.jsonl").exists()
+    assert not list(Path().glob("*.jsonl"))
 
 
 def test_field_names_and_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,13 +149,69 @@ def test_n_process_and_batch_size_pass_through(tmp_path: Path, capsys: pytest.Ca
     assert capsys.readouterr().out == single
 
 
-def test_usage_errors_exit_with_2(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["extract", "--n-process", "0", "x.txt"], ["extract"], ["frobnicate"]):
+def test_usage_errors_exit_with_2_and_show_the_subcommands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("x.txt").write_text("“We are ready,” Zarif said.", encoding="utf-8")
+    cases = {
+        ("extract", "--n-process", "0", "x.txt"): ("usage: quotebank extract", "--n-process: must be >= 1, or -1"),
+        ("extract", "--batch-size", "0", "x.txt"): ("usage: quotebank extract", "--batch-size: must be >= 1"),
+        ("extract",): ("usage: quotebank extract", "required: FILE"),
+        ("bank", "query", "--db", "b.sqlite", "--limit", "-1"): (
+            "usage: quotebank bank query",
+            "--limit: must be >= 1",
+        ),
+        ("bank", "query", "--db", "b.sqlite", "--limit", "0"): ("usage: quotebank bank query", "--limit: must be >= 1"),
+        ("bank", "add", "x.txt", "--n-process", "two", "--db", "b.sqlite"): ("usage: quotebank bank add", "'two'"),
+        ("frobnicate",): ("usage: quotebank [-h]", "invalid choice: 'frobnicate'"),
+    }
+    for argv, (usage, message) in cases.items():
         with pytest.raises(SystemExit) as exc:
-            main(argv)
-        assert exc.value.code == EXIT_USAGE
+            main(list(argv))
+        assert exc.value.code == EXIT_USAGE, argv
+        err = capsys.readouterr().err
+        assert err.startswith(usage) and message in err, (argv, err)
     assert main(["extract", "--model", "no_such_pipeline", "x.txt"]) == EXIT_USAGE
     assert "no_such_pipeline" in capsys.readouterr().err
+    assert main(["extract", "--n-process", "-1", "-q", "x.txt"]) == EXIT_OK  # -1: one per CPU
+
+
+def test_a_missing_input_file_exits_2_before_anything_is_done(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (
+        ["extract", "-o", "out.jsonl", str(SEEDS[0]), "missing.txt"],
+        ["bank", "add", str(SEEDS[0]), "missing.txt", "--db", "bank.sqlite"],
+    ):
+        assert main(argv) == EXIT_USAGE
+        assert capsys.readouterr().err == "quotebank: no such file: missing.txt\n"
+    assert main(["extract", str(SEEDS[0]).rsplit("/", 1)[0]]) == EXIT_USAGE
+    assert "is a directory" in capsys.readouterr().err
+    assert sorted(p.name for p in Path().iterdir()) == []  # no output, no bank, no errors file
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"quotebank {quotebank.__version__}\n"
+    for argv in (["extract", "--help"], ["bank", "add", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = " ".join(capsys.readouterr().out.split())
+        assert "worker processes; -1: one per CPU (default: 1)" in out
+        assert f"documents per nlp.pipe batch (default: {DEFAULT_BATCH_SIZE})" in out
+        assert "2 for a usage error or when nothing could be done (a missing input file" in out
+
+
+def test_the_help_shows_the_librarys_batch_size() -> None:
+    from quotebank.batch import DEFAULT_BATCH_SIZE as LIBRARY_DEFAULT
+
+    assert DEFAULT_BATCH_SIZE == LIBRARY_DEFAULT
+
+
+def test_one_quote_is_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("one.txt").write_text("“We are ready,” Zarif said.", encoding="utf-8")
+    assert main(["extract", "one.txt"]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert "== one.txt: 1 quote\n" in out
+    assert err == "quotebank: 1 document, 1 quote\n"
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,7 +1,8 @@
 """Rendering quotes as HTML: structure, exact text, colours, escaping, and what a browser shows.
 
-The browser tests open standalone pages in headless Chromium (Debian's ``chromium`` package; ``.ci/run`` installs it)
-and read the DOM after the page loaded. Without a browser they fail, unless ``QUOTEBANK_SKIP_BROWSER=1``.
+The browser tests open standalone pages in headless Chromium (Debian's ``chromium`` package, or ``$CHROMIUM``) and read
+the DOM after the page loaded. Without a browser they are skipped, and the test summary says how to run them;
+``.ci/run`` installs Chromium and sets ``QUOTEBANK_REQUIRE_BROWSER=1``, so that in CI a missing browser fails instead.
 """
 
 from __future__ import annotations
@@ -368,15 +369,19 @@ def load_screenshot_script() -> ModuleType:
     return module
 
 
+REQUIRE_BROWSER = "QUOTEBANK_REQUIRE_BROWSER"
+HOW_TO_GET_A_BROWSER = (
+    "to run these tests, `apt-get install chromium` (or set $CHROMIUM to a Chromium or Chrome binary)"
+)
+
+
 @pytest.fixture(scope="module")
 def browser() -> ModuleType:
     module = load_screenshot_script()
     if module.find_chromium() is None:
-        if os.environ.get("QUOTEBANK_SKIP_BROWSER") == "1":
-            pytest.skip("no Chromium and QUOTEBANK_SKIP_BROWSER=1")
-        pytest.fail(
-            "Chromium is needed for the rendering checks: apt-get install chromium (or QUOTEBANK_SKIP_BROWSER=1)"
-        )
+        if os.environ.get(REQUIRE_BROWSER) == "1":
+            pytest.fail(f"{REQUIRE_BROWSER}=1 but no Chromium was found: {HOW_TO_GET_A_BROWSER}")
+        pytest.skip(f"no Chromium, so the rendering was not checked in a browser; {HOW_TO_GET_A_BROWSER}")
     return module
 
 
