@@ -8,8 +8,8 @@ Example:
 
 The public names are imported on first use, so that ``import quotebank`` (and ``quotebank --help``) does not wait
 for spaCy. spaCy finds the components (``quotebank``, ``quotebank_paragraphs``...) through the ``spacy_factories``
-entry points of the installed package; they are also registered when spaCy was imported before quotebank, and as
-soon as any of the names below is used.
+entry points of the installed package; they are also registered as soon as spaCy and quotebank are both imported
+and a name below is used (or spaCy was imported first).
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    _register_factories()
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    if "spacy" in sys.modules:
+        _register_factories()
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -155,7 +155,7 @@ def warn_without_paragraphs(nlp: Language, name: str = "quotebank") -> bool:
         f"may run across a paragraph break and the quotes found differ from quotebank.load()'s; add it with "
         f"{PARAGRAPHS_LINE}",
         UserWarning,
-        stacklevel=3,
+        stacklevel=4,  # the caller of nlp(text)
     )
     return True
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from conftest import ROOT, SEEDS
 import quotebank
 from quotebank.cli import EXIT_FAILED_RECORDS, EXIT_OK, EXIT_USAGE, main
 from quotebank.cli.args import DEFAULT_BATCH_SIZE
+from quotebank.cli.common import Console
 from quotebank.model import Quote
 
 
@@ -266,3 +269,145 @@ def test_installed_command_and_python_m(tmp_path: Path) -> None:
     assert Quote.from_json(first.decode()).doc_id == str(SEEDS[0])
     assert status == 0, err
     assert b"Traceback" not in err
+
+
+BAD_LINE = '{"id": "broken", "text": "unterminated\n'
+
+
+def _corpus_with_a_bad_record(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"id": "good", "text": "“We are ready,” Zarif said."}\n' + BAD_LINE, encoding="utf-8")
+    return path
+
+
+def test_the_errors_file_is_named_after_the_output_or_the_input_and_never_replaced(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    corpus = _corpus_with_a_bad_record(Path("in") / "corpus.jsonl")
+    assert main(["extract", "-q", str(corpus)]) == EXIT_FAILED_RECORDS
+    assert "see corpus.errors.jsonl" in capsys.readouterr().err
+    assert main(["extract", "-q", str(corpus)]) == EXIT_FAILED_RECORDS  # again: a new file, the first one kept
+    assert "see corpus.errors.1.jsonl" in capsys.readouterr().err
+    first = [json.loads(line) for line in Path("corpus.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    again = [json.loads(line) for line in Path("corpus.errors.1.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert first == again and [e["line"] for e in first] == [2]
+
+    assert main(["extract", "-q", "-o", "out/quotes.jsonl", str(corpus)]) == EXIT_USAGE
+    assert capsys.readouterr().err == "quotebank: cannot write out/quotes.jsonl: there is no directory out\n"
+    Path("out").mkdir()
+    assert main(["extract", "-q", "-o", "out/quotes.jsonl", str(corpus)]) == EXIT_FAILED_RECORDS
+    assert Path("out/quotes.errors.jsonl").is_file()
+    assert main(["extract", "-q", str(corpus), str(corpus)]) == EXIT_FAILED_RECORDS  # two inputs: a general name
+    assert Path("quotebank-errors.jsonl").is_file()
+
+    # Named with --errors, the file is the user's choice: replaced.
+    Path("mine.jsonl").write_text("old\n", encoding="utf-8")
+    assert main(["extract", "-q", "--errors", "mine.jsonl", str(corpus)]) == EXIT_FAILED_RECORDS
+    assert [json.loads(line)["line"] for line in Path("mine.jsonl").read_text(encoding="utf-8").splitlines()] == [2]
+
+
+def test_the_errors_file_is_checked_before_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: the run stopped at the first bad record, and the good records after it were never written.
+    corpus = _corpus_with_a_bad_record(Path("corpus.jsonl"))
+    Path("a_directory").mkdir()
+    for errors, reason in (("no/such/dir/errors.jsonl", "No such file or directory"), ("a_directory", "directory")):
+        assert main(["extract", "-o", "quotes.jsonl", "--errors", errors, str(corpus)]) == EXIT_USAGE
+        err = capsys.readouterr().err
+        assert err.startswith(f"quotebank: cannot write the errors file {errors}") and reason in err
+        assert not Path("quotes.jsonl").exists()
+    assert main(["bank", "add", str(corpus), "--db", "bank.sqlite", "--errors", "no/dir/e.jsonl"]) == EXIT_USAGE
+    assert not Path("bank.sqlite").exists()
+    # Writable: checked without leaving a file behind when no record fails.
+    good = Path("good.txt")
+    good.write_text("“We are ready,” Zarif said.", encoding="utf-8")
+    assert main(["extract", "-q", "--errors", "e.jsonl", str(good)]) == EXIT_OK
+    assert not Path("e.jsonl").exists()
+
+
+def test_a_closed_stdin_matters_only_when_it_is_read(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # `quotebank extract good.txt <&-`: Python sets sys.stdin to None.
+    good = Path("good.txt")
+    good.write_text("“We are ready,” Zarif said.", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["extract", "-q", "-f", "jsonl", str(good)]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["text"] == "We are ready,"
+    assert main(["extract", "-"]) == EXIT_USAGE
+    assert capsys.readouterr().err == "quotebank: '-' reads standard input, but it is closed\n"
+
+
+def test_a_closed_stdin_in_a_real_process(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("“We are ready,” Zarif said.", encoding="utf-8")
+    command = f"exec {shlex.quote(sys.executable)} -m quotebank extract -f jsonl {shlex.quote(str(good))} <&-"
+    run = subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode == EXIT_OK, run.stderr
+    assert json.loads(run.stdout)["speaker"]["name"] == "Zarif"
+
+
+def test_warnings_are_shown_and_notices_with_verbose(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("w.txt").write_text("A banner: “this never ends. The story goes on.", encoding="utf-8")
+    assert main(["extract", "-q", "w.txt"]) == EXIT_OK
+    assert capsys.readouterr().err == ""  # the notice is not a warning of the run
+    assert main(["extract", "-q", "-v", "w.txt"]) == EXIT_OK
+    assert "quotebank: w.txt: W001 at 10:" in capsys.readouterr().err
+    # Any other warning of the library reaches the user, once.
+    logging.getLogger("quotebank.bank").warning("record %s skipped", "x1")
+    assert capsys.readouterr().err == ""  # outside a command: the library's NullHandler, nothing printed
+    console = Console()
+    try:
+        logging.getLogger("quotebank.bank").warning("record %s skipped", "x1")
+    finally:
+        console.close()
+    assert capsys.readouterr().err == "quotebank: record x1 skipped\n"
+
+
+def test_bank_export_writes_the_epfl_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _seed_records(tmp_path / "seeds.jsonl")
+    assert main(["bank", "add", "-q", str(corpus), "--db", "bank.sqlite"]) == EXIT_OK
+    assert main(["bank", "export", "--db", "bank.sqlite", "-o", "epfl.jsonl"]) == EXIT_OK
+    lines = Path("epfl.jsonl").read_text(encoding="utf-8").splitlines()
+    assert capsys.readouterr().err == f"quotebank: bank.sqlite: {len(lines)} quotations written to epfl.jsonl\n"
+    with quotebank.QuoteBank.open("bank.sqlite") as bank:
+        expected = io.StringIO()
+        assert bank.to_quotebank_jsonl(expected) == len(lines) > 0
+    assert lines == expected.getvalue().splitlines()
+    assert main(["bank", "export", "-q", "--db", "bank.sqlite"]) == EXIT_OK  # stdout
+    assert capsys.readouterr().out.splitlines() == lines
+    assert main(["bank", "export", "--db", "nowhere.sqlite"]) == EXIT_USAGE
+    assert "no bank at nowhere.sqlite" in capsys.readouterr().err
+
+
+def test_bank_add_replaces_an_article_only_with_replace(capsys: pytest.CaptureFixture[str]) -> None:
+    # Passes once QuoteBank.add_many(replace=...) is in (the bank's side of issue #18).
+    first, second = Path("v1.jsonl"), Path("v2.jsonl")
+    first.write_text(json.dumps({"id": "a1", "text": "“We are ready,” Zarif said."}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": "a1", "text": "“We are not ready,” Zarif said."}) + "\n", encoding="utf-8")
+    assert main(["bank", "add", "-q", str(first), "--db", "bank.sqlite"]) == EXIT_OK
+    main(["bank", "add", str(second), "--db", "bank.sqlite"])
+    assert "a1" in capsys.readouterr().err  # said, per record
+    with quotebank.QuoteBank.open("bank.sqlite") as bank:
+        assert bank.document("a1").text == "“We are ready,” Zarif said."  # kept
+    assert main(["bank", "add", "--replace", str(second), "--db", "bank.sqlite"]) == EXIT_OK
+    assert "1 replaced" in capsys.readouterr().err
+    with quotebank.QuoteBank.open("bank.sqlite") as bank:
+        assert bank.document("a1").text == "“We are not ready,” Zarif said."
+        assert [q.text for q in bank.quotes] == ["We are not ready,"]
+
+
+def test_help_version_and_query_do_not_import_spacy(tmp_path: Path) -> None:
+    db = tmp_path / "bank.sqlite"
+    with quotebank.QuoteBank.open(db) as bank:
+        bank.add_quotes(
+            "“We are ready,” Zarif said.", [Quote(id="q0", text="We are ready,", start=1, end=14)], doc_id="d1"
+        )
+    heavy = ("spacy", "textacy", "pandas", "thinc")
+    for argv in (["--help"], ["--version"], ["bank", "query", "--db", str(db)], ["bank", "query", "--help"]):
+        probe = (
+            "import sys\n"
+            "from quotebank.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))"
+        )
+        run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+        assert run.stdout.splitlines()[-1] == "[]", (argv, run.stdout[-500:])
+        assert argv[0] != "bank" or argv[-1] == "--help" or "We are ready," in run.stdout

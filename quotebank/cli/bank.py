@@ -18,6 +18,7 @@ from .common import (
     ErrorLog,
     Fatal,
     check_inputs,
+    check_output,
     errors_path,
     output,
     plural,
@@ -53,6 +54,7 @@ def add(args: argparse.Namespace, console: Console) -> int:
     from ..batch import BadRecord, read_records
 
     check_inputs(args.files)
+    check_output(args.db)
     errors = ErrorLog(errors_path(args.errors, output=args.db, inputs=args.files), console)
     nlp = load_model(args.model)
     try:
@@ -146,6 +148,7 @@ def query(args: argparse.Namespace, console: Console) -> int:
 
 
 def export(args: argparse.Namespace, console: Console) -> int:
+    check_output(args.output)
     with _open_existing(args.db) as bank, output(args.output) as out:
         count = bank.to_quotebank_jsonl(out)
     if not args.quiet:

@@ -33,6 +33,7 @@ __all__ = [
     "ErrorLog",
     "Fatal",
     "check_inputs",
+    "check_output",
     "devnull_stdout",
     "errors_path",
     "output",
@@ -102,15 +103,18 @@ class Console:
         logging.getLogger("quotebank").removeHandler(self._handler)
 
 
+_NOTICE_CODES = frozenset(code.value for code in Code)
+
+
 class _ConsoleHandler(logging.Handler):
     def __init__(self, console: Console) -> None:
         super().__init__(logging.WARNING)
         self.console = console
 
     def filter(self, record: logging.LogRecord) -> bool:
-        # Notice.log() passes its Code first; those are counted per document instead (see --verbose).
+        # Notice.log() passes its code first; notices are shown per document instead (see --verbose).
         args = record.args
-        return not (isinstance(args, tuple) and args and isinstance(args[0], Code))
+        return not (isinstance(args, tuple) and args and isinstance(args[0], str) and args[0] in _NOTICE_CODES)
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -135,6 +139,12 @@ def check_inputs(files: Sequence[str]) -> None:
             raise Fatal(f"no such file: {name}")
         if path.is_dir():
             raise Fatal(f"{name} is a directory; give the files in it (e.g. {name.rstrip('/')}/*.txt)")
+
+
+def check_output(path: str | None) -> None:
+    """Fail before any work when the output file's directory does not exist."""
+    if path is not None and path != "-" and not Path(path).resolve().parent.is_dir():
+        raise Fatal(f"cannot write {path}: there is no directory {Path(path).parent}")
 
 
 def errors_path(explicit: str | None, *, output: str | None, inputs: Sequence[str]) -> str:

@@ -17,6 +17,7 @@ from .common import (
     ErrorLog,
     Fatal,
     check_inputs,
+    check_output,
     errors_path,
     output,
     plural,
@@ -84,6 +85,7 @@ def finish(args: argparse.Namespace, errors: ErrorLog, summary: str) -> int:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     check_inputs(args.files)
+    check_output(args.output)
     errors = ErrorLog(errors_path(args.errors, output=args.output, inputs=args.files), console)
     nlp = load_model(args.model)
     from ..batch import extract_many, read_records
