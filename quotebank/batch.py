@@ -427,7 +427,8 @@ def _jsonl_record(raw: bytes, name: str, lineno: int, fields: Fields) -> Record 
     try:
         data = json.loads(shown)
     except json.JSONDecodeError as exc:
-        return BadRecord(message=f"invalid JSON: {exc.msg} at column {exc.colno}", file=name, line=lineno, raw=shown)
+        message = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"  # not "starting at at column"
+        return BadRecord(message=message, file=name, line=lineno, raw=shown)
     except RecursionError:
         return BadRecord(message="invalid JSON: nested too deeply", file=name, line=lineno, raw=shown)
     if not isinstance(data, dict):

@@ -97,7 +97,7 @@ def test_bad_records_are_reported_with_file_and_line_and_the_run_goes_on(
     assert status == EXIT_FAILED_RECORDS
     out, err = capsys.readouterr()
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["good1", "good2"]
-    assert f"{corpus}:2: invalid JSON" in err
+    assert f"{corpus}:2: invalid JSON: Unterminated string starting at column 26\n" in err  # not "at at"
     assert f"{corpus}:3: no 'text' field" in err
     assert f"{corpus}:4: not valid UTF-8: byte 0xe9" in err
     assert "3 records failed, see bad.jsonl" in err
