@@ -231,6 +231,7 @@ def test_bank_add_then_query(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err
     assert f"{corpus}:4: invalid JSON" in err
     assert "3 added, 0 replaced, 0 unchanged" in err
+    assert err.endswith(f"1 record failed, see {tmp_path / 'bank.errors.jsonl'}\n")  # named after the bank
 
     assert main(["bank", "query", "--db", db, "--speaker", "Zarif", "--channel", "tweet", "-f", "jsonl"]) == EXIT_OK
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
