@@ -15,8 +15,6 @@ from .spans import QUOTE_CHARS
 
 __all__ = ["report_speech"]
 
-_TERM_MARKERS = ("so-called", "so called", "known as")
-
 
 def report_speech(
     doc: Doc,
@@ -43,7 +41,7 @@ def report_speech(
         wins).
     """
     text = doc.text if text is None else text
-    terms = _term_ids(quotes, text)
+    terms = _term_ids(quotes, text, lexicon)
     marked = _marked_quotes(quotes, terms, text)
     # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
     marked_ranges = [
@@ -78,13 +76,13 @@ def report_speech(
     return [q if q.id in terms else _in_reported_clause(q, mixed + found, text) for q in quotes] + found
 
 
-def _term_ids(quotes: list[Quote], text: str) -> set[str]:
+def _term_ids(quotes: list[Quote], text: str, lexicon: Lexicon) -> set[str]:
     """The ids of the scare quotes that mark a term by its name.
 
     "called for taxing so-called ''pass through'' income": marks around a term are no one's words; the clause
     around it stays reported speech and the term a scare quote.
     """
-    return {q.id for q in quotes if q.kind is QuoteKind.SCARE and _is_term(q, text)}
+    return {q.id for q in quotes if q.kind is QuoteKind.SCARE and _is_term(q, text, lexicon)}
 
 
 def _marked_quotes(quotes: list[Quote], terms: set[str], text: str) -> list[Quote]:
@@ -132,12 +130,12 @@ def _clause_quote(template: Quote, start: int, end: int, text: str) -> Quote:
     return attrs.evolve(template, id=f"i{start}", text=text[start:end], start=start, end=end, marks="")
 
 
-def _is_term(quote: Quote, text: str) -> bool:
+def _is_term(quote: Quote, text: str, lexicon: Lexicon) -> bool:
     """True for a quote that marks a term by its name: ``so-called “pass through” income``, ``known as “X”``."""
     before = text[
         max(0, quote.start - opening_width(text, quote.start) - 12) : quote.start - opening_width(text, quote.start)
     ]
-    return before.rstrip().lower().endswith(_TERM_MARKERS)
+    return before.rstrip().lower().endswith(lexicon.term_markers)
 
 
 def _single_marked(quote: Quote, text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
+from ..syntax import CLAUSE_SUBJECT_DEPS, OWN_CONTENT_DEPS
 from .frames import nominal_content
 from .spans import (
     ATTRIBUTION_BREAKS,
@@ -12,20 +13,13 @@ from .spans import (
     attribution_start,
     holds_quote,
     is_marker,
+    lexicon_of,
     paragraph_break,
     present_tense,
     trim,
 )
 
 __all__ = ["paragraph_lead", "parenthetical_content"]
-
-_PARENTHETICAL_VERBS = frozenset(
-    {"say", "tell", "add", "note", "write", "report", "explain", "argue", "insist", "claim", "state", "warn"}
-)
-_AS_VERBS = frozenset({"put", "say", "note", "write", "report", "state", "describe", "point", "explain", "tell"})
-# A parenthetical cue says nothing itself: a verb with a complement reports that instead.
-_OWN_CONTENT_DEPS = frozenset({"xcomp", "oprd", "attr", "acomp"})
-_ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 
 
 def paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
@@ -76,7 +70,8 @@ def parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span |
     doc = verb.doc
     sent = verb.sent
     lemma = verb.lemma_.lower()
-    marked_as = lemma in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    words = lexicon if lexicon is not None else lexicon_of(doc)
+    marked_as = lemma in words.as_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not marked_as and _has_own_content(verb, lexicon):
         return None  # "At the debate, Clinton cited her remarks": the verb says something of its own
     if not marked_as and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -97,7 +92,7 @@ def parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span |
             fronted.update(t.i for t in child.subtree)  # "..., she said, and “they kept ...”": a clause of its own
     cue_tokens = sorted(t.i for t in verb.subtree if t.i not in fronted and not (t.is_punct and t.head.i == verb.i))
     first, last = cue_tokens[0], cue_tokens[-1]
-    parenthetical = lemma in _PARENTHETICAL_VERBS or (
+    parenthetical = lemma in words.parenthetical_verbs or (
         lexicon is not None and lemma in lexicon.speech_verbs and lemma not in lexicon.cognition_verbs
     )
     if not marked_as and (last - first > 6 or not parenthetical):
@@ -160,16 +155,17 @@ def _opens_new_clause(tok: Token) -> bool:
     if tok.pos_ != "CCONJ":
         return False
     return any(
-        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
+        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in CLAUSE_SUBJECT_DEPS for s in c.children)
         for c in tok.head.children
     )
 
 
 def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
     """True when the verb has a complement or an object that is what was said (not ``told me``)."""
+    words = lexicon if lexicon is not None else lexicon_of(verb.doc)
     for child in verb.children:
-        if child.dep_ in _OWN_CONTENT_DEPS:
+        if child.dep_ in OWN_CONTENT_DEPS:
             return True
-        if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.lower_ in _ADDRESSEE_PRONOUNS):
+        if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.lower_ in words.object_pronouns):
             return True  # "report it", "cited her remarks"; "told me", "told Smith" name whom it was said to
     return lexicon is not None and nominal_content(verb, lexicon) is not None

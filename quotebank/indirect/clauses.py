@@ -5,23 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
+from ..syntax import CLAUSE_SUBJECT_DEPS, has_subject, subjects_of
 from .attributions import paragraph_lead
 from .frames import is_content_noun, is_setting
-from .reporting import HYPOTHETICAL, is_added_report
-from .spans import ATTRIBUTION_BREAKS, attribution_start, has_subject, is_marker, is_that_mark, present_tense, trim
+from .reporting import is_added_report
+from .spans import ATTRIBUTION_BREAKS, attribution_start, is_marker, is_that_mark, lexicon_of, present_tense, trim
 
 __all__ = ["clause_content", "misparsed_complement", "noun_content", "stranded_clause", "with_clause_subject"]
-
-# Verbs whose complement may be a subjunctive clause with its own subject: "demanded Obama make a pledge".
-_SUBJUNCTIVE_VERBS = frozenset({"demand", "urge", "propose", "insist", "recommend"})
-# Verbs whose object is the one spoken to ("told a young woman ..."), never the subject of what was said.
-_ADDRESSEE_VERBS = frozenset(
-    {"tell", "assure", "inform", "remind", "warn", "advise", "notify", "promise", "convince", "persuade", "ask"}
-    | {"show", "teach", "urge", "brief", "caution", "reassure", "email", "text", "write", "answer"}
-)
-# "should the bank raise rates", "had he known", "were it to pass": a condition that opens with its auxiliary.
-_INVERTING_AUXILIARIES = frozenset({"should", "had", "were"})
-_TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 
 
 def misparsed_complement(verb: Token, clause: Token) -> bool:
@@ -34,7 +24,7 @@ def misparsed_complement(verb: Token, clause: Token) -> bool:
         return False
     if any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children):
         return False
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [c for c in clause.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
     return bool(subjects) and not any(t.text == "," for t in verb.doc[verb.i + 1 : subjects[0].i])
 
 
@@ -51,7 +41,7 @@ def noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
         return None
     for prep in noun.children:
         # "her comments on the shooting death of Crutcher": what the remarks were about.
-        if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS or is_setting(prep, lexicon):
+        if prep.dep_ != "prep" or prep.lower_ not in lexicon.topic_prepositions or is_setting(prep, lexicon):
             continue
         for topic in prep.children:
             # A gerund clause is content whatever its subject: "his comment about 47 percent being dependent".
@@ -100,7 +90,7 @@ def stranded_clause(verb: Token) -> Span | None:
                 phrase_end = max(t.i for t in noun.subtree if t.i < first.i)
                 if first.i != phrase_end + 1:
                     continue
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+                if any(c.i > first.i for c in subjects_of(clause)):
                     start, end = trim(doc, first.i + 1, clause.right_edge.i + 1)
                     return doc[start:end] if end - start >= 2 else None
     return None
@@ -118,10 +108,11 @@ def with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Spa
     # the object the parser gave any reporting verb is the clause's, unless the verb takes an addressee ("told a
     # young woman who ...").
     lemma = verb.lemma_.lower()
-    if lemma in _SUBJUNCTIVE_VERBS:
+    words = lexicon_of(verb.doc)
+    if lemma in words.subjunctive_verbs:
         if clause.tag_ not in ("VB", "VBP"):
             return content
-    elif lemma in _ADDRESSEE_VERBS or not (
+    elif lemma in words.addressee_verbs or not (
         clause.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children)
     ):
         return content
@@ -145,7 +136,7 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     if clause.dep_ == "advcl":
         # A misparsed complement starts at its subject: "after the convention" is when it was said.
-        start = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+        start = min(c.left_edge.i for c in clause.children if c.dep_ in CLAUSE_SUBJECT_DEPS)
     markers = [c.i for c in clause.children if c.dep_ == "mark" and is_marker(c) and start < c.i]
     if markers and clause.i > verb.i:
         # "cautioned, as did the campaign itself, that ...": what comes before "that" interrupts the report.
@@ -158,7 +149,7 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
             # "agreed that it would raise taxes but that it would add layers of complexity": a second "that"
             # clause of the same report.
             reporting = reporting and not any(is_that_mark(m) for m in conjunct.children)
-            if reporting and conjunct.i > clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+            if reporting and conjunct.i > clause.i and bool(subjects_of(conjunct)):
                 end = min(end, conjunct.left_edge.i)
         for tok in doc[clause.i + 1 : end]:
             # "told the audience that she wants X, saying that Y": the participle reports something more, with
@@ -210,9 +201,9 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
 def _inverted_condition(clause: Token) -> bool:
     """``should the bank raise rates``, ``had he known``: a conditional clause that opens with its auxiliary."""
     first = clause.doc[clause.left_edge.i]
-    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c.left_edge.i for c in subjects_of(clause)]
     return (
-        first.lower_ in _INVERTING_AUXILIARIES
+        first.lower_ in lexicon_of(clause.doc).inverting_auxiliaries
         and first.head.i == clause.i
         and first.dep_ in ("aux", "auxpass")
         and bool(subjects)
@@ -246,6 +237,6 @@ def _continues_content(conjunct: Token) -> bool:
 
     ``says it would depress revenue, but would eventually add ...``: a modal verb with no subject of its own.
     """
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conjunct.children):
+    if has_subject(conjunct):
         return False  # "said X, and Chaffetz declined": may be the writer's own narration
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in conjunct.children)
+    return any(c.dep_ == "aux" and c.lower_ in lexicon_of(conjunct.doc).hypothetical_modals for c in conjunct.children)

@@ -5,17 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
+from ..syntax import COMPLEMENT_DEPS, has_subject
 from .attributions import parenthetical_content
 from .clauses import clause_content, misparsed_complement, noun_content, stranded_clause, with_clause_subject
 from .evidence import evidential_content
-from .frames import EXAMPLE_PREPOSITIONS, nominal_content
-from .reporting import EVIDENTIAL
-from .requests import NAMING_VERBS, REQUEST_VERBS, naming_content, request_content
-from .spans import has_subject, past_tense, trim
+from .frames import nominal_content
+from .requests import naming_content, request_content
+from .spans import lexicon_of, past_tense, trim
 
 __all__ = ["content_span"]
-
-_CONTENT_DEPS = ("ccomp",)
 
 
 def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
@@ -92,7 +90,7 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     if i + 1 >= verb.sent.end:
         return content
     example = doc[i]
-    if example.lower_ in EXAMPLE_PREPOSITIONS and example.dep_ == "prep" and example.head in verb.ancestors:
+    if example.lower_ in lexicon.example_prepositions and example.dep_ == "prep" and example.head in verb.ancestors:
         # "avoids condemning Russia's invasion of Ukraine, including its annexation of Crimea": the examples
         # are of what was condemned, wherever the parser hangs them.
         _, end = trim(doc, content.start, example.right_edge.i + 1)
@@ -174,7 +172,7 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     if lexicon is not None and verb.lemma_.lower() in lexicon.stance_verbs:
         # "Iran attacked two bases in Iraq that house US troops": a stance is said only with its object or reason.
         return nominal_content(verb, lexicon)
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS or misparsed_complement(verb, c)]
+    clauses = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or misparsed_complement(verb, c)]
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
@@ -194,15 +192,16 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     stranded = stranded_clause(verb)
     if stranded is not None:
         return stranded
-    if verb.lemma_.lower() in REQUEST_VERBS:
+    words = lexicon if lexicon is not None else lexicon_of(doc)
+    if verb.lemma_.lower() in words.request_verbs:
         requests = [c for c in verb.children if c.dep_ == "xcomp"]
         if requests:
             return request_content(verb, requests[0])
-    if verb.lemma_.lower() in NAMING_VERBS:
+    if verb.lemma_.lower() in words.naming_verbs:
         named = naming_content(verb, lexicon)
         if named is not None:
             return named
-    if lexicon is not None and verb.lemma_.lower() in EVIDENTIAL:
+    if lexicon is not None and verb.lemma_.lower() in lexicon.evidential_verbs:
         return evidential_content(verb, lexicon)
     if lexicon is not None:
         return nominal_content(verb, lexicon)

@@ -5,17 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
-from .frames import EMPTY_NOUNS, NOT_CONTENT_ENTITIES, is_setting, nominal_content
+from ..syntax import NOT_CONTENT_ENTITIES, PREDICATE_DEPS, TIME_ENTITIES, subjects_of
+from .frames import is_setting, nominal_content
 from .spans import trim
 
 __all__ = ["evidential_content"]
-
-# "found the keys", "showed his badge": said of a person these are acts; only a source's findings are reported.
-_FINDING_ONLY = frozenset({"find", "show", "document"})
-# "video that shows ...": the relative pronoun stands for the source, the noun it hangs on.
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
-_PREDICATE_DEPS = frozenset({"prep", "advmod", "acomp", "oprd", "xcomp", "dobj", "attr"})
-_TIME_MARKS = frozenset({"before", "after", "when", "while", "until"})
 
 
 def evidential_content(verb: Token, lexicon: Lexicon) -> Span | None:
@@ -30,9 +24,9 @@ def evidential_content(verb: Token, lexicon: Lexicon) -> Span | None:
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "showed up", "found out"
     if not _evidence_source(verb, lexicon):
-        return None if verb.lemma_.lower() in _FINDING_ONLY else nominal_content(verb, lexicon)
+        return None if verb.lemma_.lower() in lexicon.finding_verbs else nominal_content(verb, lexicon)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects or objects[0].lemma_.lower() in EMPTY_NOUNS:
+    if not objects or objects[0].lemma_.lower() in lexicon.empty_nouns:
         return None
     obj = objects[0]
     end = obj.right_edge.i + 1
@@ -41,10 +35,12 @@ def evidential_content(verb: Token, lexicon: Lexicon) -> Span | None:
             continue
         # "indicates a tightening race as Trump consolidates ...", "shows X, but ...": the source's finding ends.
         # "shows him with his hands up before he was shot": a time clause places what is shown.
-        timed = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in child.children)
-        if child.is_punct or (child.dep_ not in _PREDICATE_DEPS and not timed):
+        timed = child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in lexicon.time_conjunctions for m in child.children
+        )
+        if child.is_punct or (child.dep_ not in PREDICATE_DEPS and not timed):
             break
-        if child.ent_type_ in ("DATE", "TIME") or (child.dep_ == "prep" and is_setting(child, lexicon)):
+        if child.ent_type_ in TIME_ENTITIES or (child.dep_ == "prep" and is_setting(child, lexicon)):
             break
         end = child.right_edge.i + 1
     named = obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NOT_CONTENT_ENTITIES
@@ -63,7 +59,7 @@ def _evidence_source(verb: Token, lexicon: Lexicon) -> bool:
     """
     current = verb
     for _ in range(3):
-        sources = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        sources = subjects_of(current)
         sources += [
             o
             for p in current.children
@@ -71,7 +67,7 @@ def _evidence_source(verb: Token, lexicon: Lexicon) -> bool:
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        if current.dep_ in ("relcl", "acl") and all(s.lower_ in _RELATIVE_PRONOUNS for s in sources):
+        if current.dep_ in ("relcl", "acl") and all(s.lower_ in lexicon.subject_relatives for s in sources):
             sources.append(current.head)
         if any(_is_evidence(s, lexicon) for s in sources):
             return True

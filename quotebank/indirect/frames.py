@@ -6,33 +6,17 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
 from ..roles import is_title_token
+from ..syntax import NAME_ENTITIES, NOT_CONTENT_ENTITIES, SETTING_ENTITIES, SUBJECT_DEPS, TIME_ENTITIES
 from .reporting import is_added_report
 from .spans import ASIDE_DASHES, is_that_mark, trim
 
 __all__ = [
-    "EMPTY_NOUNS",
-    "EXAMPLE_PREPOSITIONS",
-    "NOT_CONTENT_ENTITIES",
-    "RELATING_VERBS",
     "continued_end",
     "is_content_noun",
     "is_setting",
     "may_speak",
     "nominal_content",
 ]
-
-EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "notably", "especially"})
-_FOCUSING_ADVERBS = frozenset({"particularly", "especially", "notably", "specifically", "mainly", "chiefly"})
-_IDENTIFYING_RELATIVES = frozenset({"who", "whom", "whose", "where"})
-_TOPIC_QUESTIONS = frozenset({"how", "why", "what", "whether", "where", "when", "who"})
-_SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "via", "through", "with", "before", "after", "to"})
-_SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
-# Verbs whose object may itself be words said: "cited derogatory comments Trump had made".
-# "linked the rise in crime to budget cuts": a claim that joins two things, but only when someone makes it.
-RELATING_VERBS = frozenset({"link"})
-_QUOTING_VERBS = frozenset({"cite", "note", "mention", "reference", "repeat", "echo", "quote", "recall"})
-NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "CARDINAL", "ORDINAL"})
-EMPTY_NOUNS = frozenset({"way", "thing", "things", "something", "anything", "nothing", "everything", "lot", "time"})
 
 
 def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
@@ -49,7 +33,9 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "The plan was criticized by ..."
     candidates = _stance_candidates(verb, candidates, lexicon)
     preps = lexicon.content_prepositions.get(lemma, ())
-    if lemma in RELATING_VERBS and not (any(c.dep_ == "dobj" for c in verb.children) and may_speak(verb, lexicon)):
+    if lemma in lexicon.relating_verbs and not (
+        any(c.dep_ == "dobj" for c in verb.children) and may_speak(verb, lexicon)
+    ):
         # Someone joins two things: "was linked to the scandal" names no one who links them, and "The bridge links
         # the island to the mainland" is no claim.
         preps = ()
@@ -62,7 +48,7 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.speech_verbs for t in between):
             continue  # "defends budget as Tory leader calls it 'a tax raid'": the object of the nearer report
         # A position verb's stand on words said reports them: "defended his remarks".
-        quoting = lemma in _QUOTING_VERBS or (stance and _names_position(verb, head, lexicon))
+        quoting = lemma in lexicon.quoting_verbs or (stance and _names_position(verb, head, lexicon))
         if not is_content_noun(head, lexicon, quoting=quoting):
             continue
         start, end = head.left_edge.i, head.right_edge.i + 1
@@ -70,9 +56,9 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
             # "accused Cruz of associating with Oswald": the object is part of the accusation.
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
             # "called Friday for releasing the videos": the parser's object is the date it was said
-            start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in ("DATE", "TIME"))])
+            start = min([start, *(c.left_edge.i for c in objects if c.ent_type_ not in TIME_ENTITIES)])
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
-            end = _stance_end(verb, head, continued_end(verb, end, lexicon))
+            end = _stance_end(verb, head, continued_end(verb, end, lexicon), lexicon)
         # "defended plans to cut benefits, telling MPs that ...": a speech participle is a report of its own.
         added = [t.left_edge.i for t in doc[head.i + 1 : end] if is_added_report(t, lexicon) and t.left_edge.i > head.i]
         end = min([end, *added])
@@ -93,7 +79,7 @@ def may_speak(verb: Token, lexicon: Lexicon) -> bool:
     speakers = lexicon.unnamed_heads | lexicon.organization_words | lexicon.evidence_nouns
     return (
         subject.pos_ in ("PROPN", "PRON")
-        or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subject.ent_type_ in NAME_ENTITIES
         or is_title_token(subject, lexicon)
         or word in speakers
         or subject.lower_ in speakers
@@ -156,7 +142,7 @@ def _names_position(verb: Token, noun: Token, lexicon: Lexicon) -> bool:
     return claim
 
 
-def _stance_end(verb: Token, head: Token, end: int) -> int:
+def _stance_end(verb: Token, head: Token, end: int, lexicon: Lexicon) -> int:
     """``end`` of a nominal content, without the writer's asides and with the rest of a topic.
 
     ``thanked him for backing his priority - delaying the handover``: what follows a dash is the writer's aside,
@@ -171,7 +157,7 @@ def _stance_end(verb: Token, head: Token, end: int) -> int:
         relative = (
             tok.dep_ == "relcl"
             and doc[tok.left_edge.i - 1].text == ","
-            and doc[tok.left_edge.i].lower_ in _IDENTIFYING_RELATIVES
+            and doc[tok.left_edge.i].lower_ in lexicon.identifying_relatives
         )
         if aside or relative:
             end = tok.i if aside else tok.left_edge.i - 1
@@ -182,9 +168,9 @@ def _stance_end(verb: Token, head: Token, end: int) -> int:
                 continue
             if child.is_punct or child.dep_ == "cc":
                 continue
-            if child.dep_ == "conj" and doc[child.left_edge.i].lower_ in _TOPIC_QUESTIONS:
+            if child.dep_ == "conj" and doc[child.left_edge.i].lower_ in lexicon.question_words:
                 end = child.right_edge.i + 1  # "spoke of X and how Y": one more thing spoken of
-            elif child.dep_ == "prep" and doc[child.left_edge.i].lower_ in _FOCUSING_ADVERBS:
+            elif child.dep_ == "prep" and doc[child.left_edge.i].lower_ in lexicon.focusing_adverbs:
                 end = child.right_edge.i + 1  # "..., particularly in the context of Y"
             else:
                 break
@@ -193,11 +179,11 @@ def _stance_end(verb: Token, head: Token, end: int) -> int:
 
 def is_setting(prep: Token, lexicon: Lexicon) -> bool:
     """A prepositional phrase that says where, when or through what something was said."""
-    if prep.lower_ not in _SETTING_PREPOSITIONS:
+    if prep.lower_ not in lexicon.setting_prepositions:
         return False
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return any(
-        o.ent_type_ in _SETTING_ENTITIES
+        o.ent_type_ in SETTING_ENTITIES
         or o.lemma_.lower() in lexicon.setting_nouns
         or o.lemma_.lower() in lexicon.speech_nouns
         or o.lemma_.lower() in lexicon.cue_nouns
@@ -217,7 +203,7 @@ def continued_end(verb: Token, end: int, lexicon: Lexicon) -> int:
         if child.i < end:
             continue
         following = rights[n + 1] if n + 1 < len(rights) else None
-        if child.text == "," and following is not None and following.lower_ in EXAMPLE_PREPOSITIONS:
+        if child.text == "," and following is not None and following.lower_ in lexicon.example_prepositions:
             continue  # "condemned Russia's invasion of Ukraine, including its annexation of Crimea"
         qualifier = rights[n + 2] if n + 2 < len(rights) else None
         if (
@@ -245,7 +231,7 @@ def continued_end(verb: Token, end: int, lexicon: Lexicon) -> int:
             break
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not _gerund_conjunct(child, lexicon):
             break
-        if child.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in child.children):
+        if child.ent_type_ in TIME_ENTITIES or any(t.ent_type_ in TIME_ENTITIES for t in child.children):
             break
         if child.dep_ == "prep" and is_setting(child, lexicon):
             break  # "at a rally", "in an interview", "in Ohio": where or when it was said, not what
@@ -294,10 +280,10 @@ def is_content_noun(head: Token, lexicon: Lexicon, *, quoting: bool = False) -> 
     """
     if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in NOT_CONTENT_ENTITIES:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
     word = head.lemma_.lower()
-    if word in EMPTY_NOUNS or is_title_token(head, lexicon) or word in lexicon.person_descriptions:
+    if word in lexicon.empty_nouns or is_title_token(head, lexicon) or word in lexicon.person_descriptions:
         return False  # "mocked the prime minister": a person described, the target of the speech
     if head.pos_ == "VERB":
         return True  # a gerund is an action asked for or blamed ("called for releasing the videos"), not a speech noun

@@ -5,28 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
+from ..syntax import NAME_ENTITIES, NOT_CONTENT_ENTITIES
 from .content import content_span
-from .frames import NOT_CONTENT_ENTITIES, RELATING_VERBS, may_speak, nominal_content
+from .frames import may_speak, nominal_content
 from .reporting import reports_speech
-from .requests import NAMING_VERBS, REQUEST_VERBS
-from .spans import ATTRIBUTION_BREAKS, trimmed
+from .spans import ATTRIBUTION_BREAKS, lexicon_of, trimmed
 
 __all__ = ["content_within", "headline_clauses", "headline_reports"]
 
 _HEADLINE_TOKENS = 30
 _HEADLINE_SOURCE_WORDS = 6
-_HEADLINE_SAYS = frozenset({"says", "say", "said"})
-_HEADLINE_LABELS = frozenset(
-    {"the latest", "latest", "update", "breaking", "live", "analysis", "opinion", "exclusive", "watch", "video"}
-    | {"explainer", "factbox", "fact check", "editorial", "review", "full text", "transcript", "read", "timeline"}
-)
-_HEADLINE_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# "Obama on Climate Change: ...", "Putin to the West: ...": the speaker comes first, then the topic or addressee.
-_HEADLINE_TOPIC_WORDS = frozenset({"on", "to"})
-# Headline verbs of criticism: "Lawmakers Rip Trump As A 'Fraud'" reports what they said about him.
-_HEADLINE_VERBS = frozenset({"rip", "blast", "slam", "hammer", "knock", "bash", "lash", "lambast", "scold", "chide"})
-_HEADLINE_JOINTS = frozenset({"as", "while", "after", "when", "amid", "but", "and", ";"})
-_HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "survey", "study", "report", "sources", "officials", "experts"})
 
 
 def headline_reports(
@@ -117,19 +105,20 @@ def content_within(verb: Token, clause: Span, lexicon: Lexicon) -> Span | None:
 def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> tuple[Span, Span, Token] | None:
     """The report of one headline clause: a source before a colon, ``X says``, or a source and its verb."""
     doc = line.doc
+    lexical = lexicon if lexicon is not None else lexicon_of(doc)
     words = [t for t in line if not t.is_space]
     colon = next((t for t in words if t.text == ":"), None)
     if colon is not None:
-        source = _topic_cut(doc[line.start : colon.i])
+        source = _topic_cut(doc[line.start : colon.i], lexical)
         content = doc[colon.i + 1 : line.end]
-        if _headline_source(source, named):
+        if _headline_source(source, lexical, named):
             return trimmed(source), trimmed(content), colon
-        if source.text.strip().lower() not in _HEADLINE_LABELS or len(content) < 3:
+        if source.text.strip().lower() not in lexical.headline_kickers or len(content) < 3:
             return None
         # "The Latest: Trump urges supporters to ...": a label, then the headline proper.
         line = content
         words = [t for t in line if not t.is_space]
-    says = next((t for t in words if t.lower_ in _HEADLINE_SAYS), None)
+    says = next((t for t in words if t.lower_ in lexical.headline_say_forms), None)
     if says is None:
         if lexicon is None:
             return None
@@ -142,10 +131,10 @@ def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> 
     if comma is not None and not any(not t.is_punct for t in after):
         # "Clinton Hid Health Problems, Former White House Doctor Says."
         source = doc[comma.i + 1 : says.i]
-        if _headline_source(source, named):
+        if _headline_source(source, lexical, named):
             return trimmed(source), trimmed(doc[line.start : comma.i]), says
         return None
-    if comma is None and _headline_source(before, named):
+    if comma is None and _headline_source(before, lexical, named):
         return trimmed(before), trimmed(after), says
     return None
 
@@ -160,7 +149,7 @@ def _parsed_report(line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple
             continue
         source = trimmed(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])
         content = _content_in(verb, line, lexicon)
-        if content is not None and (_headline_source(source, named) or _cased_name(source, line)):
+        if content is not None and (_headline_source(source, lexicon, named) or _cased_name(source, line)):
             return source, content, verb
     return None
 
@@ -180,7 +169,7 @@ def _main_subject(head: Token, line: Span, named: frozenset[str]) -> Span | None
     end = line.start
     while end < line.end and (
         doc[end].text in named
-        or (doc[end].ent_type_ in _HEADLINE_NAME_LABELS and (end == line.start or doc[end].ent_iob_ == "I"))
+        or (doc[end].ent_type_ in NAME_ENTITIES and (end == line.start or doc[end].ent_iob_ == "I"))
     ):
         end += 1
     if end == line.start:
@@ -234,7 +223,7 @@ def _headline_participle(line: Span, named: frozenset[str], lexicon: Lexicon) ->
         content = _content_in(tok, line, lexicon)
         if content is None:
             continue
-        if _headline_source(source, named) or _cased_name(source, line) or may_speak(head, lexicon):
+        if _headline_source(source, lexicon, named) or _cased_name(source, line) or may_speak(head, lexicon):
             return source, content, tok
     return None
 
@@ -259,7 +248,7 @@ def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon
         end = line.end
         for joint in doc[tok.i + 1 : line.end]:
             later = doc[joint.i + 1 : line.end]
-            if joint.lower_ in _HEADLINE_JOINTS and any(
+            if joint.lower_ in lexicon.headline_joints and any(
                 _headline_lemma(t, lexicon) or t.lemma_ in lexicon.speech_verbs for t in later
             ):
                 end = joint.i  # "Chancellor defends budget as Tory leader calls it ...": a second report
@@ -267,7 +256,7 @@ def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon
         # "Trump calls for ceasefire": what is called for, as in running text.
         led = doc[tok.i + 1].lower_ in lexicon.content_prepositions.get(lemma, ()) and tok.i + 2 < end
         content = trimmed(doc[tok.i + 2 if led else tok.i + 1 : end])
-        if not _headline_source(source, named) or sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
+        if not _headline_source(source, lexicon, named) or sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in source):
             return None  # "Hamas rejects truce offer, ...": the verb came first; "offer" is a noun after all
@@ -284,20 +273,20 @@ def _headline_lemma(tok: Token, lexicon: Lexicon) -> str | None:
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
     for form in forms:
-        if form in _HEADLINE_VERBS or (
+        if form in lexicon.headline_criticism_verbs or (
             form in lexicon.speech_verbs
             and (
                 form in lexicon.object_content_verbs
-                or form in REQUEST_VERBS
-                or form in NAMING_VERBS
-                or form in RELATING_VERBS  # "Study links night shifts to diabetes"
+                or form in lexicon.request_verbs
+                or form in lexicon.naming_verbs
+                or form in lexicon.relating_verbs  # "Study links night shifts to diabetes"
             )
         ):
             return form
     return None
 
 
-def _headline_source(span: Span, article_names: frozenset[str] = frozenset()) -> bool:
+def _headline_source(span: Span, lexicon: Lexicon, article_names: frozenset[str] = frozenset()) -> bool:
     """True when ``span`` may be who a headline quotes: a name, or a poll, study or the like.
 
     ``article_names`` are the words of the names the article itself gives: the recogniser often misses a bare
@@ -306,11 +295,11 @@ def _headline_source(span: Span, article_names: frozenset[str] = frozenset()) ->
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= _HEADLINE_SOURCE_WORDS or any(t.text == ";" for t in span):
         return False  # "Trump doesn't deny affair; lawyer says ...": a clause before, not a name
-    if span.text.strip().lower() in _HEADLINE_LABELS:
+    if span.text.strip().lower() in lexicon.headline_kickers:
         return False
     # Title case makes every word a proper noun to the tagger; a source must be a name the recogniser knows.
-    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.text in article_names for t in words)
-    return named or words[-1].lower_ in _HEADLINE_SOURCE_NOUNS
+    named = any(t.ent_type_ in NAME_ENTITIES or t.text in article_names for t in words)
+    return named or words[-1].lower_ in lexicon.headline_source_nouns
 
 
 def _article_names(doc: Doc, start_char: int) -> frozenset[str]:
@@ -318,15 +307,15 @@ def _article_names(doc: Doc, start_char: int) -> frozenset[str]:
     return frozenset(
         t.text
         for ent in doc.ents
-        if ent.start_char >= start_char and ent.label_ in _HEADLINE_NAME_LABELS
+        if ent.start_char >= start_char and ent.label_ in NAME_ENTITIES
         for t in ent
         if t.is_title and not t.is_stop and len(t.text) > 1
     )
 
 
-def _topic_cut(source: Span) -> Span:
+def _topic_cut(source: Span, lexicon: Lexicon) -> Span:
     """``Obama on Climate Change``, ``Trump to Congress``: the speaker before the topic or the addressee."""
     for tok in source:
-        if tok.lower_ in _HEADLINE_TOPIC_WORDS and tok.i > source.start and tok.is_lower:
+        if tok.lower_ in lexicon.headline_topic_prepositions and tok.i > source.start and tok.is_lower:
             return source.doc[source.start : tok.i]
     return source

@@ -5,17 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
-from .spans import QUOTE_CHARS, paragraph_break, trim
+from ..syntax import ELLIPSIS_DEPS, ends_in_question
+from .spans import QUOTE_CHARS, lexicon_of, paragraph_break, trim
 
 __all__ = ["continued_report", "hearsay_reports"]
 
-# Adverbs that make a clause an unnamed source's account: "He allegedly fired", "The campaign is reportedly ...".
-_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
-# A sentence after a report that goes on with it: "But it would also ...", "However, he had ...".
-_CONTINUING_WORDS = frozenset({"but", "however", "yet", "and"})
-_BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
-# "Their bosses aren't.", "Managers did too.": a verb phrase elided, leaving subject, auxiliary and negation.
-_ELLIPSIS_DEPS = frozenset({"nsubj", "neg", "punct", "cc", "advmod"})
 _ELLIPSIS_TOKENS = 8
 
 
@@ -27,7 +21,7 @@ def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
     starts at its subject: ``after`` in ``after he allegedly brandished a pistol`` places the event.
     """
     strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in _HEARSAY_ADVERBS}
+    wanted = {strings.add(w) for w in lexicon_of(doc).hearsay_adverbs}
     out: list[tuple[Token, Span]] = []
     for i, lower in enumerate(doc.to_array(["LOWER"]).tolist()):
         if lower not in wanted:
@@ -36,7 +30,7 @@ def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
         verb = adverb.head
         if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
             continue
-        if verb.sent.text.rstrip(" \n\"”’'").endswith("?"):
+        if ends_in_question(verb.sent):
             continue
         # A clause coordinated after it ("..., and police arrested him") is not covered by the adverb.
         left_out = {t.i for c in verb.rights if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -69,7 +63,7 @@ def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
         return None
     nxt = doc[start].sent
     lo, hi = trim(doc, nxt.start, nxt.end)
-    if hi - lo < 2 or nxt.text.rstrip(" \n\"”’'").endswith("?"):
+    if hi - lo < 2 or ends_in_question(nxt):
         return None
     for tok in nxt:
         lemma = tok.lemma_.lower()
@@ -79,12 +73,12 @@ def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
             return None  # a report or a thought of its own, maybe someone else's
     root = nxt.root
     auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    backshifted = any(c.lower_ in _BACKSHIFT_MODALS for c in auxiliaries) or (
+    backshifted = any(c.lower_ in lexicon.backshift_modals for c in auxiliaries) or (
         root.tag_ == "VBN" and any(c.lower_ == "had" for c in auxiliaries)
     )
-    if doc[lo].lower_ in _CONTINUING_WORDS and backshifted:
+    if doc[lo].lower_ in lexicon.continuing_conjunctions and backshifted:
         return doc[lo:hi]
-    elided = (root.pos_ == "AUX" or root.lemma_ == "do") and all(c.dep_ in _ELLIPSIS_DEPS for c in root.children)
+    elided = (root.pos_ == "AUX" or root.lemma_ == "do") and all(c.dep_ in ELLIPSIS_DEPS for c in root.children)
     if elided and any(c.dep_ == "nsubj" for c in root.children) and hi - lo <= _ELLIPSIS_TOKENS:
         return doc[lo:hi]
     return None

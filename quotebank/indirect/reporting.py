@@ -5,13 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import Lexicon
+from ..syntax import ends_in_question, has_subject, subjects_of
 
-__all__ = ["EVIDENTIAL", "HYPOTHETICAL", "is_added_report", "reports_speech"]
-
-HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must"})
-EVIDENTIAL = frozenset({"find", "show", "indicate", "suggest", "reveal", "estimate", "project", "document"})
-_DECLINING_VERBS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "neglect"})
-_PERSONAL_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they"}
+__all__ = ["is_added_report", "reports_speech"]
 
 
 def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
@@ -26,7 +22,7 @@ def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.tag_ == "VBD":
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        if has_subject(tok):
             return False
         clause = tok.head
         if not (
@@ -35,17 +31,17 @@ def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
             return False
         # "They said he rated them and talked about it": he talked. Only a content subject that cannot speak,
         # or one that may be the reporter again ("China said it was opposed and warned"), gives the verb away.
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        reporters = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = subjects_of(clause)
+        reporters = subjects_of(clause.head)
         if not subjects or not reporters:
             return False
-        return _same_or_mute(subjects[0], reporters[0])
+        return _same_or_mute(subjects[0], reporters[0], lexicon)
     return False
 
 
-def _same_or_mute(subject: Token, reporter: Token) -> bool:
+def _same_or_mute(subject: Token, reporter: Token, lexicon: Lexicon) -> bool:
     """True when ``subject`` cannot be a speaker other than ``reporter``: a thing, or a pronoun that fits it."""
-    pronoun = _PERSONAL_PRONOUNS.get(subject.lower_)
+    pronoun = lexicon.personal_pronouns.get(subject.lower_)
     if pronoun is None:
         return subject.lower_ in ("it", "that", "this") or (subject.pos_ == "NOUN" and subject.ent_type_ == "")
     plural = reporter.tag_ in ("NNS", "NNPS") or reporter.lower_ in ("they", "we")
@@ -57,13 +53,12 @@ def reports_speech(verb: Token, lexicon: Lexicon) -> bool:
     lemma = verb.lemma_.lower()
     if verb.lower_ == "according":
         return True
-    if lemma in lexicon.cognition_verbs and lemma not in EVIDENTIAL:
+    if lemma in lexicon.cognition_verbs and lemma not in lexicon.evidential_verbs:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DECLINING_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.declining_verbs:
         return False  # "refused to discuss the appointees" reports nothing
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.hypothetical_modals for c in verb.children):
         return False
-    sent_text = verb.sent.text.rstrip(" \n\"”’'")
-    return not sent_text.endswith("?")
+    return not ends_in_question(verb.sent)

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import Lexicon
+from ..lexicons import Lexicon, get_lexicon
+from ..syntax import AUXILIARY_DEPS, SUBJECT_DEPS, has_subject
 from .frames import continued_end, is_setting
-from .spans import ASIDE_DASHES, conjunct_start, has_subject, trim
+from .spans import ASIDE_DASHES, conjunct_start, lexicon_of, trim
 
-__all__ = ["NAMING_VERBS", "REQUEST_VERBS", "is_put_question", "naming_content", "request_content"]
+__all__ = ["NAMING_VERBS", "is_put_question", "naming_content", "request_content"]
 
-REQUEST_VERBS = frozenset(
-    {"urge", "vow", "promise", "pledge", "ask", "threaten", "demand", "warn", "offer", "agree", "propose", "call"}
-    | {"plead", "beg", "implore", "advise", "tell", "encourage", "invite", "challenge", "dare", "swear"}
-)
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "once", "before", "lest"})
-_ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite"})
-NAMING_VERBS = frozenset(
-    {"call", "label", "brand", "describe", "characterize", "characterise", "dub", "term", "deem", "cite", "portray"}
-)
+NAMING_VERBS = get_lexicon("en").naming_verbs
+"""English naming verbs, kept for the code that imported them before they were lexicon data; read
+``lexicon.naming_verbs``."""
 
 
 def request_content(verb: Token, request: Token) -> Span | None:
     """``urged Congress to act``, ``called on Republicans to withdraw``: the addressee and the request."""
     doc = verb.doc
-    if request.lemma_.lower() in _ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in request.children):
+    if request.lemma_.lower() in lexicon_of(doc).anonymity_verbs and any(c.dep_ == "auxpass" for c in request.children):
         return None  # "who asked not to be named": the terms of speaking, not something said
     start = request.left_edge.i
     for child in verb.children:
@@ -69,9 +64,11 @@ def is_put_question(verb: Token) -> bool:
         verb.lemma_.lower() == "ask"
         and verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in AUXILIARY_DEPS for c in verb.children)
         # "If asked to testify, he would refuse": a question that may never be put.
-        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
+        and not any(
+            c.dep_ == "mark" and c.lower_ in lexicon_of(verb.doc).conditional_conjunctions for c in verb.children
+        )
     )
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import Lexicon, get_lexicon
+from ..syntax import subjects_of
+
 __all__ = [
     "ASIDE_DASHES",
     "ATTRIBUTION_BREAKS",
@@ -11,10 +14,10 @@ __all__ = [
     "QUOTE_CHARS",
     "attribution_start",
     "conjunct_start",
-    "has_subject",
     "holds_quote",
     "is_marker",
     "is_that_mark",
+    "lexicon_of",
     "paragraph_break",
     "past_tense",
     "present_tense",
@@ -22,12 +25,18 @@ __all__ = [
     "trimmed",
 ]
 
-_MARKERS = frozenset({"that", "whether", "if"})
 _DATELINE_TOKENS = 12
 DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 ATTRIBUTION_BREAKS = frozenset({",", "—", "–", "--", ";"})
 ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 QUOTE_CHARS = "“”\"'‘’«»„"
+"""The quotation marks trimmed from a content's edges and that keep a sentence out of a report."""
+
+
+def lexicon_of(doc: Doc) -> Lexicon:
+    """The lexicon of the Doc's language, for the rules that are given none: their closed word classes
+    (``that``, ``whether``, modals) are data all the same."""
+    return get_lexicon(doc.lang_)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -42,7 +51,9 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def is_marker(tok: Token) -> bool:
     """A word that opens a reported clause (``that``, ``whether``), not ``that`` the determiner (``that claim``)."""
-    return tok.lower_ in _MARKERS and not (tok.pos_ in ("DET", "PRON") and tok.dep_ in ("det", "nsubj", "nsubjpass"))
+    return tok.lower_ in lexicon_of(tok.doc).complementizers and not (
+        tok.pos_ in ("DET", "PRON") and tok.dep_ in ("det", "nsubj", "nsubjpass")
+    )
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
@@ -72,10 +83,6 @@ def is_that_mark(tok: Token) -> bool:
     return tok.lower_ == "that" and tok.dep_ == "mark"
 
 
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-
-
 def conjunct_start(conjunct: Token) -> int:
     """Where a conjunct starts, its conjunction and the comma before it included."""
     start = conjunct.left_edge.i
@@ -92,7 +99,7 @@ def trimmed(span: Span) -> Span:
 
 def attribution_start(verb: Token) -> int:
     """The first token of the attribution around ``verb`` (its subject, or the verb in ``said Hoffman``)."""
-    subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c.left_edge.i for c in subjects_of(verb)]
     return min([*subjects, verb.i])
 
 
