@@ -10,7 +10,6 @@ import attrs
 import spacy
 from spacy.language import Language
 
-from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs", which load() adds)
 from .component import SPANS_KEY, doc_quotes
 from .errors import Code, ModelNotFoundError, Notice
 from .fastpipes import speed_up

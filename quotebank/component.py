@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -34,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Notice
 from .model import Quote, QuoteKind
+from .paragraphs import warn_without_paragraphs
 from .pipeline import analyze
 from .tokenizer import split_glued_quotes
 
@@ -64,6 +64,11 @@ def doc_quotes(doc: Doc, *, include_scare: bool = False, indirect: bool = True) 
         dropped.add(QuoteKind.INDIRECT)
     left_out = {q.id for q in quotes if q.kind in dropped}
     return [attrs.evolve(q, parent=None) if q.parent in left_out else q for q in quotes if q.kind not in dropped]
+
+
+def processed(doc: Doc) -> bool:
+    """Whether the component has processed ``doc`` (it may have found nothing)."""
+    return Doc.has_extension(_DATA) and doc._.get(_DATA) is not None
 
 
 def _notices(doc: Doc) -> list[Notice]:
@@ -105,7 +110,7 @@ class QuotebankComponent:
         self.language = language
         self.attribute = attribute
         self.indirect = indirect
-        self._unchecked: Language | None = nlp  # see warn_without_paragraphs; checked at the first Doc, then dropped
+        self._unchecked: Language | None = nlp  # for warn_without_paragraphs, at the first Doc; then dropped
 
     def __call__(self, doc: Doc, *, drop_tensor: bool = False) -> Doc:
         """Find and store the quotes of ``doc``.
@@ -132,31 +137,6 @@ class QuotebankComponent:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128, *, drop_tensor: bool = False) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc, drop_tensor=drop_tensor)
-
-
-PARAGRAPHS_LINE = 'nlp.add_pipe("quotebank_paragraphs", before="parser")'
-
-
-def warn_without_paragraphs(nlp: Language, name: str = "quotebank") -> bool:
-    """Warn (a ``UserWarning``) when ``nlp`` parses without ``quotebank_paragraphs`` before its parser.
-
-    The component checks its pipeline once, at its first Doc (the pipeline is complete by then): without the step,
-    the parser may join paragraphs into one sentence, and the quotes and speakers found differ from those of
-    :func:`quotebank.load`, which adds it. Returns whether it warned.
-    """
-    names = nlp.pipe_names
-    if "parser" not in names or (
-        "quotebank_paragraphs" in names and names.index("quotebank_paragraphs") < names.index("parser")
-    ):
-        return False
-    warnings.warn(
-        f"the {name!r} component runs in a pipeline without 'quotebank_paragraphs' before the parser, so a sentence "
-        f"may run across a paragraph break and the quotes found differ from quotebank.load()'s; add it with "
-        f"{PARAGRAPHS_LINE}",
-        UserWarning,
-        stacklevel=4,  # the caller of nlp(text)
-    )
-    return True
 
 
 def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:

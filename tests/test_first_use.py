@@ -11,7 +11,7 @@ import spacy
 from conftest import ROOT
 
 import quotebank
-from quotebank.component import PARAGRAPHS_LINE, warn_without_paragraphs
+from quotebank.paragraphs import PARAGRAPHS_LINE, warn_without_paragraphs
 
 UNCLOSED = "A banner: “this never ends. The story goes on."
 

@@ -46,13 +46,6 @@ KNOWN_PRIVATE: frozenset[tuple[str, str]] = frozenset(
     {
         # One chunking of long texts in corpus/ (corpus helper, issue #14).
         ("batch", "_chunks"),
-        # The CLI reads records through corpus/ (corpus and cli helpers, issue #14).
-        ("cli", "_format_of"),
-        ("cli", "_open"),
-        # display reads the component's stored dicts; a public accessor replaces it (cli helper, issue #14).
-        ("display", "_DATA"),
-        # attribute/ asks the entity index whether a name is a medium (attribution helper, issue #14).
-        ("attribute", "_is_media"),
     }
 )
 
