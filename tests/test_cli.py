@@ -301,7 +301,11 @@ def test_the_errors_file_is_named_after_the_output_or_the_input_and_never_replac
     assert main(["extract", "-q", str(corpus), str(corpus)]) == EXIT_FAILED_RECORDS  # two inputs: a general name
     assert Path("quotebank-errors.jsonl").is_file()
 
-    # Named with --errors, the file is the user's choice: replaced.
+    # Named with --errors, the file is the user's choice: replaced, unless it is an input or the output.
+    for argv in (["--errors", str(corpus)], ["-o", "q.jsonl", "--errors", "./q.jsonl"]):
+        assert main(["extract", *argv, str(corpus)]) == EXIT_USAGE
+        assert "would overwrite an input or the output" in capsys.readouterr().err
+    assert corpus.read_text(encoding="utf-8").endswith(BAD_LINE)
     Path("mine.jsonl").write_text("old\n", encoding="utf-8")
     assert main(["extract", "-q", "--errors", "mine.jsonl", str(corpus)]) == EXIT_FAILED_RECORDS
     assert [json.loads(line)["line"] for line in Path("mine.jsonl").read_text(encoding="utf-8").splitlines()] == [2]

@@ -160,6 +160,8 @@ def errors_path(explicit: str | None, *, output: str | None, inputs: Sequence[st
     """
     if explicit is not None:
         path = Path(explicit)
+        if any(name != "-" and Path(name).resolve() == path.resolve() for name in (*inputs, output or "-")):
+            raise Fatal(f"--errors {explicit} would overwrite an input or the output; name another file")
     else:
         if output is not None and output != "-":
             out = Path(output)
