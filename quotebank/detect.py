@@ -12,6 +12,15 @@ Rules, in the order they apply:
   mark left open at the end of a paragraph continues the quotation only when
   the next paragraph opens with a mark again (news style); otherwise it is
   skipped with a ``W001`` notice and every other quote is kept.
+* Scraped text that lost its paragraph breaks reads ``"First paragraph. "Second
+  paragraph."``: an opening mark of the same glyph right after a sentence end,
+  inside an open double quote, starts the quote's next paragraph. The pieces
+  come out as those of a news-style quote (one ``group``), once the last one is
+  closed; a quote never closed, or whose last piece has a cue of its own
+  (``"A. "B," she said``), keeps its ``W001``. Any other double mark opened
+  inside an open double quote means the earlier one was never closed.
+* A closing glyph (``”``) that opens a paragraph, followed by a space, opens
+  the quote: it was typed the wrong way round.
 * A closing mark closes the nearest open mark of its family (double or single);
   marks of the other family left open inside it are dropped.
 * A single quote inside a double one (or the other way round) is a nested quote
@@ -74,6 +83,8 @@ _NARRATION = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”]?\s*$")
+# The end of a sentence right before an opening mark (a closing single mark or bracket may follow the stop).
+_SENTENCE_BREAK = re.compile(r"[.!?…]['’)]?\s+$")
 
 
 @attrs.frozen(kw_only=True)
@@ -217,6 +228,10 @@ class _Pairer:
         self.text = text
         self.notices = notices
         self.quotes: list[RawQuote] = []
+        # Opening marks whose quote continues the one before (news-style paragraphs, or paragraphs run together),
+        # and for the last opening mark of a quote run together, the (opening mark, end) of each earlier piece.
+        self.continued: set[Mark] = set()
+        self.pieces: dict[Mark, list[tuple[Mark, int]]] = {}
 
     def emit(self, open_mark: Mark, close_pos: int, close_char: str, *, continued: bool = False) -> None:
         start, end = _strip(self.text, open_mark.pos + len(open_mark.char), close_pos)
@@ -264,7 +279,8 @@ class _Pairer:
         index: int,
     ) -> Mark | None:
         stack: list[Mark] = []
-        continuing = carried is not None and self._opens_paragraph(marks, pstart)
+        if carried is not None and self._opens_paragraph(marks, pstart):
+            self.continued.add(marks[0])
         for position, mark in enumerate(marks):
             top_same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family is mark.family), None)
             direction = mark.direction
@@ -274,10 +290,19 @@ class _Pairer:
                 if top_same is None or self._stronger_close_follows(marks, position):
                     continue  # a possessive or an inch mark, not a quote
                 direction = Direction.CLOSE
+            if direction is Direction.CLOSE and position == 0 and self._faces_wrong_way(mark, pstart):
+                direction = Direction.OPEN
             if direction is Direction.OPEN:
                 if top_same is not None and mark.family is Family.DOUBLE:
-                    # Same-family nesting does not happen in English; the earlier mark was never closed.
-                    self._unclosed(stack[top_same])
+                    outer = stack[top_same]
+                    if self._starts_next_paragraph(outer, mark):
+                        # '... democracy. "The next ...': a quote whose paragraph breaks were lost. The piece so far
+                        # waits for the quote's last mark: a quote that never closes keeps its W001.
+                        self.pieces[mark] = [*self.pieces.pop(outer, []), (outer, mark.pos)]
+                        self.continued.add(mark)
+                    else:
+                        # Same-family nesting is rare in English; the earlier mark was never closed.
+                        self._unclosed(outer)
                     del stack[top_same:]
                 stack.append(mark)
                 continue
@@ -304,9 +329,13 @@ class _Pairer:
                         message=f"{open_mark.char}...{mark.char} span {mark.pos - open_mark.pos} characters; skipped",
                     )
                 )
+                self._unclosed_pieces(open_mark)
                 continue
-            is_first_continued = continuing and open_mark is marks[0]
-            self.emit(open_mark, mark.pos, mark.char, continued=is_first_continued)
+            if self._has_own_cue(open_mark, mark):
+                self._unclosed_pieces(open_mark)
+            else:
+                self._emit_pieces(open_mark)
+            self.emit(open_mark, mark.pos, mark.char, continued=open_mark in self.continued)
         # Whatever is still open at the paragraph's end.
         next_marks = by_par[index + 1] if index + 1 < len(by_par) else []
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else len(self.text)
@@ -318,18 +347,62 @@ class _Pairer:
                 and self._opens_paragraph(next_marks, next_start)
                 and pend - open_mark.pos <= MAX_QUOTE_CHARS
             ):
-                is_first_continued = continuing and open_mark is marks[0]
-                self.emit(open_mark, pend, "", continued=is_first_continued)
+                self._emit_pieces(open_mark)
+                self.emit(open_mark, pend, "", continued=open_mark in self.continued)
                 carry = open_mark
             elif open_mark.family is Family.DOUBLE:
                 self._unclosed(open_mark)
         return carry
 
+    def _starts_next_paragraph(self, outer: Mark, mark: Mark) -> bool:
+        """True for an opening mark that starts the next paragraph of the open quote ``outer``.
+
+        Scraped text that lost its paragraph breaks reads ``"First paragraph. "Second paragraph."``: the
+        opening mark of the same glyph follows a sentence end and a space, and a capital (or a digit, or
+        punctuation) follows it. After a colon or inside a sentence (``"He said "no" twice"``) it is a quote
+        inside the quote instead.
+        """
+        text = self.text
+        if mark.char != outer.char or mark.pos - outer.pos > MAX_QUOTE_CHARS:
+            return False
+        if mark.pos == 0 or not text[mark.pos - 1].isspace():
+            return False
+        if not _SENTENCE_BREAK.search(text, outer.pos + len(outer.char), mark.pos):
+            return False
+        after = text[mark.pos + len(mark.char) : mark.pos + len(mark.char) + 1]
+        return bool(after) and not after.isspace() and not after.islower()
+
+    def _has_own_cue(self, last: Mark, close: Mark) -> bool:
+        """True when the last piece of a run-together quote ends ``...,” she said``: a quote of its own.
+
+        A quote over several paragraphs names its speaker in the first; a last piece with a cue of its own
+        (``He said "this never closes. "A real quote," she said.``) follows a quote that was really left open.
+        """
+        return last in self.pieces and self.text[: close.pos].rstrip().endswith(",")
+
+    def _faces_wrong_way(self, mark: Mark, pstart: int) -> bool:
+        """True for a closing glyph that opens its paragraph: ``” … he delivered a mix of ...,” Barabak wrote.``."""
+        return (
+            mark.family is Family.DOUBLE
+            and not self.text[pstart : mark.pos].strip()
+            and self.text[mark.pos + len(mark.char) : mark.pos + len(mark.char) + 1].isspace()
+        )
+
+    def _emit_pieces(self, last: Mark) -> None:
+        """Emit the earlier paragraphs of the quote whose last opening mark is ``last``, now that it is closed."""
+        for open_mark, end in self.pieces.pop(last, []):
+            self.emit(open_mark, end, "", continued=open_mark in self.continued)
+
+    def _unclosed_pieces(self, last: Mark) -> None:
+        for open_mark, _ in self.pieces.pop(last, []):
+            self._unclosed(open_mark, chained=False)
+
     @staticmethod
     def _stronger_close_follows(marks: list[Mark], position: int) -> bool:
         """True when a plain closing mark of the same family follows before the family opens again."""
         family = marks[position].family
-        for later in marks[position + 1 :]:
+        for k in range(position + 1, len(marks)):
+            later = marks[k]
             if later.family is not family:
                 continue
             if later.direction is Direction.OPEN:
@@ -338,7 +411,9 @@ class _Pairer:
                 return True
         return False
 
-    def _unclosed(self, mark: Mark) -> None:
+    def _unclosed(self, mark: Mark, *, chained: bool = True) -> None:
+        if chained:
+            self._unclosed_pieces(mark)
         self.notices.append(
             Notice(code=Code.UNCLOSED_QUOTE, offset=mark.pos, message=f"opening {mark.char} is never closed; skipped")
         )
