@@ -498,7 +498,8 @@ def _embedded_posts(
         par = paragraphs[par_index]
         signature = TextSpan.of(text, m.start(), m.end())
         post = Post(
-            author=m.group("author").strip(),
+            # "— (@x) January 8, 2020" names the poster by handle alone: the handle is the name then.
+            author=m.group("author").strip() or m.group("handle"),
             handle=m.group("handle"),
             date=_parse_date(m.group("date")),
             signature=signature,

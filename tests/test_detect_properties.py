@@ -9,10 +9,12 @@ reference) on short inputs, where the expressions are still fast.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import quotebank
 from quotebank import detect
 from quotebank.detect import find_quotations
 from quotebank.marks import DOUBLE_MARKS, SINGLE_MARKS
@@ -148,3 +150,16 @@ def test_reproducers_give_what_normal_text_gives() -> None:
     quotes, _ = find_quotations(REPRODUCERS[1])
     assert [REPRODUCERS[1][q.start : q.end] for q in quotes] == ["We are ready,"]
     assert find_quotations(REPRODUCERS[2]) == ([], [])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(quote_rich)
+@example("«– (@e)")
+@example("Hi there.\n\n— (@x) January 8, 2020")
+@example('He said: "We will act. "The rules start in April." <tweet author="jd">Ready</tweet>')
+def test_extract_never_fails_and_offsets_are_exact(nlp: Any, text: str) -> None:
+    quotes = quotebank.extract(text, nlp=nlp, include_scare=True)
+    spans = [(q.start, q.end, q.kind) for q in quotes]
+    assert len(spans) == len(set(spans)), "a quote returned twice"
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
