@@ -15,8 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotebank
-from quotebank import detect
-from quotebank.detect import find_quotations
+from quotebank.detect import find_quotations, posts
 from quotebank.marks import DOUBLE_MARKS, SINGLE_MARKS
 
 # The expressions the scanners replaced: exponential and cubic on some inputs, the reference on short ones.
@@ -119,7 +118,7 @@ def test_detection_never_fails_and_offsets_are_exact(text: str) -> None:
 def test_tag_scanner_matches_the_expression_it_replaced(pieces: list[str]) -> None:
     text = "".join(pieces)
     expected = [(m.start(), m.end(), *m.groups()) for m in REFERENCE_TAG.finditer(text)]
-    assert list(detect._tags(text)) == expected
+    assert list(posts.tags(text)) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -133,13 +132,13 @@ def test_link_scanner_matches_the_expression_it_replaced(pieces: list[str], trim
     text = "".join(pieces)
     start, end = min(trim, len(text)), len(text)
     found = REFERENCE_LINK.search(text, start, end)
-    assert detect._trailing_links(text, start, end) == (None if found is None else found.start())
+    assert posts.trailing_links(text, start, end) == (None if found is None else found.start())
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab:-= \"'\n")), max_size=40))
 def test_attribute_expression_finds_what_the_old_one_found(text: str) -> None:
-    assert detect._ATTR.findall(text) == REFERENCE_ATTR.findall(text)
+    assert posts._ATTR.findall(text) == REFERENCE_ATTR.findall(text)
 
 
 def test_reproducers_give_what_normal_text_gives() -> None:
