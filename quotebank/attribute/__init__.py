@@ -65,6 +65,7 @@ from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
 from .events import find_events
 from .reported import indirect_cues
+from .scenes import apply_scenes
 from .speakers import attribute
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
@@ -92,6 +93,6 @@ def attribute_quotes(
     quotes = transcript(ctx, quotes)
     quotes = block_quotes(ctx, quotes)
     attributed = attribute(ctx, quotes)
-    if not indirect:
-        return attributed
-    return report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    if indirect:
+        attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    return apply_scenes(ctx, attributed)

@@ -1,22 +1,37 @@
-"""Scenes: the channel of a cue (interview, statement, post ...), from its own words or the speaker's last cue.
+"""Scenes: the channel of a cue (interview, statement, post ...), from its own words or the scene it is part of.
 
 The channel words of the lexicon are matched by :mod:`quotebank.channel`; here they are gathered from the cue's
-clause (:func:`evidence_tokens`), and a cue with none takes the channel of the same speaker's previous cue when no
-other speaker spoke in between (:func:`running_channel`).
+clause (:func:`evidence_tokens`). A cue that names a channel (``in an interview with Reuters``, ``speaking at a
+rally``, ``wrote in an email``, an embedded post) opens a *scene* for its speaker, and every later quote of that
+speaker with no channel of its own is part of it (:func:`apply_scenes`), until the article moves that speaker to
+another setting or time: a cue of theirs that names another channel, or one set at a time of its own (``he said
+Tuesday``, ``Later, she told ...``). The quote keeps the words that opened the scene as its evidence.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import attrs
 from spacy.tokens import Doc, Span, Token
 
-from ..channel import classify_channel
-from ..model import Channel, Speaker, TextSpan
+from ..channel import classify_channel, is_time_expression
+from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
 
-__all__ = ["evidence_tokens", "noun_channel", "running_channel", "verb_channel"]
+__all__ = [
+    "Scene",
+    "apply_scenes",
+    "evidence_tokens",
+    "noun_channel",
+    "scenes_of",
+    "verb_channel",
+]
 
 _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
+_NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss"})
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 
 
@@ -29,10 +44,8 @@ def verb_channel(
         evidence_tokens(ctx, verb, mention),
         ctx.lexicon,
         speaker_kind=speaker.kind if speaker else None,
-        speaker_words=[t.lower_ for t in mention] if mention is not None else (),
+        speaker_words=[t.lower_ for t in head_phrase(mention)] if mention is not None else (),
     )
-    if channel is Channel.UNKNOWN and key is not None:
-        return running_channel(ctx, key, verb.idx)
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
 
@@ -42,28 +55,32 @@ def noun_channel(ctx: Context, noun: Token, speaker: Speaker) -> tuple[Channel, 
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
 
-def running_channel(ctx: Context, key: int, before: int) -> tuple[Channel, TextSpan | None]:
-    for event in reversed(ctx.events):
-        if event.cue.start >= before or event.entity_key is None:
-            continue
-        if event.entity_key != key:
-            return Channel.UNKNOWN, None
-        if event.channel is not Channel.UNKNOWN:
-            return event.channel, event.evidence
-    return Channel.UNKNOWN, None
+def head_phrase(mention: Span) -> list[Token]:
+    """The mention's head noun with the words that make it up (``Iran state TV``), not those describing it.
+
+    In ``Director of television Jane Roe`` that is ``Jane Roe``: she is no broadcast.
+    """
+    root = mention.root
+    return [t for t in mention if t.i == root.i or (t.head.i == root.i and t.dep_ in _NOUN_MODS)]
 
 
 def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Token]:
     tokens: list[Token] = [verb]
     if mention is not None:
-        tokens.extend(mention)
+        tokens.extend(head_phrase(mention))
     for child in verb.children:
         # "Speaking on CNN's State of the Union, Sanders said": the participle names the channel.
         speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
         if child.dep_ == "prep" and child.lower_ in ctx.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
             continue  # "accused ministers of balancing the books": what was said names no channel
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
-            tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
+            if child.dep_ in ("dobj", "obj"):
+                # "issued a statement", "wrote a letter": the object's noun; what it goes on to say is content.
+                of = [g for p in child.children if p.lower_ == "of" for g in p.children]  # "the House of Commons"
+                tokens.extend(t for t in (child, *child.children, *of) if t.dep_ in _NOUN_MODS or t.i == child.i)
+                tokens.extend(t for t in of if t.dep_ == "pobj")
+            else:
+                tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
     tokens.extend(t for t in clause_openers(ctx, verb) if not ctx.quoted(t.idx) and is_speech_noun(ctx, t))
     return tokens
@@ -125,3 +142,89 @@ def token_at(doc: Doc, char: int) -> int:
         else:
             return mid
     return -1
+
+
+@attrs.frozen(kw_only=True)
+class Scene:
+    """From ``start`` on, ``speaker`` speaks through ``channel`` (shown by ``evidence``), or, with
+    ``Channel.UNKNOWN``, no longer through the channel of an earlier scene (the article moved to another time).
+    """
+
+    speaker: str
+    """The speaker's name as the article resolves it (lower case): one person, one scene at a time."""
+    start: int
+    channel: Channel
+    evidence: TextSpan | None
+
+
+def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
+    """``quotes`` (speakers set) with the channel of the scene each is part of, where a quote names none itself.
+
+    A quote belongs to the latest scene of its speaker that opened at or before its cue (or, with no cue, before
+    the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
+    """
+    by_speaker: dict[str, list[Scene]] = {}
+    for scene in scenes_of(ctx, quotes):
+        by_speaker.setdefault(scene.speaker, []).append(scene)
+    starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
+    out: list[Quote] = []
+    for quote in quotes:
+        key = speaker_key(quote.speaker)
+        if quote.channel is not Channel.UNKNOWN or key is None or quote.kind is QuoteKind.SCARE:
+            out.append(quote)
+            continue
+        anchor = quote.cue.start if quote.cue is not None else quote.start
+        at = bisect_right(starts.get(key, []), anchor) - 1
+        current = by_speaker[key][at] if at >= 0 else None
+        if current is not None and current.channel is not Channel.UNKNOWN:
+            quote = attrs.evolve(quote, channel=current.channel, channel_evidence=current.evidence)
+        out.append(quote)
+    return out
+
+
+def scenes_of(ctx: Context, quotes: Sequence[Quote]) -> list[Scene]:
+    """Every point where a speaker's scene opens or closes, in text order.
+
+    A cue event that names a channel opens one; so does an embedded post. A cue event of the speaker that names
+    no channel but is set at a time of its own (``said Tuesday``, ``Earlier, he told``) closes the one before.
+    """
+    found: list[Scene] = []
+    # Only a quote's own cue moves its speaker in time: "In 2014, Obama unveiled the plan" is the story the
+    # article tells, while the interview it quotes him from goes on.
+    quoting = {q.cue.start for q in quotes if q.cue is not None and q.kind is not QuoteKind.INDIRECT}
+    for event in ctx.events:
+        key = speaker_key(event.speaker)
+        if key is None:
+            continue
+        if event.channel is not Channel.UNKNOWN:
+            found.append(Scene(speaker=key, start=event.cue.start, channel=event.channel, evidence=event.evidence))
+        elif event.verb >= 0 and event.cue.start in quoting and new_time(ctx, ctx.doc[event.verb]):
+            found.append(Scene(speaker=key, start=event.cue.start, channel=Channel.UNKNOWN, evidence=None))
+    for quote in quotes:
+        key = speaker_key(quote.speaker)
+        if quote.post is not None and key is not None and quote.channel is not Channel.UNKNOWN:
+            found.append(Scene(speaker=key, start=quote.start, channel=quote.channel, evidence=quote.channel_evidence))
+    return sorted(found, key=lambda scene: scene.start)
+
+
+def speaker_key(speaker: Speaker | None) -> str | None:
+    """Who a scene belongs to: the speaker's name, whatever the case (None for no speaker)."""
+    return speaker.name.lower() if speaker is not None else None
+
+
+_TIME_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "tmod", "obl"})
+_TIME_PHRASE_TOKENS = 12
+"""How far into a phrase of the cue a time expression is looked for (``on Tuesday night in Des Moines``)."""
+
+
+def new_time(ctx: Context, verb: Token) -> bool:
+    """True when the cue is set at a time of its own: ``said Tuesday``, ``Later, she told``, ``said last week``."""
+    doc = ctx.doc
+    for child in verb.children:
+        if child.dep_ not in _TIME_DEPS:
+            continue
+        end = min(child.right_edge.i + 1, child.left_edge.i + _TIME_PHRASE_TOKENS)
+        phrase = doc[child.left_edge.i : end]
+        if any(is_time_expression(tok, ctx.lexicon) and not ctx.quoted(tok.idx) for tok in phrase):
+            return True
+    return False

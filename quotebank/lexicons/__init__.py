@@ -78,6 +78,16 @@ class Lexicon:
     rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
     reported content (``The poll indicates a tightening race``); a plain ``Police found the car`` is not."""
 
+    time_anchors: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a cue at a time of its own (``Tuesday``, ``yesterday``, ``earlier``, ``ago``): such a cue
+    leaves the scene the speaker was in (:mod:`quotebank.attribute.scenes`). Durations (``for years``) do not."""
+    date_words: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a time only inside a date the parser recognised (``March``, ``May``, ``Sat``), being
+    ordinary words elsewhere (``a march``, ``she may``)."""
+    spokesperson_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Who speaks for someone (``spokesman``): in the speaker's own mention they never show the channel, since a
+    spokesman gives interviews and briefings as well as statements."""
+
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
 

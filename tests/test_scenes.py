@@ -1,0 +1,124 @@
+"""Scenes: a channel frame opens a scene for its speaker; later quotes of that speaker inherit it until a new
+frame or a new time. Made-up articles, one per construction, negatives included."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.model import Channel, QuoteKind
+
+
+def channels(text: str) -> list[tuple[str, Channel, str | None]]:
+    """(first word of each quote, its channel, the words that show it)."""
+    out = []
+    for q in quotebank.extract(text):
+        if q.kind is QuoteKind.INDIRECT:
+            continue
+        evidence = q.channel_evidence
+        if evidence is not None:
+            assert text[evidence.start : evidence.end] == evidence.text
+        out.append((q.text.split()[0].strip(",."), q.channel, evidence.text if evidence else None))
+    return out
+
+
+def channel_of(text: str, first_word: str) -> Channel:
+    found = [c for w, c, _ in channels(text) if w == first_word]
+    assert len(found) == 1, channels(text)
+    return found[0]
+
+
+INTERVIEW = (
+    "In an interview with Reuters on Tuesday, Senator Jane Roe said, “Alpha is the word.”\n\n"
+    "Roe has led the committee since 2019.\n\n"
+    "“Bravo is the next one,” she said.\n\n"
+    "“Charlie comes third,” Roe added."
+)
+
+# (article, first word of the quote, channel)
+SCENE_CASES = [
+    # an interview goes on for its speaker
+    (INTERVIEW, "Alpha", Channel.INTERVIEW),
+    (INTERVIEW, "Bravo", Channel.INTERVIEW),
+    (INTERVIEW, "Charlie", Channel.INTERVIEW),
+    # a new time ends it
+    (INTERVIEW + "\n\n“Delta was wrong,” Roe said on Friday.", "Delta", Channel.UNKNOWN),
+    # a new frame replaces it
+    (
+        INTERVIEW + "\n\n“Echo for all,” Roe said at a rally in Ohio.\n\n“Foxtrot too,” she said.",
+        "Foxtrot",
+        Channel.SPEECH,
+    ),
+    # the story the article tells about the past does not move the quotes in time
+    (
+        "“Alpha is the word,” Senator Jane Roe said in an interview.\n\n"
+        "In 2014, Roe announced a plan to cut taxes.\n\n“Bravo is the next one,” she said.",
+        "Bravo",
+        Channel.INTERVIEW,
+    ),
+    # someone else's quote is not part of the scene
+    (
+        "“Alpha is the word,” Senator Jane Roe said in an interview.\n\n“Bravo is wrong,” said John Smith, a rival.",
+        "Bravo",
+        Channel.UNKNOWN,
+    ),
+    # a debate, a broadcast, a letter
+    (
+        "During Sunday's debate, Donald Trump said, “Alpha is the word.”\n\n“Bravo is the next one,” Trump said.",
+        "Bravo",
+        Channel.SPEECH,
+    ),
+    (
+        "Appearing on Fox News Sunday, Governor Jane Roe said: “Alpha is the word.”\n\n"
+        "“Bravo is the next one,” Roe said.",
+        "Bravo",
+        Channel.BROADCAST,
+    ),
+    (
+        "“Alpha is the word,” Jane Roe wrote in a letter to the board.\n\n“Bravo is the next one,” Roe wrote.",
+        "Bravo",
+        Channel.LETTER,
+    ),
+    # told the BBC is an interview, and stays one
+    (
+        "“Alpha is the word,” the minister told the BBC.\n\n“Bravo is the next one,” the minister said.",
+        "Bravo",
+        Channel.INTERVIEW,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first_word", "channel"), SCENE_CASES)
+def test_scene(text: str, first_word: str, channel: Channel) -> None:
+    assert channel_of(text, first_word) is channel
+
+
+def test_an_inherited_channel_shows_the_words_that_opened_the_scene() -> None:
+    found = {w: (c, e) for w, c, e in channels(INTERVIEW)}
+    assert found["Charlie"] == (Channel.INTERVIEW, "interview")
+
+
+# a spokesman is who speaks, not how
+SPOKESPERSON_CASES = [
+    ("“We are reviewing it,” a spokesman for the company said.", Channel.UNKNOWN),
+    ("“We are reviewing it,” a spokeswoman for the company said in a statement.", Channel.STATEMENT),
+    ("“We are reviewing it,” a spokesman for the company told reporters.", Channel.INTERVIEW),
+]
+
+
+@pytest.mark.parametrize(("text", "channel"), SPOKESPERSON_CASES)
+def test_spokesperson(text: str, channel: Channel) -> None:
+    assert channel_of(text, "We") is channel
+
+
+# content words and descriptions of the speaker never count
+CONTENT_CASES = [
+    ("“We will grow,” Director of television Jane Roe said.", Channel.UNKNOWN),
+    ("“We will grow,” Iran state TV said.", Channel.BROADCAST),
+    ("Jane Roe said the program had failed. “We will grow,” she said.", Channel.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("text", "channel"), CONTENT_CASES)
+def test_content_words_are_not_evidence(text: str, channel: Channel) -> None:
+    assert channel_of(text, "We") is channel
