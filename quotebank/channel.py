@@ -72,6 +72,8 @@ def classify_channel(
             channel = lexicon.speech_verbs.get(lemma)
         else:
             channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
+        if tok.i >= 1 and (pair := lexicon.speech_nouns.get(f"{tok.doc[tok.i - 1].lower_} {word}")):
+            channel = pair  # "a town hall", "a news conference": the two words name more than the last alone
         if channel is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
             channel = lexicon.speech_nouns.get(f"{tok.doc[tok.i - 2].lower_}-{word}")  # "op - ed", "e - mail"
         # The Post, The Wall Street Journal: outlets, not channels.
@@ -85,6 +87,8 @@ def classify_channel(
             found.setdefault("tweet", tok)  # "wrote on X": Twitter under its later name
         if after_on and word in lexicon.broadcast_media_words:
             found.setdefault("broadcast", tok)  # "speaking on CNN", "said on Fox News"
+        if lemma in lexicon.speech_settings and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
+            found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
             found.setdefault("interview", tok)
         if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue):

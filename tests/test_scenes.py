@@ -88,6 +88,35 @@ SCENE_CASES = [
 ]
 
 
+TOWN_HALL = (
+    "During a town hall on CNN, a retired teacher had a question for the senator.\n\n"
+    "“Why now?” the teacher asked.\n\n“Because it matters,” Senator Jane Roe said."
+)
+SCENE_CASES += [
+    # an occasion the article sets reaches everyone there who has no scene of their own
+    (TOWN_HALL, "Because", Channel.SPEECH),
+    # ... but not someone whose own scene is an interview
+    (
+        "“Alpha is the word,” Senator Jane Roe said in an interview.\n\n" + TOWN_HALL.replace("Because", "Bravo"),
+        "Bravo",
+        Channel.INTERVIEW,
+    ),
+    # a sentence that quotes someone at an occasion is that speaker's frame, not everyone's
+    (
+        "During the bankruptcy hearings, John Smith said he was in Richmond for a meeting.\n\n"
+        "“It was the least bad outcome,” said Peter Morgan, a lawyer.",
+        "It",
+        Channel.UNKNOWN,
+    ),
+    # a new paragraph at another time ends the occasion
+    (
+        TOWN_HALL + "\n\nOn Friday, the senator flew home.\n\n“Charlie was there,” said John Smith.",
+        "Charlie",
+        Channel.UNKNOWN,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "first_word", "channel"), SCENE_CASES)
 def test_scene(text: str, first_word: str, channel: Channel) -> None:
     assert channel_of(text, first_word) is channel

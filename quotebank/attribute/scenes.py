@@ -16,10 +16,11 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from ..channel import classify_channel, is_time_expression
+from ..channel import classify_channel
 from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
+from .frames import ANYONE, Scene, new_time, occasions
 
 __all__ = [
     "Scene",
@@ -144,19 +145,6 @@ def token_at(doc: Doc, char: int) -> int:
     return -1
 
 
-@attrs.frozen(kw_only=True)
-class Scene:
-    """From ``start`` on, ``speaker`` speaks through ``channel`` (shown by ``evidence``), or, with
-    ``Channel.UNKNOWN``, no longer through the channel of an earlier scene (the article moved to another time).
-    """
-
-    speaker: str
-    """The speaker's name as the article resolves it (lower case): one person, one scene at a time."""
-    start: int
-    channel: Channel
-    evidence: TextSpan | None
-
-
 def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     """``quotes`` (speakers set) with the channel of the scene each is part of, where a quote names none itself.
 
@@ -164,9 +152,14 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
     """
     by_speaker: dict[str, list[Scene]] = {}
-    for scene in scenes_of(ctx, quotes):
+    for scene in sorted([*scenes_of(ctx, quotes), *occasions(ctx)], key=lambda scene: scene.start):
         by_speaker.setdefault(scene.speaker, []).append(scene)
     starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
+
+    def latest(speaker: str, anchor: int) -> Scene | None:
+        at = bisect_right(starts.get(speaker, []), anchor) - 1
+        return by_speaker[speaker][at] if at >= 0 else None
+
     out: list[Quote] = []
     for quote in quotes:
         key = speaker_key(quote.speaker)
@@ -174,8 +167,9 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
             out.append(quote)
             continue
         anchor = quote.cue.start if quote.cue is not None else quote.start
-        at = bisect_right(starts.get(key, []), anchor) - 1
-        current = by_speaker[key][at] if at >= 0 else None
+        # The speaker's own scene; a speaker with none is at the occasion the article last set, if any (a new time
+        # ends an occasion, never the speaker's own interview: "In 2014, ..." is the story, not the quotes' source).
+        current = latest(key, anchor) or latest(ANYONE, anchor)
         if current is not None and current.channel is not Channel.UNKNOWN:
             quote = attrs.evolve(quote, channel=current.channel, channel_evidence=current.evidence)
         out.append(quote)
@@ -210,21 +204,3 @@ def scenes_of(ctx: Context, quotes: Sequence[Quote]) -> list[Scene]:
 def speaker_key(speaker: Speaker | None) -> str | None:
     """Who a scene belongs to: the speaker's name, whatever the case (None for no speaker)."""
     return speaker.name.lower() if speaker is not None else None
-
-
-_TIME_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "tmod", "obl"})
-_TIME_PHRASE_TOKENS = 12
-"""How far into a phrase of the cue a time expression is looked for (``on Tuesday night in Des Moines``)."""
-
-
-def new_time(ctx: Context, verb: Token) -> bool:
-    """True when the cue is set at a time of its own: ``said Tuesday``, ``Later, she told``, ``said last week``."""
-    doc = ctx.doc
-    for child in verb.children:
-        if child.dep_ not in _TIME_DEPS:
-            continue
-        end = min(child.right_edge.i + 1, child.left_edge.i + _TIME_PHRASE_TOKENS)
-        phrase = doc[child.left_edge.i : end]
-        if any(is_time_expression(tok, ctx.lexicon) and not ctx.quoted(tok.idx) for tok in phrase):
-            return True
-    return False

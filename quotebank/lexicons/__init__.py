@@ -88,6 +88,13 @@ class Lexicon:
     """Who speaks for someone (``spokesman``): in the speaker's own mention they never show the channel, since a
     spokesman gives interviews and briefings as well as statements."""
 
+    speech_settings: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occasions at which one speaks to those present (``at a campaign stop``, ``during a fundraiser``): as the
+    object of *at* or *during* beside a cue they make a speech. Not speech nouns: ``the event`` says nothing."""
+
+    occasion_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions that, opening a sentence, set an occasion for everyone present (``During a town hall, ...``)."""
+
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
 
