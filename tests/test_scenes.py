@@ -145,6 +145,8 @@ CONTENT_CASES = [
     ("“We will grow,” Director of television Jane Roe said.", Channel.UNKNOWN),
     ("“We will grow,” Iran state TV said.", Channel.BROADCAST),
     ("Jane Roe said the program had failed. “We will grow,” she said.", Channel.UNKNOWN),
+    ("Weekly magazine editor Jane Roe said the album was “We at our best”.", Channel.UNKNOWN),
+    ("In a magazine interview, Jane Roe said the album was “We at our best”.", Channel.INTERVIEW),
 ]
 
 

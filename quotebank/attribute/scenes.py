@@ -83,7 +83,17 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
             else:
                 tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
-    tokens.extend(t for t in clause_openers(ctx, verb) if not ctx.quoted(t.idx) and is_speech_noun(ctx, t))
+    # ... but not through the words that describe the speaker ("Q magazine reviews editor Ted Kessler said").
+    described = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)
+    ]
+    tokens.extend(
+        t
+        for t in clause_openers(ctx, verb)
+        if not ctx.quoted(t.idx) and is_speech_noun(ctx, t) and not any(a <= t.i <= b for a, b in described)
+    )
     return tokens
 
 
