@@ -117,6 +117,36 @@ SCENE_CASES += [
 ]
 
 
+SCENE_CASES += [
+    # a sentence that sets its subject speaking without quoting them opens the scene
+    (
+        "In a statement issued Tuesday, Senator Jane Roe was more careful than her colleagues. "
+        "She called the deal “Alpha at best”.",
+        "Alpha",
+        Channel.STATEMENT,
+    ),
+    (
+        "Senator Jane Roe issued a statement on the holiday.\n\nRoe called it “Alpha for all of us”.",
+        "Alpha",
+        Channel.STATEMENT,
+    ),
+    # ... but not the remarks it refers back to, nor a channel noun that is what the verb is about
+    (
+        "Senator Jane Roe did not name the state in her remarks.\n\n“Alpha is not a place,” Roe said.",
+        "Alpha",
+        Channel.UNKNOWN,
+    ),
+    (
+        "Senator Jane Roe criticised the statement of the board.\n\n“Alpha is wrong,” Roe said.",
+        "Alpha",
+        Channel.UNKNOWN,
+    ),
+    # a conference is a speech; a news conference is a press conference
+    ("“Alpha is the word,” Jane Roe said at a veterans conference in Virginia.", "Alpha", Channel.SPEECH),
+    ("“Alpha is the word,” Jane Roe said at a news conference in Virginia.", "Alpha", Channel.PRESS_CONFERENCE),
+]
+
+
 @pytest.mark.parametrize(("text", "first_word", "channel"), SCENE_CASES)
 def test_scene(text: str, first_word: str, channel: Channel) -> None:
     assert channel_of(text, first_word) is channel

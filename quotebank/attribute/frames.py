@@ -14,8 +14,11 @@ from spacy.tokens import Token
 from ..channel import classify_channel, is_time_expression
 from ..model import Channel, TextSpan
 from .context import Context
+from .cues import cue_words, is_speech_noun
+from .entities import resolve
+from .mentions import subject_of
 
-__all__ = ["ANYONE", "Scene", "new_time", "occasions"]
+__all__ = ["ANYONE", "Scene", "new_time", "occasions", "settings"]
 
 ANYONE = ""
 """The speaker of a scene the article sets for everyone present (an occasion)."""
@@ -84,4 +87,38 @@ def occasions(ctx: Context) -> list[Scene]:
         starts_paragraph = not text[text.rfind("\n", 0, first.idx) + 1 : first.idx].strip()
         if starts_paragraph and any(is_time_expression(t, ctx.lexicon) for t in sentence[:_OPENING_TOKENS]):
             found.append(Scene(speaker=ANYONE, start=first.idx, channel=Channel.UNKNOWN, evidence=None))
+    return found
+
+
+def settings(ctx: Context) -> list[Scene]:
+    """Scenes opened by a sentence that sets its subject speaking without quoting them.
+
+    ``In a statement issued Tuesday, Clinton was more circumspect``, ``Obama issued a statement``: the channel
+    noun is the setting of the verb (in, at, during) or what a delivery verb hands out, and the verb's subject
+    is who speaks there. A verb that is itself a cue opens its scene as a cue event.
+    """
+    cue_verbs = {event.verb for event in ctx.events}
+    found: list[Scene] = []
+    for noun in cue_words(ctx):
+        if ctx.quoted(noun.idx) or not is_speech_noun(ctx, noun):
+            continue
+        if noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.occasion_prepositions | {"in"}:
+            verb = noun.head.head
+        elif noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in ctx.lexicon.delivery_verbs:
+            verb = noun.head
+        else:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in cue_verbs:
+            continue
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            continue  # "did not name a place in his remarks": the remarks the article already set, not new ones
+        channel, decisive = classify_channel(None, [noun], ctx.lexicon)
+        subject = subject_of(ctx, verb)
+        if channel is Channel.UNKNOWN or decisive is None or subject is None:
+            continue
+        entity, _ = resolve(ctx, subject, verb)
+        if entity is not None:
+            evidence = TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text))
+            start = min(noun.idx, verb.idx)
+            found.append(Scene(speaker=entity.name.lower(), start=start, channel=channel, evidence=evidence))
     return found

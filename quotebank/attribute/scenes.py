@@ -20,7 +20,7 @@ from ..channel import classify_channel
 from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
-from .frames import ANYONE, Scene, new_time, occasions
+from .frames import ANYONE, Scene, new_time, occasions, settings
 
 __all__ = [
     "Scene",
@@ -75,6 +75,8 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
         if child.dep_ == "prep" and child.lower_ in ctx.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
             continue  # "accused ministers of balancing the books": what was said names no channel
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
+            if child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in ctx.lexicon.object_content_verbs:
+                continue  # "criticised the statement": what was said is about the statement, not in it
             if child.dep_ in ("dobj", "obj"):
                 # "issued a statement", "wrote a letter": the object's noun; what it goes on to say is content.
                 of = [g for p in child.children if p.lower_ == "of" for g in p.children]  # "the House of Commons"
@@ -162,7 +164,7 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
     """
     by_speaker: dict[str, list[Scene]] = {}
-    for scene in sorted([*scenes_of(ctx, quotes), *occasions(ctx)], key=lambda scene: scene.start):
+    for scene in sorted([*scenes_of(ctx, quotes), *settings(ctx), *occasions(ctx)], key=lambda scene: scene.start):
         by_speaker.setdefault(scene.speaker, []).append(scene)
     starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
 
