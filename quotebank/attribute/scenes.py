@@ -6,6 +6,11 @@ rally``, ``wrote in an email``, an embedded post) opens a *scene* for its speake
 speaker with no channel of its own is part of it (:func:`apply_scenes`), until the article moves that speaker to
 another setting or time: a cue of theirs that names another channel, or one set at a time of its own (``he said
 Tuesday``, ``Later, she told ...``). The quote keeps the words that opened the scene as its evidence.
+
+Two more kinds of frame are read in :mod:`~quotebank.attribute.frames`: a sentence that sets its subject speaking
+without quoting them (``In a statement issued Tuesday, X was more careful``, ``X issued a statement``), and an
+occasion the article sets for everyone present (``During a CNN town hall, a mother asked ...``), which reaches
+speakers with no scene of their own. The entry point is :func:`apply_scenes`, called once on the attributed quotes.
 """
 
 from __future__ import annotations
