@@ -277,3 +277,12 @@ def test_the_checker_passes_a_clean_package(tmp_path: Path) -> None:
     imports = imports_of(package, "pkg")
     assert not upward_imports(imports, "pkg", SYNTHETIC_LAYERS)
     assert not private_imports(imports, "pkg")
+
+
+def test_the_architecture_page_shows_the_same_layers() -> None:
+    page = (ROOT.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| ")}
+    for name, units in LAYERS:
+        assert name in rows, f"docs/architecture.md has no row for the layer {name!r}"
+        missing = [u for u in units if not u.startswith("__") and f"`{u}`" not in rows[name]]
+        assert not missing, f"docs/architecture.md does not list {missing} under {name!r}"
