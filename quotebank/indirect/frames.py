@@ -62,7 +62,7 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         # "defended plans to cut benefits, telling MPs that ...": a speech participle is a report of its own.
         added = [t.left_edge.i for t in doc[head.i + 1 : end] if is_added_report(t, lexicon) and t.left_edge.i > head.i]
         end = min([end, *added])
-        start, end = trim(doc, start, end)
+        start, end = trim(doc, start, end, lexicon)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None
