@@ -1,11 +1,17 @@
-"""Parenthetical and trailing attributions: ``X, she concedes, could ...`` and ``... . Y, Dr. Patel said.``"""
+"""Parenthetical and trailing attributions: ``X, she concedes, could ...`` and ``... . Y, Dr. Patel said.``
+
+**Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its own
+(``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
+clause included; a quote or a clause coordinated after the cue is not part of it. A trailing attribution that closes
+a paragraph covers the paragraph's earlier present-tense sentences that quote, report, date or name no one.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import CLAUSE_SUBJECT_DEPS, OWN_CONTENT_DEPS
+from ..syntax import OWN_CONTENT_DEPS, has_subject
 from .frames import nominal_content
 from .spans import (
     ATTRIBUTION_BREAKS,
@@ -156,10 +162,7 @@ def _opens_new_clause(tok: Token) -> bool:
     """True for a conjunction that opens a clause with a subject of its own (``..., and I had to ...``)."""
     if tok.pos_ != "CCONJ":
         return False
-    return any(
-        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in CLAUSE_SUBJECT_DEPS for s in c.children)
-        for c in tok.head.children
-    )
+    return any(c.dep_ == "conj" and c.i > tok.i and has_subject(c) for c in tok.head.children)
 
 
 def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:

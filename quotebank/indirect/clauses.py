@@ -1,4 +1,31 @@
-"""Complement clauses of reporting verbs and speech nouns, and the parser's slips around them."""
+"""Complement clauses of reporting verbs and speech nouns, and the parser's slips around them.
+
+**Clauses.** The complement clause of a reporting verb (``said that ...``, ``clarified to reporters that ...``; a
+leading ``that``/``whether`` is left out), the clause before a trailing attribution (``..., Hoffman said in an
+emailed statement.``), the rest of the sentence around ``according to X``. A dateline (``JERUSALEM (AP) —``) is cut
+off. The parser's slips are mended: a clause it split in two is kept whole; a ``that``-clause it hung on the noun
+before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White House, that
+...``) is found; with two clauses the first is the content; a clause it took for an adverbial one (``said after the
+convention he would not run``) still counts, and so do an object it took from a subjectless clause (``has said
+single people and families - gay, straight - would qualify``), a ``because`` clause or an inverted condition
+(``should the bank raise rates``) it hung on the verb right after the content, and a fronted ``If`` or present-tense
+``When`` clause before a past reporting verb (``When she hires, she said she ensures ...``). A reporting verb in
+``-s`` tagged as a noun heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A
+speech participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
+first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone else
+(``said it was opposed and warned Pyongyang to stop``). A clause the parser made the main one after the content is
+still what was said (``pointed out that one shooting may have many victims, so thousands of victims do not ...``,
+``... might evolve should she become president``), unless it is in the past, opens with ``and``/``but`` or reports
+itself; the content takes in a conjunct the parser hung on a verb above the report (a noun: ``emphasizing fairness,
+and a need to ...``; a bare verb after a stranded ``and``: ``promising to meet and in some cases exceed ...``; a
+subjectless finite verb right after it: ``showed the businessman lost $916 million``; the clause whose subject an
+object ending on ``and`` begins: ``showed the charity and its founder spent ...``), an example phrase (``, including
+...``) and the phrase after a possessor it stops at; a clause content never ends on its conjunction.
+
+**Speech nouns.** A speech or finding noun with an owner gives its ``that``-clause (``the judge's conclusion that
+...``, ``a Post report that ...``, even when parsed as a relative clause, but not ``the claim that he made``) or its
+topic (``her comments on the closure``; a speech *on an anniversary* is its occasion).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""Evidential sources: what a poll, study, video or record shows, finds, indicates or documents."""
+"""Evidential sources: what a poll, study, video or record shows, finds, indicates or documents.
+
+**Evidential sources.** What a poll, study, video or record shows, finds, indicates or documents is reported (``a
+poll found that ...``, ``The poll indicates a tightening race``, ``video surfaced showing Clinton stumbling``), but
+only for a source the lexicon lists: ``Police found the car`` and ``She showed up late`` report nothing.
+"""
 
 from __future__ import annotations
 

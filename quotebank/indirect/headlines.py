@@ -1,4 +1,13 @@
-"""Reports in a headline, where title case defeats the tagger and the verb is often left out."""
+"""Reports in a headline, where title case defeats the tagger and the verb is often left out.
+
+**Headlines.** A headline source may be a name only the article's text recognises (``Sanders: ...``), come before a
+topic or addressee (``Obama on Climate Change: ...``), or precede a reporting verb the tagger took for a noun
+(``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``, ``Study links X to Y``). A label before the colon is
+passed over (``The Latest: Trump urges ...``); clauses ``;`` joins report apart, each verb within its own (``Kyiv
+says ...; Moscow denies targeting civilians``); a speech participle after the main clause speaks for its subject
+(``xAI sues OpenAI, alleging theft of trade secrets``). A record no one is named as owning is its own source (``The
+lawsuit alleges``, ``According to the complaint``), not the name before it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""Reports with no verb of their own: ``reportedly``/``allegedly`` clauses and a report continued."""
+"""Reports with no verb of their own: ``reportedly``/``allegedly`` clauses and a report continued.
+
+**Continued and unnamed reports.** A report goes on into the next sentence of its paragraph when that sentence has
+no cue of its own and opens with ``But``/``However`` in the reported tense (``But it would also ...``) or elides its
+verb (``Their bosses aren't.``); ``reportedly``/``allegedly`` make their clause an unnamed source's account (``after
+he allegedly took the cash``), with no speaker.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,17 @@
-"""Naming (``called it a hoax``), requests (``urged Congress to act``) and questions put to a speaker."""
+"""Naming (``called it a hoax``), requests (``urged Congress to act``) and questions put to a speaker.
+
+**Naming.** ``called climate change a hoax`` reports the whole predication, with the phrase after the predicate but
+not the setting (``called him a master at closing deals``); in the passive the agent speaks (``was called a fraud by
+critics``).
+
+**Requests and questions.** ``urged Congress to act`` reports the addressee and the request, also when the parser
+reads ``on`` as a particle (``called on police to act``); a request stops at a dash. The object of a demand before a
+subjunctive clause is its subject (``demanding Obama make a pledge``); a bare infinitive the parser coordinated
+under the verb is a second request (``agreed to share a currency and rely on ...``), a finite verb is not (``agreed
+to step down and left``); a second ``that`` clause is more of the same report (``but that it would add ...``). A
+question put to the speaker (``Asked to describe the device, O'Neill said``) is reported with the asker, mostly
+unnamed, as its speaker; a conditional one (``If asked``) is not.
+"""
 
 from __future__ import annotations
 
