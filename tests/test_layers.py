@@ -51,8 +51,6 @@ KNOWN_PRIVATE: frozenset[tuple[str, str]] = frozenset(
         ("cli", "_open"),
         # display reads the component's stored dicts; a public accessor replaces it (cli helper, issue #14).
         ("display", "_DATA"),
-        # attribute/ asks the entity index whether a name is a medium (attribution helper, issue #14).
-        ("attribute", "_is_media"),
     }
 )
 
@@ -61,7 +59,6 @@ MAX_LINES = 500
 # Modules longer than that today, each with who splits it (issue #14); a module that was split simply drops out.
 KNOWN_LONG: frozenset[str] = frozenset(
     {
-        "attribute.py",  # the attribute/ package (attribution helper)
         "batch.py",  # the corpus/ package (corpus helper)
         "cli.py",  # the cli/ package (cli helper)
         "bank/store.py",  # bank helper
