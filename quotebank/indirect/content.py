@@ -158,6 +158,10 @@ def _with_main_clause(verb: Token, content: Span, lexicon: Lexicon) -> Span:
 
 
 def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
+    """What ``verb`` reports by the first construction that fits, in this order: ``according to`` (the rest of the
+    sentence), a speech noun (:mod:`.clauses`), a stance (:mod:`.frames`), a complement clause (:mod:`.clauses`), a
+    parenthetical or trailing cue (:mod:`.attributions`), a stranded ``that``-clause, a request or a naming
+    (:mod:`.requests`), a finding (:mod:`.evidence`), a noun phrase (:mod:`.frames`)."""
     doc = verb.doc
     sent = verb.sent
     if verb.lower_ == "according":
