@@ -115,11 +115,23 @@ def attribute(ctx: Context, quotes: list[Quote]) -> list[Quote]:
 
 
 def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
+    """An embedded post, signed by its author: the entity the article names so, else a speaker by that name.
+
+    A signature with a handle but no name (``— (@x) January 8, 2020``) gives the handle as the speaker, of unknown
+    kind; one with neither leaves the post unattributed (a tweet all the same).
+    """
     post = quote.post
     assert post is not None
     author = post.author
-    entity = ctx.index.find(author)
-    if entity is None:
+    channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
+    signature = post.signature
+    handle_only = not author.strip()
+    if handle_only:
+        author = f"@{post.handle.lstrip('@')}" if post.handle and post.handle.strip("@ ") else ""
+    if not author:
+        return attrs.evolve(quote, cue=signature, channel=channel, channel_evidence=signature), None
+    entity = None if handle_only else ctx.index.find(author)
+    if entity is None and not handle_only:
         base = re.split(r"[.\s_]", author)[0]
         for candidate in ctx.index.entities:
             if candidate.kind is SpeakerKind.PERSON and base and base in (candidate.surname, candidate.name):
@@ -131,15 +143,15 @@ def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
         key: int | None = ctx.key_of(entity)
     else:
         kind = SpeakerKind.MEDIA if ctx.index.is_media(author) else SpeakerKind.PERSON
+        if handle_only:
+            kind = SpeakerKind.UNKNOWN  # a handle alone says nothing of who holds it
         speaker = Speaker(name=author, kind=kind, handle=post.handle)
         key = ctx.key_of(ctx.adhoc(author, kind))
     mention = None
-    signature = post.signature
     if signature is not None:
         offset = signature.text.find(author)
         if offset >= 0:
             mention = TextSpan.of(ctx.text, signature.start + offset, signature.start + offset + len(author))
-    channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
     return (
         attrs.evolve(
             quote,
