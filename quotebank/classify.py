@@ -95,11 +95,16 @@ def sentence_of(span: Span) -> Span:
     return sentence if sentence is not None else span
 
 
-def sentence_has_cue(doc: Doc, span: Span, lexicon: Lexicon, exclude: list[tuple[int, int]]) -> bool:
-    """True when the sentence around ``span`` reports speech outside the quotes in ``exclude``."""
+def sentence_has_cue(doc: Doc, span: Span, lexicon: Lexicon, exclude: list[tuple[int, int]] | bytearray) -> bool:
+    """True when the sentence around ``span`` reports speech outside the quotes in ``exclude``.
+
+    ``exclude`` is the quotes' ``(start, end)``, or a mask of the text with 1 inside them (made once per document:
+    testing every quote for every token was quadratic).
+    """
     tagged = doc.has_annotation("POS")
+    inside = exclude if isinstance(exclude, bytearray) else _inside_mask(exclude, len(doc.text))
     for tok in sentence_of(span):
-        if any(s <= tok.idx < e for s, e in exclude):
+        if inside[tok.idx]:
             continue
         lemma = tok.lemma_.lower() or naive_lemma(tok.lower_)
         if lemma in lexicon.position_verbs:
@@ -204,10 +209,17 @@ def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
     return any(before.endswith(trigger) for trigger in lexicon.naming_triggers)
 
 
+def _inside_mask(spans: list[tuple[int, int]], length: int) -> bytearray:
+    inside = bytearray(length + 1)
+    for start, end in spans:
+        inside[start:end] = b"\x01" * (end - start)
+    return inside
+
+
 def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: str | None = None) -> list[QuoteKind]:
     """The kind of each quote in ``quotes`` (same order); ``text`` is ``doc.text``, which spaCy rebuilds on access."""
     text = doc.text if text is None else text
-    spans = [(q.start, q.end) for q in quotes]
+    inside = _inside_mask([(q.start, q.end) for q in quotes], len(text))
     kinds: list[QuoteKind] = []
     for index, quote in enumerate(quotes):
         if quote.post is not None:
@@ -238,7 +250,7 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
                     # "on CNN's “State of the Union”": a programme of an outlet
                     outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words)
                 )
-                or (span is not None and not sentence_has_cue(doc, span, lexicon, spans))
+                or (span is not None and not sentence_has_cue(doc, span, lexicon, inside))
             ):
                 kinds.append(QuoteKind.SCARE)
                 continue
@@ -247,7 +259,7 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
                 kinds.append(QuoteKind.SCARE)
                 continue
             span = _quote_span(doc, quote)
-            if span is not None and prev != ":" and not sentence_has_cue(doc, span, lexicon, spans):
+            if span is not None and prev != ":" and not sentence_has_cue(doc, span, lexicon, inside):
                 kinds.append(QuoteKind.SCARE)
                 continue
         if integrated or (body[:1].islower() and not quote.continued):

@@ -19,6 +19,8 @@ Each entity collects the roles written next to its mentions (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 import attrs
 from spacy.tokens import Doc, Span
@@ -143,6 +145,7 @@ class EntityIndex:
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
+        self._mentioned: list[int] | None = None
         self._subject_mentions: set[int] = set()
         self._build()
 
@@ -363,6 +366,17 @@ class EntityIndex:
     def entity_at(self, token_index: int) -> Entity | None:
         """The entity whose mention covers token ``token_index``."""
         return self._by_token.get(token_index)
+
+    def entities_back_from(self, end: int, start: int = 0) -> Iterator[tuple[int, Entity]]:
+        """(token index, entity) for the tokens from ``end - 1`` back to ``start`` that a mention covers, nearest
+        first: the candidates of an antecedent search, without walking the tokens in between."""
+        if self._mentioned is None or len(self._mentioned) != len(self._by_token):
+            self._mentioned = sorted(self._by_token)
+        mentioned = self._mentioned
+        for n in range(bisect_left(mentioned, end) - 1, -1, -1):
+            if mentioned[n] < start:
+                break
+            yield mentioned[n], self._by_token[mentioned[n]]
 
     def entity_in(self, span: Span) -> Entity | None:
         """The entity that heads ``span`` (``Pentagon spokesman Jonathan Hoffman``), or one its text names.

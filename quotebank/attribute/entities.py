@@ -7,6 +7,8 @@ unnamed.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
@@ -41,6 +43,10 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+# How far back a pronoun looks for its antecedent: so many earlier speakers, then so many earlier mentions of a
+# name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
+_ANTECEDENT_SPEAKERS = 200
+_ANTECEDENT_MENTIONS = 2000
 
 
 def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
@@ -253,16 +259,15 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
                         return entity
     if want_person and (named := cataphora(ctx, pronoun, verb)) is not None:
         return named
-    for tok in reversed(list(ctx.doc[sent.start : verb.i])):
-        entity = ctx.index.entity_at(tok.i)
-        if entity is None or tok.dep_ not in SUBJECT_DEPS or tok.i == verb.i:
+    for i, entity in ctx.index.entities_back_from(verb.i, sent.start):
+        if ctx.doc[i].dep_ not in SUBJECT_DEPS:
             continue
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
             return entity
-    for event in reversed(ctx.events):
-        # Speech nouns are read after every verb: a report later in the text is not an antecedent.
-        if event.speaker is None or event.entity_key is None or event.cue.start > verb.idx:
+    # Speech nouns are read after every verb: a report later in the text is not an antecedent.
+    for event in islice(ctx.speaking_back_from(verb.idx + 1), _ANTECEDENT_SPEAKERS):
+        if event.speaker is None or event.entity_key is None:
             continue
         kind = event.speaker.kind
         if want_person and kind is SpeakerKind.PERSON:
@@ -275,9 +280,8 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if pronoun in _PLURAL_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
             return ctx.entity_by_key(event.entity_key)
     # No speaker yet: the nearest compatible entity named before.
-    for tok in reversed(list(ctx.doc[: verb.i])):
-        entity = ctx.index.entity_at(tok.i)
-        if entity is None or ctx.quoted(tok.idx):
+    for i, entity in islice(ctx.index.entities_back_from(verb.i), _ANTECEDENT_MENTIONS):
+        if ctx.quoted(ctx.doc[i].idx):
             continue
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
             return entity

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..channel import classify_channel
 from ..model import Channel, Speaker, TextSpan
-from .context import Context, clause_start
+from .context import Context, clause_words
 from .cues import is_speech_noun
 
 __all__ = ["evidence_tokens", "noun_channel", "running_channel", "verb_channel"]
@@ -43,14 +43,8 @@ def noun_channel(ctx: Context, noun: Token, speaker: Speaker) -> tuple[Channel, 
 
 
 def running_channel(ctx: Context, key: int, before: int) -> tuple[Channel, TextSpan | None]:
-    for event in reversed(ctx.events):
-        if event.cue.start >= before or event.entity_key is None:
-            continue
-        if event.entity_key != key:
-            return Channel.UNKNOWN, None
-        if event.channel is not Channel.UNKNOWN:
-            return event.channel, event.evidence
-    return Channel.UNKNOWN, None
+    event = ctx.run_channel_before(before, key)
+    return (event.channel, event.evidence) if event is not None else (Channel.UNKNOWN, None)
 
 
 def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Token]:
@@ -65,9 +59,7 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
             tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
-    start = clause_start(ctx, verb.idx)
-    clause = ctx.doc.char_span(start, verb.idx, alignment_mode="expand") if start < verb.idx else None
-    for k, tok in enumerate(t for t in (clause or ()) if not t.is_punct and t.i < verb.i):
+    for k, tok in clause_words(ctx, verb, leading=4):
         if ctx.quoted(tok.idx) or not is_speech_noun(ctx, tok):
             continue
         if k < 4 or (tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i)):
