@@ -65,7 +65,7 @@ from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
 from .events import find_events
 from .reported import indirect_cues
-from .speakers import attribute
+from .speakers import attribute, one_speaker_each
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
 
@@ -92,6 +92,6 @@ def attribute_quotes(
     quotes = transcript(ctx, quotes)
     quotes = block_quotes(ctx, quotes)
     attributed = attribute(ctx, quotes)
-    if not indirect:
-        return attributed
-    return report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    if indirect:
+        attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    return one_speaker_each(ctx, attributed)

@@ -96,6 +96,8 @@ class Context:
         """The transcript turn that speaks each quote, by quote id."""
         self.cue_word_cache: list[Token] | None = None
         self.named_speaker_cache: list[Entity] | None = None
+        self.guessed_roles: set[tuple[str, str]] = set()
+        """(name, role) of the roles given by a description resolved to a holder (:meth:`guess_role`)."""
         self._entity_keys: dict[int, int] = {}
         self._keyed_entities: dict[int, Entity] = {}
         self._adhoc: dict[str, Entity] = {}
@@ -186,6 +188,14 @@ class Context:
         if key not in self._adhoc:
             self._adhoc[key] = Entity(kind=kind, name=name)
         return self._adhoc[key]
+
+    def guess_role(self, entity: Entity, role: str) -> None:
+        """``role`` came to ``entity`` through a description the article did not tie to its name."""
+        self.guessed_roles.add((entity.name, role.lower()))
+
+    def entities(self) -> list[Entity]:
+        """Every entity of the document: the index's, then those made for speakers it did not know."""
+        return [*self.index.entities, *self._adhoc.values()]
 
     def entity_by_key(self, key: int) -> Entity | None:
         """The entity that :meth:`key_of` gave ``key``."""

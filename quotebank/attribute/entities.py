@@ -191,12 +191,14 @@ def description(ctx: Context, mention: Span) -> Entity:
         ]
         if len(holders) == 1:
             holders[0].add_role(role)
+            ctx.guess_role(holders[0], role)
             return holders[0]
     if mention[0].lower_ == "the":
         # "the country's outgoing prime minister": the one named speaker the text gives no role.
         speakers = named_speakers_without_role(ctx)
         if len(speakers) == 1:
             speakers[0].add_role(role)
+            ctx.guess_role(speakers[0], role)
             return speakers[0]
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)

@@ -8,10 +8,12 @@ introduced (:mod:`quotebank.attribute.link`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from ..roles import best_role, clean_role
 from .context import Context, CueEvent
 from .events import find_events
 from .link import (
@@ -24,7 +26,7 @@ from .link import (
     signed_or_introduced,
 )
 
-__all__ = ["attribute", "attribute_post", "said_at"]
+__all__ = ["attribute", "attribute_post", "one_speaker_each", "said_at"]
 
 
 def said_at(quote: Quote, event: CueEvent, *, confidence: float) -> Quote:
@@ -163,3 +165,43 @@ def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
         ),
         key,
     )
+
+
+def one_speaker_each(ctx: Context, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with one :class:`Speaker` per person: every role the article gives them, the best as ``role``.
+
+    Roles are gathered from the whole article, not only from the mention next to each quote: every title the
+    entity index read around the person's names, every role a description or appositive gave at a cue, every
+    role a quote's own mention gave. Each is cleaned into a short title phrase (:func:`quotebank.roles.clean_role`).
+    ``role`` is the most informative (:func:`quotebank.roles.best_role`) of the roles written next to a name, or
+    when there are none, of those a description gave; ``roles`` holds all of them, that one first. Speakers are
+    the same person when they carry the same name.
+    """
+    lexicon = ctx.lexicon
+    gathered: dict[str, list[tuple[str, bool]]] = {}
+
+    def gather(name: str, roles: Iterable[str]) -> None:
+        kept = gathered.setdefault(name, [])
+        for role in roles:
+            cleaned = clean_role(role, lexicon)
+            if cleaned and cleaned.lower() not in (k.lower() for k, _ in kept):
+                kept.append((cleaned, (name, role.lower()) in ctx.guessed_roles))
+
+    for entity in ctx.entities():
+        gather(entity.name, entity.roles)
+    for quote in quotes:
+        if quote.speaker is not None:
+            gather(quote.speaker.name, quote.speaker.roles)
+    out = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None:
+            roles = gathered.get(speaker.name, [])
+            role = best_role([r for r, guessed in roles if not guessed], lexicon) or best_role(
+                [r for r, _ in roles], lexicon
+            )
+            others = [r for r, _ in roles if r != role]
+            speaker = attrs.evolve(speaker, role=role, roles=(role, *others) if role else tuple(others))
+            quote = attrs.evolve(quote, speaker=speaker)
+        out.append(quote)
+    return out

@@ -78,6 +78,9 @@ class Lexicon:
     rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
     reported content (``The poll indicates a tightening race``); a plain ``Police found the car`` is not."""
 
+    title_abbreviations: dict[str, str] = attrs.field(factory=dict)
+    """Abbreviated titles written out, without the full stop (``sen`` -> ``senator``): a role that is only one."""
+
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
 
