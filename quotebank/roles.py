@@ -41,7 +41,8 @@ _ROLE_WORDS = 16
 
 def is_title_token(token: Token, lexicon: Lexicon) -> bool:
     """True for a word that names a role or title (``spokesman``, ``Minister``, ``Gen.``)."""
-    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
+    words = (token.lower_, token.lemma_.lower())
+    return any(w in lexicon.titles or w in lexicon.occupation_titles for w in words)
 
 
 def role_head(text: str, lexicon: Lexicon) -> str | None:
@@ -50,7 +51,7 @@ def role_head(text: str, lexicon: Lexicon) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and f"{words[i - 1]} {words[i]}" in lexicon.titles:
             return f"{words[i - 1]} {words[i]}"
-        if words[i] in lexicon.titles:
+        if words[i] in lexicon.titles or words[i] in lexicon.occupation_titles:
             return words[i]
     return None
 
@@ -72,6 +73,8 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
         if (tok.is_punct and tok.text not in ("-", "–", ".", "’s", "'s")) or tok.text in _QUOTE_CHARS:
             break
         tokens.append(tok)
+        if tok.is_sent_start:
+            break  # "... his secretary of state. Like many things with Mr. Obama": a title never spans sentences
         i -= 1
     if not tokens:
         return None

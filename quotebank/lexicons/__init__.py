@@ -80,6 +80,9 @@ class Lexicon:
 
     title_abbreviations: dict[str, str] = attrs.field(factory=dict)
     """Abbreviated titles written out, without the full stop (``sen`` -> ``senator``): a role that is only one."""
+    occupation_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occupations that name a person's role like a title does (``rally driver Dave Hawkins``, ``X, a designer,``):
+    read as titles for roles only (:mod:`quotebank.roles`)."""
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
