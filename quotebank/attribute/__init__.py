@@ -63,6 +63,7 @@ from ..lexicons import Lexicon
 from ..model import Quote
 from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
+from .descriptions import described_roles
 from .events import find_events
 from .reported import indirect_cues
 from .speakers import attribute, one_speaker_each
@@ -94,4 +95,4 @@ def attribute_quotes(
     attributed = attribute(ctx, quotes)
     if indirect:
         attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
-    return one_speaker_each(ctx, attributed)
+    return one_speaker_each(ctx, attributed, described_roles(ctx))

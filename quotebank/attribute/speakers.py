@@ -167,12 +167,14 @@ def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
     )
 
 
-def one_speaker_each(ctx: Context, quotes: list[Quote]) -> list[Quote]:
+def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tuple[str, str, bool]] = ()) -> list[Quote]:
     """``quotes`` with one :class:`Speaker` per person: every role the article gives them, the best as ``role``.
 
     Roles are gathered from the whole article, not only from the mention next to each quote: every title the
     entity index read around the person's names, every role a description or appositive gave at a cue, every
-    role a quote's own mention gave. Each is cleaned into a short title phrase (:func:`quotebank.roles.clean_role`).
+    role a quote's own mention gave, and the ``described`` roles (name, role, guessed) the article states away
+    from the name (:mod:`quotebank.attribute.descriptions`). Each is cleaned into a short title phrase
+    (:func:`quotebank.roles.clean_role`).
     ``role`` is the most informative (:func:`quotebank.roles.best_role`) of the roles written next to a name, or
     when there are none, of those a description gave; ``roles`` holds all of them, that one first. Speakers are
     the same person when they carry the same name.
@@ -180,18 +182,26 @@ def one_speaker_each(ctx: Context, quotes: list[Quote]) -> list[Quote]:
     lexicon = ctx.lexicon
     gathered: dict[str, list[tuple[str, bool]]] = {}
 
-    def gather(name: str, roles: Iterable[str]) -> None:
+    def gather(name: str, roles: Iterable[str], guess: bool = False) -> None:
         kept = gathered.setdefault(name, [])
         for role in roles:
             cleaned = clean_role(role, lexicon)
-            if cleaned and cleaned.lower() not in (k.lower() for k, _ in kept):
-                kept.append((cleaned, (name, role.lower()) in ctx.guessed_roles))
+            guessed = guess or (name, role.lower()) in ctx.guessed_roles
+            if cleaned is None:
+                continue
+            same = next((n for n, (k, _) in enumerate(kept) if k.lower() == cleaned.lower()), None)
+            if same is None:
+                kept.append((cleaned, guessed))
+            elif not guessed:
+                kept[same] = (cleaned, False)  # stated by the name too: no guess
 
     for entity in ctx.entities():
         gather(entity.name, entity.roles)
     for quote in quotes:
         if quote.speaker is not None:
             gather(quote.speaker.name, quote.speaker.roles)
+    for name, stated, guessed in described:
+        gather(name, [stated], guessed)
     out = []
     for quote in quotes:
         speaker = quote.speaker

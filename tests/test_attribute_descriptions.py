@@ -1,0 +1,75 @@
+"""Roles stated away from the name: predicate nominals, ``as`` titles, fronted and definite descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.model import QuoteKind
+
+
+def role_of(text: str, name: str) -> str | None:
+    """The role on the one quote of ``text`` whose speaker's name contains ``name``."""
+    found = [
+        q
+        for q in quotebank.extract(text, indirect=False)
+        if q.kind is not QuoteKind.SCARE and q.speaker is not None and name in q.speaker.name
+    ]
+    assert len(found) == 1, [(q.text, q.speaker) for q in quotebank.extract(text, indirect=False)]
+    assert found[0].speaker is not None
+    return found[0].speaker.role
+
+
+# (article, speaker, words the role must contain)
+STATED = [
+    # a predicate nominal in a main clause
+    (
+        "Jane Roe is the chief economist at Ledger Bank.\n\n“Rates will rise,” Roe said.",
+        "Roe",
+        "chief economist",
+    ),
+    # a description put before the name
+    (
+        "A former banker, Jane Roe now teaches economics in Leeds.\n\n“Banks are slow,” Roe said.",
+        "Roe",
+        "former banker",
+    ),
+    # a definite description refers back to the person just named
+    (
+        "Ava Lane's new film opens on Friday. The director spent five years on it.\n\n“This is a movement,” Lane said.",
+        "Lane",
+        "director",
+    ),
+    # a title written next to the name beats a guess
+    (
+        "Senator Jane Roe spoke in Ohio. Roe is the only candidate with a plan.\n\n“We will win,” Roe said.",
+        "Roe",
+        "Senator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), STATED)
+def test_role_stated_away_from_the_name(text: str, name: str, role: str) -> None:
+    found = role_of(text, name)
+    assert found is not None and role in found
+
+
+# (article, speaker): no role may come from these
+NOT_STATED = [
+    # a wish, not a position
+    ("Tim Kane would be a great senator, his allies say.\n\n“I am ready,” Kane said.", "Kane"),
+    # a condition
+    ("If Tim Kane becomes vice president, the state must hold an election.\n\n“I am ready,” Kane said.", "Kane"),
+    # the last name before the description is someone else's, two sentences away is the limit
+    (
+        "Jane Roe left the hall. Rain fell on the city. Crowds waited for hours. Traffic stopped. "
+        "The director arrived late.\n\n“It went well,” Roe said.",
+        "Roe",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_STATED)
+def test_no_role_from_what_states_none(text: str, name: str) -> None:
+    assert role_of(text, name) is None
