@@ -84,3 +84,11 @@ def test_not_speaker(text: str, wrong: str) -> None:
     for quote in quotebank.extract(text):
         name = quote.speaker.name if quote.speaker is not None else ""
         assert wrong not in name, (quote.text, name)
+
+
+def test_surname_that_is_a_title_word_stays_a_name() -> None:
+    # "King" is a title word; with an appositive after it the name still speaks, the appositive is the role
+    text = "“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Charlie King"

@@ -66,7 +66,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return None, None
     appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
     dateline = head.text.isupper() and head.ent_type_ == "GPE"
-    titled = is_title_token(head, ctx.lexicon)
+    # "Charlie King, a prominent New York Democrat": a surname that is also a title word is a name.
+    titled = is_title_token(head, ctx.lexicon) and head.ent_type_ != "PERSON"
     if appositive is not None and head.pos_ == "NOUN" and not (titled or dateline):
         # "The player's mother, Angela Brooks, told the AP": the name speaks; the description is no title.
         holder = ctx.index.entity_at(appositive.i)
