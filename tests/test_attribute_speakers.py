@@ -92,3 +92,26 @@ def test_surname_that_is_a_title_word_stays_a_name() -> None:
     quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.name == "Charlie King"
+
+
+# (article, speakers of its quotes in order): a quote paragraph after a paragraph about one person
+PARAGRAPH_PERSON_CASES = [
+    (
+        "Jane Roe, the mayor, spoke at length on Monday about the budget and the strike.\n\n"
+        "“We will not back down.”\n\n“The city cannot pay more.”",
+        ["Jane Roe", "Jane Roe"],
+    ),
+    # nobody named before: unattributed
+    ("The strike entered its third week on Monday.\n\n“We will not back down.”", [None]),
+    # the paragraph before has a quote of its own: it is not about one person's words to come
+    (
+        "Jane Roe spoke on Monday. “It must end,” a union official said.\n\n“We will not back down.”",
+        ["a union official", "a union official"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_PERSON_CASES)
+def test_quote_paragraph_after_a_paragraph_about_one_person(text: str, expected: list[str | None]) -> None:
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == expected

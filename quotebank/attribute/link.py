@@ -28,6 +28,7 @@ __all__ = [
     "has_named_subject",
     "naming_event",
     "paragraph_closing_cue",
+    "paragraph_person",
     "preceding_speech",
     "preceding_subject",
     "sentence_bounds",
@@ -266,6 +267,43 @@ def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:
             return None
         return event
     return None
+
+
+def paragraph_person(ctx: Context, quote: Quote) -> CueEvent | None:
+    """For a quote that is a paragraph of its own, with no cue: the one person the paragraph before is about.
+
+    ``Jane Roe, the mayor, spoke at length about the strike. \n\n “We will not back down.”``: news gives the words
+    of the person it has just described, in a paragraph of their own. Only when the paragraph before has no
+    quotation marks and names one person, as the subject of a verb; two people named there, or none, leave the
+    quote unattributed.
+    """
+    text = ctx.text
+    open_at = ctx.opening_mark(quote)
+    close_at = ctx.after_closing_mark(quote)
+    line_start = text.rfind("\n", 0, open_at) + 1
+    line_end = text.find("\n", close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:open_at].strip() or text[close_at:line_end].strip() or line_start == 0:
+        return None
+    end = line_start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    if end <= start or ctx.quotes_starting(start, end) or ctx.quote_within(start, end):
+        return None
+    tokens = ctx.tokens_from(start, end)
+    people: dict[int, Token] = {}
+    for i, entity in ctx.index.entities_back_from(tokens.stop, tokens.start):
+        if entity.kind is SpeakerKind.PERSON:
+            people.setdefault(id(entity), ctx.doc[i])
+    subjects = [t for t in people.values() if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(people) != 1 or not subjects:
+        return None
+    person = ctx.index.entity_at(subjects[0].i)
+    if person is None:
+        return None
+    phrase = noun_phrase(ctx, subjects[0])
+    return plain_event(ctx, subjects[0].head, phrase, person, role_at(ctx, phrase, person))
 
 
 def preceding_subject(ctx: Context, quote: Quote, running: int | None) -> CueEvent | None:

@@ -21,6 +21,7 @@ from .link import (
     event_for_quote,
     follows_on,
     paragraph_closing_cue,
+    paragraph_person,
     preceding_speech,
     preceding_subject,
     signed_or_introduced,
@@ -100,6 +101,9 @@ def attribute(ctx: Context, quotes: list[Quote]) -> list[Quote]:
             elif quote.kind is QuoteKind.DIRECT and (spoken := preceding_speech(ctx, quote)) is not None:
                 updated = said_at(quote, spoken, confidence=0.7)
                 key = spoken.entity_key
+            elif quote.kind is QuoteKind.DIRECT and (about := paragraph_person(ctx, quote)) is not None:
+                updated = attrs.evolve(said_at(quote, about, confidence=0.6), cue=None)
+                key = about.entity_key
             elif quote.kind is QuoteKind.PARTIAL and (fallback := clause_subject(ctx, quote)) is not None:
                 updated = attrs.evolve(
                     quote, speaker=fallback.speaker, speaker_mention=fallback.mention, confidence=0.6
