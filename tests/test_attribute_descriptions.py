@@ -40,6 +40,24 @@ STATED = [
         "Lane",
         "director",
     ),
+    # an appositive after the name, whatever its head
+    (
+        "“The test will come soon,” said Victor Lane, a Korea scholar at the Center for Policy Studies.",
+        "Lane",
+        "Korea scholar at the Center for Policy Studies",
+    ),
+    (
+        "“We could use the money,” said Rosa Diaz, his wife, on Tuesday.",
+        "Diaz",
+        "wife",
+    ),
+    # no article: an appositive only when a comma closes it
+    (
+        "Jane Lush, controller of entertainment commissioning, said the shows would go on tour.\n\n"
+        "“Comedy matters,” Lush said.",
+        "Lush",
+        "controller of entertainment commissioning",
+    ),
     # a title written next to the name beats a guess
     (
         "Senator Jane Roe spoke in Ohio. Roe is the only candidate with a plan.\n\n“We will win,” Roe said.",
@@ -67,6 +85,14 @@ NOT_STATED = [
         "The director arrived late.\n\n“It went well,” Roe said.",
         "Roe",
     ),
+]
+
+
+NOT_STATED += [
+    # a list of names is no appositive
+    ("Jane Roe, Tim Kane and others met on Monday.\n\n“It went well,” Roe said.", "Roe"),
+    # a relative clause is no role
+    ("“It went well,” said Jane Roe, who led the talks.", "Roe"),
 ]
 
 

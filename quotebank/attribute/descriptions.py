@@ -41,6 +41,8 @@ _COPULAS = frozenset({"be"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 # A definite description refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their"})
+_APPOSITIVE_WORDS = 14
 _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
 
 
@@ -52,7 +54,7 @@ def described_roles(ctx: Context) -> list[DescribedRole]:
         Jane Roe is the chief economist at Ledger Bank.   -> ("Jane Roe", "the chief economist at Ledger Bank", True)
         A former banker, Roe now teaches.                 -> ("Jane Roe", "A former banker", False)
     """
-    found: list[DescribedRole] = []
+    found: list[DescribedRole] = [(person.name, role.text, False) for role, person in _appositives(ctx)]
     for sentence in ctx.doc.sents:
         for role, person, guessed in _in_sentence(ctx, sentence):
             if person.kind is SpeakerKind.PERSON:
@@ -82,6 +84,37 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
             holder = _named_before(ctx, tok, sentence)
             if holder is not None:
                 yield _phrase(ctx, tok), holder, True
+
+
+def _appositives(ctx: Context) -> Iterator[tuple[Span, Entity]]:
+    """``Victor Cha, a Korea scholar at the Center for ...,``, ``Rakeyia Scott, his wife,``: a noun phrase set
+    off after a person's name describes the person, whether or not its head is a known title."""
+    doc = ctx.doc
+    for i, person in ctx.index.entities_back_from(len(doc)):
+        if person.kind is not SpeakerKind.PERSON or ctx.index.entity_at(i + 1) is person or ctx.quoted(doc[i].idx):
+            continue
+        if i + 3 >= len(doc) or doc[i + 1].text != ",":
+            continue
+        # "Jane Lush, controller of entertainment commissioning, said": with no article, only a phrase closed
+        # by a comma, headed by a common noun, is an appositive (not "Trump, Clinton and Sanders").
+        bare = doc[i + 2].pos_ == "NOUN" and doc[i + 2].is_lower
+        if doc[i + 2].lower_ not in _APPOSITIVE_OPENERS and not bare:
+            continue
+        start = i + 2 if bare else i + 3
+        end = start
+        while end < len(doc) and end - i <= _APPOSITIVE_WORDS and not _closes_appositive(doc[end]):
+            end += 1
+        if bare and (end >= len(doc) or doc[end].text != ","):
+            continue
+        phrase = doc[start:end]
+        if len(phrase) and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not ctx.quoted(doc[end - 1].idx):
+            yield phrase, person
+
+
+def _closes_appositive(tok: Token) -> bool:
+    if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or "\n" in tok.text_with_ws:
+        return True
+    return tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("who", "which", "that", "whose")
 
 
 def _phrase(ctx: Context, head: Token) -> Span:
