@@ -34,9 +34,10 @@ STATED = [
         "Roe",
         "former banker",
     ),
-    # a definite description refers back to the person just named
+    # a definite description refers back to the person who was the subject just before
     (
-        "Ava Lane's new film opens on Friday. The director spent five years on it.\n\n“This is a movement,” Lane said.",
+        "Ava Lane spent five years on her new film. The director says it opens on Friday.\n\n"
+        "“This is a movement,” Lane said.",
         "Lane",
         "director",
     ),
@@ -89,6 +90,8 @@ NOT_STATED = [
 
 
 NOT_STATED += [
+    # the person named before the description is an object, not the subject it goes on with
+    ("Critics praised Jane Roe on Monday. The director was not there.\n\n“It went well,” Roe said.", "Roe"),
     # a list of names is no appositive
     ("Jane Roe, Tim Kane and others met on Monday.\n\n“It went well,” Roe said.", "Roe"),
     # a relative clause is no role

@@ -9,8 +9,8 @@ The entity index reads the titles written next to a name (``Pentagon spokesman J
   no modal, negation or condition (``if Kaine becomes vice president``, ``he would be a great senator`` state no
   role);
 * ``Lynch served as the attorney general``: a title introduced by ``as`` on the person's verb;
-* ``Ava DuVernay's film ... The director makes this clear``: a definite description as the subject of a sentence,
-  referring back to the person named last, in the two sentences before.
+* ``Ava DuVernay spent years on the film ... The director makes this clear``: a definite description as the
+  subject of a sentence, referring back to the person who was the subject last, in the two sentences before.
 
 Only the fronted description is written next to the name. The others are *guesses* (``X is the only
 candidate`` is an opinion, ``as president`` may be a hope, ``the director`` may be someone else): they count
@@ -176,17 +176,18 @@ def _definite(head: Token) -> bool:
 
 
 def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
-    """The person named last before ``head``, in its sentence or the one or two before, when the title fits."""
+    """The person last named as a subject before ``head``, in its sentence or the two before, if the title fits."""
     first = sentence.start
     for _ in range(_DESCRIPTION_SENTENCES):
         if first == 0:
             break
         first = ctx.doc[first - 1].sent.start
-    for i, entity in ctx.index.entities_back_from(head.i, first):
-        if ctx.quoted(ctx.doc[i].idx):
-            continue
+    # Names inside the description ("The GOP candidate") are not what it refers back to.
+    for i, entity in ctx.index.entities_back_from(noun_phrase(ctx, head).start, first):
+        if ctx.quoted(ctx.doc[i].idx) or ctx.doc[i].dep_ not in ("nsubj", "nsubjpass"):
+            continue  # the description goes on with the subject before it, not with whom that subject named
         if entity.kind is not SpeakerKind.PERSON:
-            return None  # the last name is an organisation's: "the chairman" may be its
+            return None  # the last subject is an organisation: "the chairman" may be its
         gender = _GENDERED_TITLES.get(head.lower_)
         known = first_name_gender(entity, ctx.lexicon)
         if gender is not None and known is not None and gender != known:
