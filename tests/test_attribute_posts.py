@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 import quotebank
-from quotebank.model import Channel, SpeakerKind
+from quotebank.attribute import attribute_quotes
+from quotebank.lexicons import get_lexicon
+from quotebank.model import Channel, Post, Quote, QuoteKind, SpeakerKind, TextSpan
 
 # (text, the post's words, expected speaker name or None, expected kind)
 POST_CASES = [
     # a full signature: the author
     ("Hi there.\n\n— Jane Doe (@janedoe) January 8, 2020", "Hi there.", "Jane Doe", SpeakerKind.PERSON),
-    # a handle with no name: the handle, of unknown kind
-    ("Hi there.\n\n— (@x) January 8, 2020", "Hi there.", "@x", SpeakerKind.UNKNOWN),
 ]
 
 
@@ -47,3 +48,29 @@ def test_nameless_signature_keeps_the_other_quotes() -> None:
     ready = [q for q in quotes if q.text.startswith("We are ready")]
     assert len(ready) == 1
     assert ready[0].speaker is not None and ready[0].speaker.name == "Jane Doe"
+
+
+def test_handle_signs_a_post_with_no_name() -> None:
+    found = [q for q in quotebank.extract("Hi there.\n\n— (@x) January 8, 2020") if q.post is not None]
+    assert len(found) == 1 and found[0].speaker is not None
+    assert found[0].speaker.name.lstrip("@") == "x"
+    assert found[0].channel is Channel.TWEET
+
+
+# (post handle, expected speaker name and kind): a post whose signature names no one reaches attribution
+NAMELESS = [("x", ("@x", SpeakerKind.UNKNOWN)), (None, None)]
+
+
+@pytest.mark.parametrize(("handle", "expected"), NAMELESS)
+def test_attribution_of_a_post_without_author(
+    nlp: Language, handle: str | None, expected: tuple[str, SpeakerKind] | None
+) -> None:
+    text = "Hi there.\n\n— (@x) January 8, 2020"
+    doc = nlp(text)
+    signature = TextSpan(start=11, end=33, text=text[11:33])
+    post = Post(author="", handle=handle, signature=signature)
+    quote = Quote(id="q0", text="Hi there.", start=0, end=9, kind=QuoteKind.EMBEDDED_POST, post=post)
+    (attributed,) = attribute_quotes(doc, [quote], lexicon=get_lexicon("en"), indirect=False)
+    speaker = attributed.speaker
+    assert (None if speaker is None else (speaker.name, speaker.kind)) == expected
+    assert attributed.channel is Channel.TWEET and attributed.cue == signature
