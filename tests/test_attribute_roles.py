@@ -6,7 +6,7 @@ import pytest
 
 import quotebank
 from quotebank.lexicons import get_lexicon
-from quotebank.model import QuoteKind
+from quotebank.model import QuoteKind, SpeakerKind
 from quotebank.roles import best_role, clean_role
 
 EN = get_lexicon("en")
@@ -110,3 +110,17 @@ def test_object_of_a_preposition_has_no_title() -> None:
 def test_occupation_is_a_role() -> None:
     (found,) = speakers("“The cars have electronic brakes,” said rally driver Dave Hawkins.")
     assert found[:2] == ("Dave Hawkins", "rally driver")
+
+
+# (article, the unnamed source's role): an anonymous source is described by its title, and stays unnamed
+UNNAMED_CASES = [
+    ("“The move was not about the new laws,” a Cabinet Office spokeswoman said.", "Cabinet Office spokeswoman"),
+    ("“We will see,” a defense official said on Monday.", "defense official"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), UNNAMED_CASES)
+def test_unnamed_source_role_is_its_description(text: str, role: str) -> None:
+    (found,) = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert found.speaker is not None and found.speaker.kind is SpeakerKind.UNNAMED
+    assert found.speaker.role == role

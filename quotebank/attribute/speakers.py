@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
-from ..roles import best_role, clean_role
+from ..roles import best_role, clean_role, role_head
 from .context import Context, CueEvent
 from .events import find_events
 from .link import (
@@ -211,6 +211,10 @@ def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tupl
         speaker = quote.speaker
         if speaker is not None:
             roles = gathered.get(speaker.name, [])
+            if not roles and speaker.kind in (SpeakerKind.UNNAMED, SpeakerKind.PERSON):
+                # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
+                own = clean_role(speaker.name, lexicon)
+                roles = [(own, False)] if own and role_head(own, lexicon) else []
             role = best_role([r for r, guessed in roles if not guessed], lexicon) or best_role(
                 [r for r, _ in roles], lexicon
             )
