@@ -28,6 +28,7 @@ CLEAN_CASES = [
     ("media and rival", "rival"),  # a list before the title
     ("New Jersey Gov.", "New Jersey governor"),
     ("Rep.", "representative"),
+    ("Dr.", "doctor"),
     ("SEC", "SEC"),  # an acronym is no abbreviated title
     ("France's finance minister", "France's finance minister"),
     ("motorcycle racer", "motorcycle racer"),
