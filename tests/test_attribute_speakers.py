@@ -115,3 +115,20 @@ PARAGRAPH_PERSON_CASES = [
 def test_quote_paragraph_after_a_paragraph_about_one_person(text: str, expected: list[str | None]) -> None:
     quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
     assert [q.speaker.name if q.speaker else None for q in quotes] == expected
+
+
+# (article, speaker of its one quote): "the paper", "the company" name the one of that kind named before
+KIND_CASES = [
+    ("The Daily Ledger endorsed Clinton on Sunday. The paper wrote, “She is ready.”", "Daily Ledger"),
+    ("Acme Corp. cut 500 jobs on Monday. “We regret it,” the company said.", "Acme Corp."),
+    # two companies named: nothing is guessed
+    ("Acme Corp. and Globex Inc. cut 500 jobs on Monday. “We regret it,” the company said.", "company"),
+    # a description with more words is not a bare kind
+    ("Acme Corp. cut 500 jobs on Monday. “We regret it,” the parent company said.", "parent company"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KIND_CASES)
+def test_the_paper_is_the_one_paper_named(text: str, expected: str) -> None:
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [expected]

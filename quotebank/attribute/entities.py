@@ -25,6 +25,7 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "kind_description",
     "named_speakers_without_role",
     "resolve",
     "role_at",
@@ -64,6 +65,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return antecedent(ctx, lower, verb), None
     if head.pos_ == "PRON":
         return None, None
+    if (named := kind_description(ctx, mention)) is not None:
+        return named, None
     appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
     dateline = head.text.isupper() and head.ent_type_ == "GPE"
     # "Charlie King, a prominent New York Democrat": a surname that is also a title word is a name.
@@ -134,6 +137,20 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def kind_description(ctx: Context, mention: Span) -> Entity | None:
+    """``The Daily Ledger endorsed ... The paper wrote``: ``the`` and a word for a kind of organisation name the
+    one organisation of that kind the article has named before; with two or none, nothing is guessed."""
+    words = [t for t in mention if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the":
+        return None
+    kind = ctx.lexicon.kind_nouns.get(words[1].lower_)
+    if kind is None:
+        return None
+    before = mention.start_char
+    named = [e for e in ctx.index.entities if e.kind.value == kind and e.last_before(before) >= 0]
+    return named[0] if len(named) == 1 else None
 
 
 def unowned_record(ctx: Context, mention: Span) -> tuple[Entity | None, str | None]:
