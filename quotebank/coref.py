@@ -39,11 +39,13 @@ _RECENT_NAME_CHARS = 300
 FEMININE_WORDS = frozenset(
     {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
     | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "duchess", "sister"}
+    | {"widow", "wife", "mother", "daughter", "grandmother", "actress", "girlfriend", "niece", "aunt", "woman"}
 )
 """Honorifics and titles that make a person a ``she``."""
 MASCULINE_WORDS = frozenset(
     {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
     | {"councilman", "assemblyman", "duke", "brother"}
+    | {"widower", "husband", "father", "son", "grandfather", "actor", "boyfriend", "nephew", "uncle", "man"}
 )
 """Honorifics and titles that make a person a ``he``."""
 
