@@ -132,3 +132,13 @@ KIND_CASES = [
 def test_the_paper_is_the_one_paper_named(text: str, expected: str) -> None:
     quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
     assert [q.speaker.name if q.speaker else None for q in quotes] == [expected]
+
+
+def test_a_name_inside_the_quote_never_speaks_it() -> None:
+    text = (
+        "The lack of songs for Clinton concerns Henry Crespo, president of a Miami caucus.\n\n"
+        "“No one is writing songs for Hillary. Hillary has nobody like that,” he said."
+    )
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.text.startswith("No one")]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Henry Crespo"

@@ -280,8 +280,8 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
     if want_person and (named := cataphora(ctx, pronoun, verb)) is not None:
         return named
     for i, entity in ctx.index.entities_back_from(verb.i, sent.start):
-        if ctx.doc[i].dep_ not in SUBJECT_DEPS:
-            continue
+        if ctx.doc[i].dep_ not in SUBJECT_DEPS or ctx.quoted(ctx.doc[i].idx):
+            continue  # a name inside the quote is never who says it ("“Hillary has nobody,” he said")
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
             return entity
