@@ -58,30 +58,38 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 import attrs
 
 from ..lexicons import get_lexicon
 from ..model import SpeakerKind
-from ..textnorm import fold, word_tokens
+from .folding import fold, word_tokens
 
 __all__ = [
+    "ORGISH",
+    "PERSONISH",
     "EntityRecord",
     "LinkRecord",
     "Linking",
+    "MentionCounts",
     "MentionRecord",
     "PersonName",
     "RoleSignature",
+    "acronym",
+    "entity_record",
+    "initials",
     "is_role_only",
+    "link_new",
     "link_speakers",
     "lookup_keys",
+    "org_words",
     "parse_person_name",
     "role_signature",
 ]
 
-_PERSONISH = frozenset({SpeakerKind.PERSON, SpeakerKind.UNKNOWN})
-_ORGISH = frozenset({SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA})
+PERSONISH = frozenset({SpeakerKind.PERSON, SpeakerKind.UNKNOWN})
+ORGISH = frozenset({SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _FORMER = frozenset({"former", "ex"})
@@ -127,6 +135,7 @@ _PLACES = {
 # Regular demonyms: the country's name plus one of these (Iran-ian, Iraq-i, Syria-n, Japan-ese).
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish"})
 _ROLE_WINDOW_DAYS = 366
+_SYMMETRIC = frozenset({"name", "handle"})
 
 _Decision = tuple[int, int, str, float, str]
 """(joining mention, target mention, method, probability, evidence)"""
@@ -324,7 +333,7 @@ def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
         >>> is_role_only("chairman of the Joint Chiefs", None, SpeakerKind.UNKNOWN)
         True
     """
-    if kind not in _PERSONISH or not name.strip():
+    if kind not in PERSONISH or not name.strip():
         return False
     if role and fold(role) == fold(name):
         return True
@@ -404,7 +413,7 @@ def role_signature(role: str) -> RoleSignature:
     return RoleSignature(core=core, qualifiers=qualifiers, former=former)
 
 
-def _org_words(name: str) -> list[str]:
+def org_words(name: str) -> list[str]:
     words = [_place(w) for w in word_tokens(name.replace(".", ""))]
     if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
         words = words[words.index("s", 1) + 1 :]
@@ -413,7 +422,7 @@ def _org_words(name: str) -> list[str]:
     return words
 
 
-def _acronym(name: str) -> str | None:
+def acronym(name: str) -> str | None:
     bare = name.strip().replace(".", "")
     if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
         return bare.lower()
@@ -430,7 +439,7 @@ _ORG_RULES = (
 def _org_fits(method: str, words: Sequence[str], acronym: str | None, other: Sequence[str]) -> bool:
     """Does an organisation named ``words`` (or ``acronym``) fit one named ``other`` by rule ``method``?"""
     if method == "acronym":
-        return acronym is not None and len(other) >= 2 and _initials(other) == acronym
+        return acronym is not None and len(other) >= 2 and initials(other) == acronym
     if acronym is not None:
         return False
     if method == "name-variant":  # Iran state TV, Iranian State TV
@@ -438,7 +447,7 @@ def _org_fits(method: str, words: Sequence[str], acronym: str | None, other: Seq
     return len(words) >= 2 and len(other) > len(words) and _is_subsequence(words, other, _same_place)
 
 
-def _initials(words: Sequence[str]) -> str:
+def initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
 
 
@@ -446,7 +455,9 @@ def lookup_keys(text: str) -> set[str]:
     """The keys under which a name, alias or ``@handle`` is looked up in the bank."""
     keys = {" ".join(word_tokens(text)), text.strip().lstrip("@").casefold()}
     person = parse_person_name(text)
-    if person.core:
+    # The name without its titles, initials and punctuation; only when what is left are words of letters, so that
+    # "' OR '1'='1" (whose words would be "or 11") does not find the speaker "x' OR 1=1 --".
+    if person.core and all(w.isalpha() for w in person.core):
         keys.add(" ".join(person.core))
     return {k for k in keys if k}
 
@@ -480,6 +491,15 @@ class _Clusters:
                     return x, y
         return None
 
+    def merge(self, a: int, b: int) -> None:
+        """Put two clusters together, no questions asked (mentions already one entity in the bank)."""
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            root, child = min(a, b), max(a, b)
+            self.parent[child] = root
+            self.members[root].extend(self.members.pop(child))
+            self.full[root].extend(self.full.pop(child))
+
     def join(self, joining: int, target: int, method: str, probability: float, evidence: str) -> bool:
         """Put ``joining``'s cluster into ``target``'s; refused (False) when it would merge clashing names."""
         a, b = self.find(joining), self.find(target)
@@ -510,6 +530,35 @@ def link_speakers(mentions: Sequence[MentionRecord]) -> Linking:
     return _Linker(mentions).run()
 
 
+def link_new(
+    mentions: Sequence[MentionRecord], groups: Mapping[int, int], new: Collection[int]
+) -> tuple[dict[int, int], dict[int, LinkRecord], set[int]]:
+    """Link ``new`` mentions against the others (already linked: ``groups`` maps each to its entity).
+
+    Returns each mention's cluster root, the links of the new mentions, and the new mentions left ambiguous.
+    """
+    linker = _Linker(mentions)
+    linker.decide(groups, new)
+    clusters = linker.clusters
+    roots = {m.id: clusters.find(m.id) for m in mentions}
+    links, ambiguous = {}, set()
+    for mid in new:
+        steps = [s for s in clusters.steps[mid] if s[0] != "ambiguous"]
+        if len(steps) < len(clusters.steps[mid]):
+            ambiguous.add(mid)
+        probability = 1.0
+        for step in steps:
+            probability *= step[1]
+        links[mid] = LinkRecord(
+            mention=mid,
+            entity=roots[mid],
+            method="+".join(s[0] for s in steps) or "own",
+            probability=round(probability, 4),
+            evidence=tuple(s[2] for s in clusters.steps[mid]),
+        )
+    return roots, links, ambiguous
+
+
 def _label(m: MentionRecord) -> str:
     return f"{m.name!r} ({m.doc_id})" if m.doc_id else repr(m.name)
 
@@ -522,13 +571,25 @@ class _Linker:
         self.persons = {
             m.id: parse_person_name(m.name)
             for m in self.ordered
-            if m.kind in _PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
+            if m.kind in PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
         }
-        self.orgs = [m for m in self.ordered if m.kind in _ORGISH]
+        self.orgs = [m for m in self.ordered if m.kind in ORGISH]
         self.clusters = _Clusters(self.ordered, self.persons)
         self.first_person: dict[str, MentionRecord] = {}
 
     def run(self) -> Linking:
+        self.decide()
+        return self._result()
+
+    def decide(self, groups: Mapping[int, int] | None = None, new: Collection[int] | None = None) -> None:
+        """Run the rules; with ``groups``, those mentions start as one cluster per group, and with ``new``, only
+        decisions that involve a new mention are taken (the others were taken when their articles came in)."""
+        first_of: dict[int, int] = {}
+        for mid, group in sorted((groups or {}).items()):
+            if group in first_of:
+                self.clusters.merge(mid, first_of[group])
+            else:
+                first_of[group] = mid
         for step in (
             self._same_handle,
             self._same_name,
@@ -539,8 +600,10 @@ class _Linker:
             self._role_only,
         ):
             for decision in step():
-                self.clusters.join(*decision)
-        return self._result()
+                # An old mention joining a new one would change an old decision: that is for the old
+                # mention's own re-decision, unless the rule is symmetric (the same name, the same handle).
+                if new is None or decision[0] in new or (decision[1] in new and decision[2] in _SYMMETRIC):
+                    self.clusters.join(*decision)
 
     def _ambiguous(self, mention: int, candidates: Iterable[int]) -> None:
         names = ", ".join(sorted(self.by_id[c].name for c in candidates))
@@ -573,7 +636,7 @@ class _Linker:
                 self.first_person[p.key] = m
         first_org: dict[str, MentionRecord] = {}
         for m in self.orgs:
-            for key in (" ".join(_org_words(n)) for n in (m.name, *m.aliases)):
+            for key in (" ".join(org_words(n)) for n in (m.name, *m.aliases)):
                 if not key:
                     continue
                 if key in first_org:
@@ -604,15 +667,13 @@ class _Linker:
 
     def _organisation_names(self) -> list[_Decision]:
         find = self.clusters.find
-        org_names = [(m, _org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
+        org_names = [(m, org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
         out = []
         for m in self.orgs:
-            acronym = _acronym(m.name)
-            words = _org_words(m.name)
+            short = acronym(m.name)
+            words = org_words(m.name)
             for method, probability, how in _ORG_RULES:
-                targets = {
-                    find(o.id): o for o, other in org_names if words and _org_fits(method, words, acronym, other)
-                }
+                targets = {find(o.id): o for o, other in org_names if words and _org_fits(method, words, short, other)}
                 targets.pop(find(m.id), None)
                 if len(targets) == 1:
                     (o,) = targets.values()
@@ -733,7 +794,7 @@ class _Linker:
                     probability=round(probability, 4),
                     evidence=tuple(s[2] for s in self.clusters.steps[mid]),
                 )
-            entities.append(_entity(root, [self.by_id[x] for x in members], self.persons, self.role_only))
+            entities.append(entity_record(root, [self.by_id[x] for x in members], self.persons, self.role_only))
         return Linking(links=links, entities=entities)
 
 
@@ -743,24 +804,44 @@ class _RoleGroup:
 
     sig: RoleSignature
     first: int
-    docs: set[int] = attrs.field(factory=set)
+    docs: dict[int, int] = attrs.field(factory=dict)
+    """Articles (or, for a summary of many, a count standing for them) that give the role."""
     texts: Counter[str] = attrs.field(factory=Counter)
     """The wordings of the most specific signature."""
 
-    def add(self, sig: RoleSignature, text: str, doc: int) -> None:
-        self.docs.add(doc)
+    def add(self, sig: RoleSignature, text: str, doc: int, weight: int = 1) -> None:
+        self.docs[doc] = max(self.docs.get(doc, 0), weight)
         if sig.specificity > self.sig.specificity:
             self.sig, self.texts = sig, Counter()
         if sig.specificity == self.sig.specificity:
-            self.texts[text] += 1
+            self.texts[text] += weight
 
 
-def _entity(
-    root: int, members: list[MentionRecord], persons: dict[int, PersonName], role_only: set[int]
+MentionCounts = tuple[int, Mapping[str, int], Mapping[str, int]]
+"""For a mention that stands for several: how many, and how many of them give each role and each alias."""
+
+
+def entity_record(
+    root: int,
+    members: list[MentionRecord],
+    persons: dict[int, PersonName],
+    role_only: set[int],
+    counts: Mapping[int, MentionCounts] | None = None,
 ) -> EntityRecord:
+    def weight(m: MentionRecord, alias: str | None = None, role: str | None = None) -> int:
+        if counts is None or m.id not in counts:
+            return 1
+        n, roles, aliases = counts[m.id]
+        if role is not None:
+            return roles.get(role, 1)
+        return aliases.get(alias, 1) if alias is not None else n
+
     full_people = [m for m in members if m.id in persons and persons[m.id].full]
     named_people = [m for m in members if m.id in persons]
-    kinds = Counter(m.kind for m in members if m.kind is not SpeakerKind.UNKNOWN)
+    kinds: Counter[SpeakerKind] = Counter()
+    for m in members:
+        if m.kind is not SpeakerKind.UNKNOWN:
+            kinds[m.kind] += weight(m)
     if full_people or (named_people and kinds.get(SpeakerKind.PERSON)):
         kind = SpeakerKind.PERSON
     elif kinds:
@@ -768,19 +849,21 @@ def _entity(
     else:
         kind = SpeakerKind.UNKNOWN
 
-    docs_of: dict[str, set[int]] = defaultdict(set)
+    docs_of: dict[str, dict[int, int]] = defaultdict(dict)
     first_seen: dict[str, int] = {}
     display: dict[str, str] = {}
     for m in members:
-        for n in (m.name, *m.aliases):
+        for i, n in enumerate((m.name, *m.aliases)):
             key = fold(n)
-            docs_of[key].add(m.doc)
+            w = weight(m) if i == 0 else weight(m, alias=n)
+            docs_of[key][m.doc] = max(docs_of[key].get(m.doc, 0), w)
             first_seen.setdefault(key, m.id)
             display.setdefault(key, n)
+    n_docs_of = {key: sum(docs.values()) for key, docs in docs_of.items()}
 
     def ranked(pool: Iterable[MentionRecord], org: bool = False) -> str:
         def score(m: MentionRecord) -> tuple[int, ...]:
-            n_docs, n_words = len(docs_of[fold(m.name)]), len(word_tokens(m.name))
+            n_docs, n_words = n_docs_of[fold(m.name)], len(word_tokens(m.name))
             if org:
                 return (n_words, n_docs, -m.id)
             p = persons.get(m.id)
@@ -792,14 +875,14 @@ def _entity(
         name = ranked(full_people)
     elif named_people:
         name = ranked(named_people)
-    elif kind in _ORGISH:
+    elif kind in ORGISH:
         name = ranked(members, org=True)
     else:
         name = ranked([m for m in members if m.id not in role_only] or members)
 
     names = sorted(
         (k for k in docs_of if k != fold(name)),
-        key=lambda k: (-len(docs_of[k]), first_seen[k]),
+        key=lambda k: (-n_docs_of[k], first_seen[k]),
     )
 
     groups: list[_RoleGroup] = []
@@ -810,8 +893,8 @@ def _entity(
             if group is None:
                 group = _RoleGroup(sig=sig, first=m.id)
                 groups.append(group)
-            group.add(sig, role, m.doc)
-    groups.sort(key=lambda g: (-len(g.docs), -g.sig.specificity, g.first))
+            group.add(sig, role, m.doc, weight(m, role=role))
+    groups.sort(key=lambda g: (-sum(g.docs.values()), -g.sig.specificity, g.first))
     roles = tuple(g.texts.most_common(1)[0][0] for g in groups)
 
     handle_count: Counter[str] = Counter()
@@ -819,7 +902,7 @@ def _entity(
     for m in members:
         if m.handle:
             key = m.handle.lstrip("@").casefold()
-            handle_count[key] += 1
+            handle_count[key] += weight(m)
             handle_display.setdefault(key, m.handle.lstrip("@"))
     handles = tuple(handle_display[k] for k, _ in handle_count.most_common())
 

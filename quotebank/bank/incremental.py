@@ -1,0 +1,481 @@
+"""Linking each article's speakers into the bank's entities as it is added, at a cost that does not grow with the bank.
+
+The rules are those of :func:`quotebank.bank.linking.link_speakers`; what
+changes is what they run over. An entity is summarised by its *signatures*
+(``entity_sigs``: one row per distinct name, kind and handle among its
+mentions, with counts of their roles and aliases), and found through its
+*blocking keys* (``entity_keys``: ``p:`` a full person name, ``s:`` a surname
+of one, ``b:`` the surname of a group of bare surnames, ``h:`` a handle,
+``o:``/``ow:``/``ai:`` an organisation's name, words and initials, ``r:`` a
+role's title). A new article's mentions are linked with the rules against
+one representative mention per signature of the entities that share a key
+with them (never against the whole bank), and the decisions taken then are
+kept with their method, probability and evidence.
+
+A later article can change an earlier decision: a bare ``Mr Trump`` that was
+the only Trump becomes ambiguous when ``Melania Trump`` arrives; an
+``Iran's foreign minister`` finds a holder of the role. Mentions whose
+decision rests on the whole bank (bare surnames, role-only speakers,
+organisations by acronym or part of a name, shorter names) are recorded under
+the keys they wait on (``waiting``); when an article creates an entity or
+merges two, the mentions waiting on its keys, and only those, are decided
+again, in their own article's context.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from ..model import Speaker, SpeakerKind
+from .linking import (
+    ORGISH,
+    PERSONISH,
+    LinkRecord,
+    MentionCounts,
+    MentionRecord,
+    acronym,
+    entity_record,
+    initials,
+    is_role_only,
+    link_new,
+    org_words,
+    parse_person_name,
+    role_signature,
+)
+
+__all__ = ["EntityLinker", "signature"]
+
+# Methods whose decision cannot be changed by another article.
+_STABLE = frozenset({"name", "handle", "surname-same-article", "role-same-article", "account"})
+_MAX_ROUNDS = 8
+
+
+def signature(speaker: Speaker) -> str:
+    """What entity summaries group mentions by: name, kind and handle."""
+    return json.dumps([speaker.name, speaker.kind.value, speaker.handle or None], ensure_ascii=False)
+
+
+@attrs.frozen
+class _Sig:
+    first: int
+    name: str
+    kind: SpeakerKind
+    handle: str | None
+    n: int
+    clear: int
+    roles: dict[str, int]
+    aliases: dict[str, int]
+
+
+def _role_only(m: MentionRecord) -> bool:
+    return is_role_only(m.name, m.roles[0] if m.roles else None, m.kind)
+
+
+def _person(m: MentionRecord) -> bool:
+    return m.kind in PERSONISH and not _role_only(m) and bool(parse_person_name(m.name).core)
+
+
+def _org_keys(names: Iterable[str]) -> set[str]:
+    keys = set()
+    for name in names:
+        words = org_words(name)
+        if words:
+            keys.add("o:" + " ".join(words))
+            keys |= {"ow:" + w[:4] for w in words}
+            keys.add("ai:" + initials(words))
+        short = acronym(name)
+        if short:
+            keys.add("ai:" + short)
+    return keys
+
+
+def _role_keys(roles: Iterable[str]) -> set[str]:
+    """``r:`` the title, to be found by; ``rs:`` the whole signature, so that a new one counts as a change."""
+    keys = set()
+    for role in roles:
+        sig = role_signature(role)
+        if sig.core:
+            keys.add(f"r:{sig.core}|{int(sig.former)}")
+            keys.add(f"rs:{sig.core}|{int(sig.former)}|{' '.join(sorted(sig.qualifiers))}")
+    return keys
+
+
+def query_keys(m: MentionRecord) -> set[str]:
+    """The keys of the entities a new mention could join."""
+    keys = set()
+    if m.handle and m.kind is not SpeakerKind.UNNAMED:
+        keys.add("h:" + m.handle.lstrip("@").casefold())
+    if _role_only(m):
+        sig = role_signature(m.name)
+        if not sig.core and m.roles:
+            sig = role_signature(m.roles[0])
+        if sig.core:
+            keys.add(f"r:{sig.core}|{int(sig.former)}")
+    elif _person(m):
+        p = parse_person_name(m.name)
+        if p.full:
+            keys.add("p:" + p.key)
+            keys |= {"s:" + s for s in p.surnames}
+        else:
+            keys |= {"s:" + p.last, "b:" + p.last}
+    if m.kind in ORGISH:
+        keys |= _org_keys((m.name, *m.aliases))
+    return keys
+
+
+def waiting_keys(m: MentionRecord, link: LinkRecord) -> set[str]:
+    """The keys on which a mention's decision may change: none when it rests on its own article or name."""
+    if set(link.method.split("+")) & _STABLE:
+        return set()
+    if _role_only(m) or m.kind in ORGISH:
+        return query_keys(m)
+    if _person(m):
+        p = parse_person_name(m.name)
+        if not p.full:
+            return {"s:" + p.last, "b:" + p.last}
+        if "longer-name" in link.method or link.method == "own":
+            return {"s:" + p.last}
+    return set()
+
+
+class EntityLinker:
+    """Links articles' mentions into entities inside the caller's transaction on ``db``."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.changed: set[int] = set()
+        """Entities whose members changed (their record is rebuilt by :meth:`finish`)."""
+        self.moved: set[int] = set()
+        """Mentions whose entity changed (their quotes change speaker scope)."""
+        self.renamed: dict[int, int] = {}
+        """Entities merged into another."""
+        self._new_keys: set[str] = set()
+
+    # ----------------------------------------------------------------- reading the bank
+
+    def _mentions_of_doc(self, doc_seq: int) -> list[tuple[MentionRecord, int | None]]:
+        out = []
+        for mid, speaker, entity, doc_id, date in self.db.execute(
+            "SELECT m.id, m.speaker, m.entity_id, d.doc_id, d.date FROM mentions m "
+            "JOIN documents d ON d.seq = m.doc_seq WHERE m.doc_seq = ? ORDER BY m.id",
+            (doc_seq,),
+        ):
+            sp = Speaker.from_dict(json.loads(speaker))
+            out.append((_record(mid, doc_seq, doc_id, date, sp), entity))
+        return out
+
+    def _sigs(self, entity: int) -> list[_Sig]:
+        out = []
+        for sig, first, n, clear, roles, aliases in self.db.execute(
+            "SELECT sig, first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? ORDER BY first",
+            (entity,),
+        ):
+            name, kind, handle = json.loads(sig)
+            out.append(_Sig(first, name, SpeakerKind(kind), handle, n, clear, json.loads(roles), json.loads(aliases)))
+        return out
+
+    # ----------------------------------------------------------------- linking
+
+    def link_doc(self, doc_seq: int, new_ids: Sequence[int]) -> None:
+        """Link the mentions ``new_ids`` of one article (the article's others are linked already)."""
+        doc = self._mentions_of_doc(doc_seq)
+        new = {m.id for m, _e in doc if m.id in new_ids}
+        if not new:
+            return
+        mentions = [m for m, _e in doc]
+        groups = {m.id: e for m, e in doc if m.id not in new and e is not None}
+        keys = set().union(*(query_keys(m) for m in mentions if m.id in new))
+        candidates: set[int] = set()
+        for chunk in _chunks(sorted(keys)):
+            candidates |= {
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            }
+        taken = {m.id for m in mentions}
+        for entity in sorted(candidates | set(groups.values())):
+            for s in self._sigs(entity):
+                if s.first in taken:
+                    continue
+                doc_id, date = self.db.execute(
+                    "SELECT d.doc_id, d.date FROM mentions m JOIN documents d ON d.seq = m.doc_seq WHERE m.id = ?",
+                    (s.first,),
+                ).fetchone()
+                rep = MentionRecord(
+                    id=s.first,
+                    doc=-s.first,
+                    doc_id=doc_id,
+                    date=date,
+                    name=s.name,
+                    kind=s.kind,
+                    handle=s.handle,
+                    roles=tuple(s.roles),
+                    aliases=tuple(s.aliases),
+                )
+                if _role_only(rep) or rep.kind is SpeakerKind.UNNAMED:
+                    continue
+                mentions.append(rep)
+                groups[rep.id] = entity
+                taken.add(rep.id)
+        roots, links, ambiguous = link_new(mentions, groups, new)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for mid in new:
+            clusters[roots[mid]].append(mid)
+        for root, members in clusters.items():
+            entities = {groups[x] for x, r in roots.items() if r == root and x in groups}
+            target = min(entities) if entities else min(members)
+            for other in sorted(entities - {target}):
+                self._merge(other, target)
+            by_id = {m.id: m for m in mentions}
+            for mid in members:
+                self._attach(by_id[mid], target, links[mid], mid not in ambiguous)
+
+    def _attach(self, m: MentionRecord, entity: int, link: LinkRecord, clear: bool) -> None:
+        self.db.execute(
+            "UPDATE mentions SET entity_id = ?, method = ?, probability = ?, evidence = ?, clear = ? WHERE id = ?",
+            (entity, link.method, link.probability, json.dumps(link.evidence, ensure_ascii=False), int(clear), m.id),
+        )
+        sig = json.dumps([m.name, m.kind.value, m.handle or None], ensure_ascii=False)
+        row = self.db.execute(
+            "SELECT first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? AND sig = ?", (entity, sig)
+        ).fetchone()
+        roles: Counter[str] = Counter(json.loads(row[3])) if row else Counter()
+        aliases: Counter[str] = Counter(json.loads(row[4])) if row else Counter()
+        roles.update(m.roles)
+        aliases.update(m.aliases)
+        self.db.execute(
+            "INSERT OR REPLACE INTO entity_sigs (entity_id, sig, first, n, clear, roles, aliases) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                entity,
+                sig,
+                min(row[0], m.id) if row else m.id,
+                (row[1] if row else 0) + 1,
+                (row[2] if row else 0) + int(clear),
+                json.dumps(roles, ensure_ascii=False),
+                json.dumps(aliases, ensure_ascii=False),
+            ),
+        )
+        self.db.execute("DELETE FROM waiting WHERE mention_id = ?", (m.id,))
+        self.db.executemany(
+            "INSERT INTO waiting (key, mention_id) VALUES (?, ?)", [(k, m.id) for k in sorted(waiting_keys(m, link))]
+        )
+        self.changed.add(entity)
+        self.moved.add(m.id)
+
+    def detach(self, mention_ids: Iterable[int]) -> None:
+        """Take mentions out of their entities (to decide them again, or before their article is removed)."""
+        for mid, speaker, entity, clear in self.db.execute(
+            f"SELECT id, speaker, entity_id, clear FROM mentions WHERE id IN ({', '.join(map(str, mention_ids))})"
+        ).fetchall():
+            if entity is None:
+                continue
+            sp = Speaker.from_dict(json.loads(speaker))
+            sig = signature(sp)
+            first, n, sig_clear, roles, aliases = self.db.execute(
+                "SELECT first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? AND sig = ?",
+                (entity, sig),
+            ).fetchone()
+            self.db.execute("UPDATE mentions SET entity_id = NULL WHERE id = ?", (mid,))
+            if n <= 1:
+                self.db.execute("DELETE FROM entity_sigs WHERE entity_id = ? AND sig = ?", (entity, sig))
+            else:
+                role_count, alias_count = Counter(json.loads(roles)), Counter(json.loads(aliases))
+                role_count.subtract(sp.roles)
+                alias_count.subtract(sp.aliases)
+                if first == mid:
+                    first = self.db.execute(
+                        "SELECT min(id) FROM mentions WHERE entity_id = ? AND sig = ?", (entity, sig)
+                    ).fetchone()[0]
+                self.db.execute(
+                    "UPDATE entity_sigs SET first = ?, n = ?, clear = ?, roles = ?, aliases = ? "
+                    "WHERE entity_id = ? AND sig = ?",
+                    (
+                        first,
+                        n - 1,
+                        sig_clear - clear,
+                        json.dumps({k: v for k, v in role_count.items() if v > 0}, ensure_ascii=False),
+                        json.dumps({k: v for k, v in alias_count.items() if v > 0}, ensure_ascii=False),
+                        entity,
+                        sig,
+                    ),
+                )
+            self.changed.add(entity)
+            self.moved.add(mid)
+
+    def _merge(self, child: int, root: int) -> None:
+        """Entity ``child`` becomes part of ``root`` (a new mention linked both)."""
+        db = self.db
+        db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (root, child))
+        for s in self._sigs(child):
+            sig = json.dumps([s.name, s.kind.value, s.handle], ensure_ascii=False)
+            row = db.execute(
+                "SELECT first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? AND sig = ?", (root, sig)
+            ).fetchone()
+            roles, aliases = Counter(s.roles), Counter(s.aliases)
+            if row:
+                roles.update(json.loads(row[3]))
+                aliases.update(json.loads(row[4]))
+            db.execute(
+                "INSERT OR REPLACE INTO entity_sigs (entity_id, sig, first, n, clear, roles, aliases) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    root,
+                    sig,
+                    min(row[0], s.first) if row else s.first,
+                    s.n + (row[1] if row else 0),
+                    s.clear + (row[2] if row else 0),
+                    json.dumps(roles, ensure_ascii=False),
+                    json.dumps(aliases, ensure_ascii=False),
+                ),
+            )
+        db.execute("DELETE FROM entity_sigs WHERE entity_id = ?", (child,))
+        self._new_keys |= {r[0] for r in db.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (child,))}
+        self.renamed[child] = root
+        for earlier, later in list(self.renamed.items()):
+            if later == child:
+                self.renamed[earlier] = root
+        self.changed |= {child, root}
+        self._new_keys |= {r[0] for r in db.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (root,))}
+
+    # ----------------------------------------------------------------- entity records
+
+    def finish(self, protect: Iterable[int] = ()) -> None:
+        """Rebuild the changed entities, then decide again the mentions waiting on keys that appeared."""
+        decided = set(protect)
+        for _round in range(_MAX_ROUNDS):
+            for entity in sorted(self.changed):
+                self._rebuild(entity)
+            self.changed = set()
+            keys, self._new_keys = sorted(self._new_keys), set()
+            if not keys:
+                return
+            waiting: set[int] = set()
+            for chunk in _chunks(keys):
+                waiting |= {
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT DISTINCT mention_id FROM waiting WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+                    )
+                }
+            waiting -= decided
+            if not waiting:
+                return
+            decided |= waiting
+            by_doc: dict[int, list[int]] = defaultdict(list)
+            for chunk in _chunks(sorted(waiting)):
+                for mid, doc in self.db.execute(
+                    f"SELECT id, doc_seq FROM mentions WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                ):
+                    by_doc[doc].append(mid)
+            for doc, mids in sorted(by_doc.items()):
+                # What the article's other speakers joined through these (same-article surnames and roles,
+                # accounts) is decided again with them.
+                mids = sorted(
+                    set(mids)
+                    | {
+                        r[0]
+                        for r in self.db.execute(
+                            "SELECT id FROM mentions WHERE doc_seq = ? AND method NOT IN ('own', 'name', 'handle')",
+                            (doc,),
+                        )
+                    }
+                )
+                self.detach(mids)
+                self.link_doc(doc, mids)
+
+    def _rebuild(self, entity: int) -> None:
+        db = self.db
+        sigs = self._sigs(entity)
+        old_keys = {r[0] for r in db.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (entity,))}
+        for table in ("entity_keys", "aliases", "entity_roles"):
+            db.execute(f"DELETE FROM {table} WHERE entity_id = ?", (entity,))
+        if not sigs:
+            db.execute("DELETE FROM entities WHERE id = ?", (entity,))
+            self._changed_keys(old_keys)
+            return
+        members = [
+            MentionRecord(
+                id=s.first,
+                doc=-s.first,
+                name=s.name,
+                kind=s.kind,
+                handle=s.handle,
+                roles=tuple(s.roles),
+                aliases=tuple(s.aliases),
+            )
+            for s in sigs
+        ]
+        counts: dict[int, MentionCounts] = {s.first: (s.n, s.roles, s.aliases) for s in sigs}
+        role_only = {m.id for m in members if _role_only(m)}
+        persons = {m.id: parse_person_name(m.name) for m in members if _person(m)}
+        record = entity_record(entity, members, persons, role_only, counts)
+        db.execute(
+            "INSERT OR REPLACE INTO entities (id, name, kind, data) VALUES (?, ?, ?, ?)",
+            (
+                entity,
+                record.name,
+                record.kind.value,
+                json.dumps(
+                    {"aliases": record.names, "roles": record.roles, "handles": record.handles}, ensure_ascii=False
+                ),
+            ),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)", [(k, entity) for k in record.keys]
+        )
+        db.executemany("INSERT INTO entity_roles (entity_id, role) VALUES (?, ?)", [(entity, r) for r in record.roles])
+        keys = _entity_keys(sigs, members, persons)
+        db.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, entity) for k in sorted(keys)])
+        self._changed_keys(keys ^ old_keys)
+
+    def _changed_keys(self, keys: set[str]) -> None:
+        """Keys that appeared or went: the decisions waiting on them are taken again."""
+        self._new_keys |= keys | {"r:" + k[3:].rsplit("|", 1)[0] for k in keys if k.startswith("rs:")}
+
+
+def _entity_keys(sigs: Sequence[_Sig], members: Sequence[MentionRecord], persons: Mapping[int, object]) -> set[str]:
+    """The keys under which other mentions find this entity: only what the rules can link to."""
+    keys: set[str] = set()
+    full = any(parse_person_name(m.name).full for m in members if m.id in persons)
+    group = not full and any(s.clear for s, m in zip(sigs, members, strict=True) if m.id in persons)
+    for s, m in zip(sigs, members, strict=True):
+        if m.handle and m.kind is not SpeakerKind.UNNAMED:
+            keys.add("h:" + m.handle.lstrip("@").casefold())
+        if m.id in persons:
+            p = parse_person_name(m.name)
+            if p.full:
+                keys.add("p:" + p.key)
+                keys |= {"s:" + x for x in p.surnames}
+                keys |= _role_keys(s.roles)
+            elif group:
+                keys.add("b:" + p.last)
+                keys |= _role_keys(s.roles)
+        if m.kind in ORGISH:
+            keys |= _org_keys((m.name, *m.aliases))
+    return keys
+
+
+def _record(mid: int, doc_seq: int, doc_id: str, date: str | None, sp: Speaker) -> MentionRecord:
+    return MentionRecord(
+        id=mid,
+        doc=doc_seq,
+        doc_id=doc_id,
+        date=date,
+        name=sp.name,
+        kind=sp.kind,
+        handle=sp.handle,
+        roles=sp.roles,
+        aliases=sp.aliases,
+    )
+
+
+def _chunks(values: Sequence[str] | Sequence[int], size: int = 500) -> Iterable[list[object]]:
+    for i in range(0, len(values), size):
+        yield list(values[i : i + size])
