@@ -70,6 +70,9 @@ class _Sig:
     clear: int
     roles: dict[str, int]
     aliases: dict[str, int]
+    doc_id: str
+    """The article of the first mention, and its date."""
+    date: str | None
 
 
 def _role_only(m: MentionRecord) -> bool:
@@ -154,6 +157,8 @@ class EntityLinker:
         """Mentions whose entity changed (their quotes change speaker scope)."""
         self.renamed: dict[int, int] = {}
         """Entities merged into another."""
+        self.previous: dict[int, int] = {}
+        """The entity of each mention taken out to be decided again."""
         self._new_keys: set[str] = set()
 
     # ----------------------------------------------------------------- reading the bank
@@ -171,12 +176,27 @@ class EntityLinker:
 
     def _sigs(self, entity: int) -> list[_Sig]:
         out = []
-        for sig, first, n, clear, roles, aliases in self.db.execute(
-            "SELECT sig, first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? ORDER BY first",
+        for sig, first, n, clear, roles, aliases, doc_id, date in self.db.execute(
+            "SELECT s.sig, s.first, s.n, s.clear, s.roles, s.aliases, d.doc_id, d.date FROM entity_sigs s "
+            "JOIN mentions m ON m.id = s.first JOIN documents d ON d.seq = m.doc_seq "
+            "WHERE s.entity_id = ? ORDER BY s.first",
             (entity,),
         ):
             name, kind, handle = json.loads(sig)
-            out.append(_Sig(first, name, SpeakerKind(kind), handle, n, clear, json.loads(roles), json.loads(aliases)))
+            out.append(
+                _Sig(
+                    first,
+                    name,
+                    SpeakerKind(kind),
+                    handle,
+                    n,
+                    clear,
+                    json.loads(roles),
+                    json.loads(aliases),
+                    doc_id,
+                    date,
+                )
+            )
         return out
 
     # ----------------------------------------------------------------- linking
@@ -203,15 +223,11 @@ class EntityLinker:
             for s in self._sigs(entity):
                 if s.first in taken:
                     continue
-                doc_id, date = self.db.execute(
-                    "SELECT d.doc_id, d.date FROM mentions m JOIN documents d ON d.seq = m.doc_seq WHERE m.id = ?",
-                    (s.first,),
-                ).fetchone()
                 rep = MentionRecord(
                     id=s.first,
                     doc=-s.first,
-                    doc_id=doc_id,
-                    date=date,
+                    doc_id=s.doc_id,
+                    date=s.date,
                     name=s.name,
                     kind=s.kind,
                     handle=s.handle,
@@ -223,7 +239,8 @@ class EntityLinker:
                 mentions.append(rep)
                 groups[rep.id] = entity
                 taken.add(rep.id)
-        roots, links, ambiguous = link_new(mentions, groups, new)
+        previous = {mid: self._current(self.previous.pop(mid)) for mid in new if mid in self.previous}
+        roots, links, ambiguous = link_new(mentions, groups, new, previous)
         clusters: dict[int, list[int]] = defaultdict(list)
         for mid in new:
             clusters[roots[mid]].append(mid)
@@ -235,6 +252,11 @@ class EntityLinker:
             by_id = {m.id: m for m in mentions}
             for mid in members:
                 self._attach(by_id[mid], target, links[mid], mid not in ambiguous)
+
+    def _current(self, entity: int) -> int:
+        while entity in self.renamed:
+            entity = self.renamed[entity]
+        return entity
 
     def _attach(self, m: MentionRecord, entity: int, link: LinkRecord, clear: bool) -> None:
         self.db.execute(
@@ -283,6 +305,7 @@ class EntityLinker:
                 (entity, sig),
             ).fetchone()
             self.db.execute("UPDATE mentions SET entity_id = NULL WHERE id = ?", (mid,))
+            self.previous[mid] = entity
             if n <= 1:
                 self.db.execute("DELETE FROM entity_sigs WHERE entity_id = ? AND sig = ?", (entity, sig))
             else:
@@ -348,6 +371,8 @@ class EntityLinker:
 
     def finish(self, protect: Iterable[int] = ()) -> None:
         """Rebuild the changed entities, then decide again the mentions waiting on keys that appeared."""
+        # The new article's own mentions were just decided with everything known; later rounds may change
+        # what they depended on, and then they are decided again like any other.
         decided = set(protect)
         for _round in range(_MAX_ROUNDS):
             for entity in sorted(self.changed):
@@ -367,7 +392,7 @@ class EntityLinker:
             waiting -= decided
             if not waiting:
                 return
-            decided |= waiting
+            decided = set()
             by_doc: dict[int, list[int]] = defaultdict(list)
             for chunk in _chunks(sorted(waiting)):
                 for mid, doc in self.db.execute(
@@ -389,14 +414,17 @@ class EntityLinker:
                 )
                 self.detach(mids)
                 self.link_doc(doc, mids)
+        for entity in sorted(self.changed):  # out of rounds (a cycle of decisions): the records stay true
+            self._rebuild(entity)
+        self.changed = set()
 
     def _rebuild(self, entity: int) -> None:
         db = self.db
         sigs = self._sigs(entity)
         old_keys = {r[0] for r in db.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (entity,))}
-        for table in ("entity_keys", "aliases", "entity_roles"):
-            db.execute(f"DELETE FROM {table} WHERE entity_id = ?", (entity,))
         if not sigs:
+            for table in ("entity_keys", "aliases", "entity_roles"):
+                db.execute(f"DELETE FROM {table} WHERE entity_id = ?", (entity,))
             db.execute("DELETE FROM entities WHERE id = ?", (entity,))
             self._changed_keys(old_keys)
             return
@@ -416,24 +444,30 @@ class EntityLinker:
         role_only = {m.id for m in members if _role_only(m)}
         persons = {m.id: parse_person_name(m.name) for m in members if _person(m)}
         record = entity_record(entity, members, persons, role_only, counts)
-        db.execute(
-            "INSERT OR REPLACE INTO entities (id, name, kind, data) VALUES (?, ?, ?, ?)",
-            (
-                entity,
-                record.name,
-                record.kind.value,
-                json.dumps(
-                    {"aliases": record.names, "roles": record.roles, "handles": record.handles}, ensure_ascii=False
-                ),
-            ),
+        row = (
+            record.name,
+            record.kind.value,
+            json.dumps({"aliases": record.names, "roles": record.roles, "handles": record.handles}, ensure_ascii=False),
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)", [(k, entity) for k in record.keys]
-        )
-        db.executemany("INSERT INTO entity_roles (entity_id, role) VALUES (?, ?)", [(entity, r) for r in record.roles])
+        old = db.execute("SELECT name, kind, data FROM entities WHERE id = ?", (entity,)).fetchone()
+        if old != row:  # most articles only add to the counts: nothing to rewrite (and re-index)
+            db.execute("INSERT OR REPLACE INTO entities (id, name, kind, data) VALUES (?, ?, ?, ?)", (entity, *row))
+            db.execute("DELETE FROM aliases WHERE entity_id = ?", (entity,))
+            db.executemany(
+                "INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)", [(k, entity) for k in record.keys]
+            )
+            if old is None or json.loads(old[2])["roles"] != list(record.roles):
+                db.execute("DELETE FROM entity_roles WHERE entity_id = ?", (entity,))
+                db.executemany(
+                    "INSERT INTO entity_roles (entity_id, role) VALUES (?, ?)", [(entity, r) for r in record.roles]
+                )
         keys = _entity_keys(sigs, members, persons)
-        db.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, entity) for k in sorted(keys)])
-        self._changed_keys(keys ^ old_keys)
+        if keys != old_keys:
+            db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity,))
+            db.executemany(
+                "INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, entity) for k in sorted(keys)]
+            )
+            self._changed_keys(keys ^ old_keys)
 
     def _changed_keys(self, keys: set[str]) -> None:
         """Keys that appeared or went: the decisions waiting on them are taken again."""

@@ -64,7 +64,7 @@ import attrs
 
 from ..lexicons import get_lexicon
 from ..model import SpeakerKind
-from .folding import fold, word_tokens
+from . import folding
 
 __all__ = [
     "ORGISH",
@@ -136,6 +136,15 @@ _PLACES = {
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish"})
 _ROLE_WINDOW_DAYS = 366
 _SYMMETRIC = frozenset({"name", "handle"})
+
+# Names and roles come back again and again; quotes are never folded here.
+fold = functools.lru_cache(maxsize=65536)(folding.fold)
+
+
+@functools.lru_cache(maxsize=65536)
+def word_tokens(text: str) -> tuple[str, ...]:
+    return tuple(folding.word_tokens(text))
+
 
 _Decision = tuple[int, int, str, float, str]
 """(joining mention, target mention, method, probability, evidence)"""
@@ -322,6 +331,7 @@ def parse_person_name(name: str) -> PersonName:
     return PersonName(core=core, initials=initials, suffix=suffix, stripped=cut > 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
     """Does ``name`` describe a person by role alone (``Iran's foreign minister``) rather than name them?
 
@@ -413,13 +423,14 @@ def role_signature(role: str) -> RoleSignature:
     return RoleSignature(core=core, qualifiers=qualifiers, former=former)
 
 
-def org_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def org_words(name: str) -> tuple[str, ...]:
     words = [_place(w) for w in word_tokens(name.replace(".", ""))]
     if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
         words = words[words.index("s", 1) + 1 :]
     while words and words[0] in _DETERMINERS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def acronym(name: str) -> str | None:
@@ -531,14 +542,17 @@ def link_speakers(mentions: Sequence[MentionRecord]) -> Linking:
 
 
 def link_new(
-    mentions: Sequence[MentionRecord], groups: Mapping[int, int], new: Collection[int]
+    mentions: Sequence[MentionRecord],
+    groups: Mapping[int, int],
+    new: Collection[int],
+    previous: Mapping[int, int] | None = None,
 ) -> tuple[dict[int, int], dict[int, LinkRecord], set[int]]:
     """Link ``new`` mentions against the others (already linked: ``groups`` maps each to its entity).
 
     Returns each mention's cluster root, the links of the new mentions, and the new mentions left ambiguous.
     """
     linker = _Linker(mentions)
-    linker.decide(groups, new)
+    linker.decide(groups, new, previous)
     clusters = linker.clusters
     roots = {m.id: clusters.find(m.id) for m in mentions}
     links, ambiguous = {}, set()
@@ -581,9 +595,16 @@ class _Linker:
         self.decide()
         return self._result()
 
-    def decide(self, groups: Mapping[int, int] | None = None, new: Collection[int] | None = None) -> None:
+    def decide(
+        self,
+        groups: Mapping[int, int] | None = None,
+        new: Collection[int] | None = None,
+        previous: Mapping[int, int] | None = None,
+    ) -> None:
         """Run the rules; with ``groups``, those mentions start as one cluster per group, and with ``new``, only
-        decisions that involve a new mention are taken (the others were taken when their articles came in)."""
+        decisions that involve a new mention are taken (the others were taken when their articles came in).
+        ``previous`` gives the group a new mention being decided again was in: an old mention may join it there
+        again."""
         first_of: dict[int, int] = {}
         for mid, group in sorted((groups or {}).items()):
             if group in first_of:
@@ -602,7 +623,21 @@ class _Linker:
             for decision in step():
                 # An old mention joining a new one would change an old decision: that is for the old
                 # mention's own re-decision, unless the rule is symmetric (the same name, the same handle).
-                if new is None or decision[0] in new or (decision[1] in new and decision[2] in _SYMMETRIC):
+                joining, target, method = decision[:3]
+                if (
+                    new is None
+                    or joining in new
+                    or (
+                        target in new
+                        and (
+                            method in _SYMMETRIC
+                            or (
+                                method == "longer-name"
+                                and (groups or {}).get(joining, -1) == (previous or {}).get(target)
+                            )
+                        )
+                    )
+                ):
                     self.clusters.join(*decision)
 
     def _ambiguous(self, mention: int, candidates: Iterable[int]) -> None:

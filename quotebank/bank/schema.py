@@ -174,7 +174,7 @@ def connect(path: str, *, read_only: bool | None = None) -> tuple[sqlite3.Connec
             )
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         conn.close()

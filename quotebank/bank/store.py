@@ -77,6 +77,10 @@ def _doc_speakers(quotes: Sequence[Quote]) -> tuple[list[Speaker], list[int | No
     return speakers, of_quote
 
 
+def _with_doc_id(q: Quote, doc_id: str) -> Quote:
+    return q if q.doc_id == doc_id else attrs.evolve(q, doc_id=doc_id)
+
+
 def _quote_date(q: Quote, doc_date: str | None) -> str | None:
     if doc_date or q.post is None or not q.post.date:
         return doc_date
@@ -456,7 +460,7 @@ class QuoteBank(BankExports):
                         _quote_date(q, record.date),
                         mention_ids[i] if i is not None else None,
                         f" {quote_key(q.text)} ",
-                        json.dumps(attrs.evolve(q, doc_id=record.doc_id).to_dict(), ensure_ascii=False),
+                        json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
                     ),
                 ).fetchone()[0]
             )
