@@ -87,7 +87,10 @@ def main() -> None:
         bank.add_quotes(text, quotes, doc_id=doc_id, date=date)
         costs.append(time.perf_counter() - t)
         if (i + 1) % max(1, n // 10) == 0:
-            print(f"  {i + 1:>7} articles, {statistics.fmean(costs[-max(1, n // 10) :]) * 1000:6.2f} ms/article", flush=True)
+            print(
+                f"  {i + 1:>7} articles, {statistics.fmean(costs[-max(1, n // 10) :]) * 1000:6.2f} ms/article",
+                flush=True,
+            )
     elapsed = time.perf_counter() - started
     tenth = max(1, n // 10)
     first, last = statistics.fmean(costs[:tenth]), statistics.fmean(costs[-tenth:])
@@ -100,13 +103,16 @@ def main() -> None:
     after = bank.find(speaker="Trump", limit=100)
     first_read = time.perf_counter() - t
 
-    last_day = (START + dt.timedelta(days=n // len(corpus))).isoformat()
+    copies = n // len(corpus)
     queries = {
         "speaker": {"speaker": "Donald Trump"},
         "role": {"role": "presidential nominee"},
         "channel": {"channel": "tweet"},
-        "date range": {"since": (START + dt.timedelta(days=30)).isoformat(), "until": last_day},
-        "text": {"text": "we are going to"},
+        "date range": {
+            "since": (START + dt.timedelta(days=copies // 4)).isoformat(),
+            "until": (START + dt.timedelta(days=copies // 2)).isoformat(),
+        },
+        "text": {"text": "i think"},
         "speaker+channel": {"speaker": "Clinton", "channel": "statement"},
     }
     latencies = {}
@@ -117,6 +123,19 @@ def main() -> None:
             found = len(bank.find(**query, limit=100))
             times.append(time.perf_counter() - t)
         latencies[name] = (statistics.median(times), found)
+    # Issue 16's pathological inputs: a 40,000-letter word, a 20,000-letter name, a 12,000-word text query.
+    pathological = {}
+    long_word = "A" * 40_000
+    t = time.perf_counter()
+    bank.add_quotes(f"“{long_word}”", [Quote(id="q0", text=long_word, start=1, end=40_001)], doc_id="long-word")
+    pathological["add a 40,000-letter quote"] = time.perf_counter() - t
+    for name, query in (
+        ("find(speaker='x' * 20000)", {"speaker": "x" * 20_000}),
+        ("find(text='word ' * 12000)", {"text": "word " * 12_000}),
+    ):
+        t = time.perf_counter()
+        bank.find(**query)
+        pathological[name] = time.perf_counter() - t
     bank.close()
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -140,6 +159,8 @@ def main() -> None:
     print(f"first find after it              {_ms(first_read)}  ({len(after)} quotes)")
     for name, (latency, found) in latencies.items():
         print(f"find by {name:<24} {_ms(latency)}  ({found} quotes, limit 100)")
+    for name, seconds in pathological.items():
+        print(f"{name:<32} {_ms(seconds)}")
     print(f"peak RSS                         {peak_mb:10.1f} MB")
     print(f"file size                        {size_mb:10.1f} MB")
     status = "ok" if cli.returncode == 0 else f"exit {cli.returncode}: {cli.stderr.decode()[-300:]}"

@@ -279,3 +279,20 @@ def test_a_read_only_schema_1_bank_is_refused_with_the_fix(tmp_path: Path):
     write_v1_bank(path, ARTICLES[:2])
     with pytest.raises(BankError, match=r"schema 1.*write access"):
         QuoteBank.open(path, read_only=True)
+
+
+def test_bank_merge_command(tmp_path: Path, capsys):
+    from quotebank.cli import main
+
+    paths = []
+    for i in range(2):
+        path = tmp_path / f"shard-{i}.sqlite"
+        build(ARTICLES[i::2], path=path).close()
+        paths.append(str(path))
+    out = tmp_path / "bank.sqlite"
+    assert main(["bank", "merge", *paths, "--db", str(out)]) == 0
+    assert f"{out}: {len(ARTICLES)} added" in capsys.readouterr().err
+    with QuoteBank.open(out) as bank:
+        assert partition(bank) == partition(build(ARTICLES))
+    assert main(["bank", "merge", str(tmp_path / "missing.sqlite"), "--db", str(out)]) == 2
+    assert "no bank at" in capsys.readouterr().err

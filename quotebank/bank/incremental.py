@@ -269,6 +269,16 @@ class EntityLinker:
         ).fetchone()
         roles: Counter[str] = Counter(json.loads(row[3])) if row else Counter()
         aliases: Counter[str] = Counter(json.loads(row[4])) if row else Counter()
+        n = (row[1] if row else 0) + 1
+        # The entity's record (name, aliases, roles, keys) is rebuilt when the mention brings something new, and
+        # as the counts that rank names and roles double; another "Donald Trump" only adds to the counts.
+        structural = (
+            row is None
+            or not set(m.roles) <= set(roles)
+            or not set(m.aliases) <= set(aliases)
+            or (clear and not row[2])
+            or n & (n - 1) == 0
+        )
         roles.update(m.roles)
         aliases.update(m.aliases)
         self.db.execute(
@@ -278,7 +288,7 @@ class EntityLinker:
                 entity,
                 sig,
                 min(row[0], m.id) if row else m.id,
-                (row[1] if row else 0) + 1,
+                n,
                 (row[2] if row else 0) + int(clear),
                 json.dumps(roles, ensure_ascii=False),
                 json.dumps(aliases, ensure_ascii=False),
@@ -288,7 +298,8 @@ class EntityLinker:
         self.db.executemany(
             "INSERT INTO waiting (key, mention_id) VALUES (?, ?)", [(k, m.id) for k in sorted(waiting_keys(m, link))]
         )
-        self.changed.add(entity)
+        if structural:
+            self.changed.add(entity)
         self.moved.add(m.id)
 
     def detach(self, mention_ids: Iterable[int]) -> None:

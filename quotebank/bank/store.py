@@ -436,36 +436,31 @@ class QuoteBank(BankExports):
             (record.doc_id, sha1(record.text), record.text, record.date, record.url, record.source, now),
         ).lastrowid
         assert seq is not None
-        mention_ids = [
-            int(
-                db.execute(
-                    "INSERT INTO mentions (doc_seq, speaker, sig) VALUES (?, ?, ?) RETURNING id",
-                    (seq, json.dumps(sp.to_dict(), ensure_ascii=False), signature(sp)),
-                ).fetchone()[0]
-            )
-            for sp in speakers
-        ]
-        occurrence_ids = [
-            int(
-                db.execute(
-                    "INSERT INTO occurrences (doc_seq, quote_id, start_char, end_char, kind, channel, date, "
-                    "mention_id, words, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    (
-                        seq,
-                        q.id,
-                        q.start,
-                        q.end,
-                        q.kind.value,
-                        q.channel.value,
-                        _quote_date(q, record.date),
-                        mention_ids[i] if i is not None else None,
-                        f" {quote_key(q.text)} ",
-                        json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
-                    ),
-                ).fetchone()[0]
-            )
-            for q, i in zip(quotes, of_quote, strict=True)
-        ]
+        db.executemany(
+            "INSERT INTO mentions (doc_seq, speaker, sig) VALUES (?, ?, ?)",
+            [(seq, json.dumps(sp.to_dict(), ensure_ascii=False), signature(sp)) for sp in speakers],
+        )
+        mention_ids = [r[0] for r in db.execute("SELECT id FROM mentions WHERE doc_seq = ? ORDER BY id", (seq,))]
+        db.executemany(
+            "INSERT INTO occurrences (doc_seq, quote_id, start_char, end_char, kind, channel, date, mention_id, "
+            "words, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    seq,
+                    q.id,
+                    q.start,
+                    q.end,
+                    q.kind.value,
+                    q.channel.value,
+                    _quote_date(q, record.date),
+                    mention_ids[i] if i is not None else None,
+                    f" {quote_key(q.text)} ",
+                    json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
+                )
+                for q, i in zip(quotes, of_quote, strict=True)
+            ],
+        )
+        occurrence_ids = [r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))]
         linker.link_doc(seq, mention_ids)
         linker.finish(protect=mention_ids)
         merger.place([*occurrence_ids, *self._affected_occurrences(db, linker)])
