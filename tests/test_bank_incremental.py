@@ -296,3 +296,10 @@ def test_bank_merge_command(tmp_path: Path, capsys):
         assert partition(bank) == partition(build(ARTICLES))
     assert main(["bank", "merge", str(tmp_path / "missing.sqlite"), "--db", str(out)]) == 2
     assert "no bank at" in capsys.readouterr().err
+
+
+def test_an_account_named_only_by_its_handle_is_one_entity_across_articles():
+    account = Speaker(name="carlquintanilla", handle="carlquintanilla", kind=SpeakerKind.PERSON)
+    bank = build([article(f"doc{i}", ("Markets are up again this morning", account)) for i in range(3)])
+    assert len(bank.speakers) == 1 and len(bank.speakers[0].doc_ids) == 3
+    assert partition(bank) == global_partition(bank)

@@ -234,7 +234,8 @@ class EntityLinker:
                     roles=tuple(s.roles),
                     aliases=tuple(s.aliases),
                 )
-                if _role_only(rep) or rep.kind is SpeakerKind.UNNAMED:
+                # A speaker named only by a role is never a target, except of the same handle.
+                if rep.kind is SpeakerKind.UNNAMED or (_role_only(rep) and not rep.handle):
                     continue
                 mentions.append(rep)
                 groups[rep.id] = entity
