@@ -147,6 +147,15 @@ def main() -> None:
         check=False,
     )
     cli_time = time.perf_counter() - t
+    # The same query with the bank package alone (what `bank query` costs once quotebank's imports are lazy).
+    alone = (
+        "import sys, types; p = types.ModuleType('quotebank'); p.__path__ = [sys.argv[1] + '/quotebank']; "
+        "sys.modules['quotebank'] = p; from quotebank.bank import QuoteBank; "
+        "b = QuoteBank.open(sys.argv[2], read_only=True); print(len(b.find(speaker='Trump', limit=10)))"
+    )
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", alone, str(ROOT), str(path)], capture_output=True, check=False)
+    alone_time = time.perf_counter() - t
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 1e6
@@ -165,6 +174,7 @@ def main() -> None:
     print(f"file size                        {size_mb:10.1f} MB")
     status = "ok" if cli.returncode == 0 else f"exit {cli.returncode}: {cli.stderr.decode()[-300:]}"
     print(f"quotebank bank query (process)   {cli_time:10.2f} s  ({status})")
+    print(f"the same, bank package alone     {alone_time:10.2f} s  (no spaCy, no textacy)")
 
 
 if __name__ == "__main__":

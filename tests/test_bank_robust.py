@@ -196,3 +196,35 @@ def test_the_bank_imports_no_extraction_code_at_module_level():
             if isinstance(node, ast.Import | ast.ImportFrom):
                 module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
                 assert not (module or "").startswith(("spacy", "textacy")), f"{path.name} imports {module}"
+
+
+QUERY_ONLY = r"""
+import sys, types
+from pathlib import Path
+package = types.ModuleType("quotebank")  # the bank alone, without what quotebank/__init__ imports
+package.__path__ = [str(Path(sys.argv[1]) / "quotebank")]
+sys.modules["quotebank"] = package
+from quotebank.bank import QuoteBank
+with QuoteBank.open(sys.argv[2], read_only=True) as bank:
+    found = bank.find(speaker="Doe", text="respond in kind", role="spokeswoman", limit=5)
+    assert [q.doc_id for q in found] == ["a"], found
+    assert len(bank.quotations) == 1 and bank.speaker("Jane Doe") is not None
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "textacy", "thinc"))
+assert not heavy, heavy
+"""
+
+
+def test_querying_a_bank_needs_neither_spacy_nor_textacy(tmp_path: Path):
+    path = tmp_path / "bank.sqlite"
+    with QuoteBank.open(path) as bank:
+        text = "“We will respond in kind,” Jane Doe, the spokeswoman, said."
+        q = Quote(
+            id="q0",
+            text="We will respond in kind,",
+            start=1,
+            end=25,
+            speaker=Speaker(name="Jane Doe", role="spokeswoman"),
+        )
+        bank.add_quotes(text, [q], doc_id="a")
+    result = subprocess.run([sys.executable, "-c", QUERY_ONLY, str(ROOT), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
