@@ -62,11 +62,14 @@ class BankReader:
     def _generation(self) -> int:
         return int(self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
 
-    def _entity(self, eid: int) -> SpeakerEntity | None:
-        """An entity without its links (enough to show a quote's speaker); cached until the bank changes."""
+    def _fresh(self) -> None:
+        """Forget the cached entities if the bank changed (another process may be adding to it)."""
         generation = self._generation()
         if generation != self._cache_generation:
             self._entity_cache, self._cache_generation = {}, generation
+
+    def _entity(self, eid: int) -> SpeakerEntity | None:
+        """An entity without its links (enough to show a quote's speaker); cached until the bank changes."""
         if eid not in self._entity_cache:
             row = self._conn.execute("SELECT name, kind, data FROM entities WHERE id = ?", (eid,)).fetchone()
             if row is None:
@@ -83,6 +86,7 @@ class BankReader:
         return self._entity_cache[eid]
 
     def _full_entity(self, eid: int) -> SpeakerEntity:
+        self._fresh()
         light = self._entity(eid)
         assert light is not None
         links = [
@@ -125,6 +129,7 @@ class BankReader:
         return attrs.evolve(q, speaker=entity.as_speaker(role=role, handle=handle))
 
     def _rows(self, where: str = "", params: Sequence[Any] = (), limit: int | None = None) -> list[Row]:
+        self._fresh()
         sql = SELECT_OCCURRENCES + where + _ORDER + (f" LIMIT {int(limit)}" if limit is not None else "")
         try:
             return [Row._make(r) for r in self._conn.execute(sql, params)]
