@@ -264,6 +264,7 @@ class EntityLinker:
             "UPDATE mentions SET entity_id = ?, method = ?, probability = ?, evidence = ?, clear = ? WHERE id = ?",
             (entity, link.method, link.probability, json.dumps(link.evidence, ensure_ascii=False), int(clear), m.id),
         )
+        self.db.execute("UPDATE occurrences SET entity_id = ? WHERE mention_id = ?", (entity, m.id))
         sig = json.dumps([m.name, m.kind.value, m.handle or None], ensure_ascii=False)
         row = self.db.execute(
             "SELECT first, n, clear, roles, aliases FROM entity_sigs WHERE entity_id = ? AND sig = ?", (entity, sig)
@@ -317,6 +318,7 @@ class EntityLinker:
                 (entity, sig),
             ).fetchone()
             self.db.execute("UPDATE mentions SET entity_id = NULL WHERE id = ?", (mid,))
+            self.db.execute("UPDATE occurrences SET entity_id = NULL WHERE mention_id = ?", (mid,))
             self.previous[mid] = entity
             if n <= 1:
                 self.db.execute("DELETE FROM entity_sigs WHERE entity_id = ? AND sig = ?", (entity, sig))
@@ -348,6 +350,7 @@ class EntityLinker:
         """Entity ``child`` becomes part of ``root`` (a new mention linked both)."""
         db = self.db
         db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (root, child))
+        db.execute("UPDATE occurrences SET entity_id = ? WHERE entity_id = ?", (root, child))
         for s in self._sigs(child):
             sig = json.dumps([s.name, s.kind.value, s.handle], ensure_ascii=False)
             row = db.execute(

@@ -10,6 +10,7 @@ diacritics removed), the rest through ordinary indexes.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -28,11 +29,13 @@ from .values import Document, Quotation, SpeakerEntity, SpeakerLink
 __all__ = ["BankReader", "Row"]
 
 SELECT_OCCURRENCES = """
-SELECT o.id, o.data, d.doc_id, o.date, d.url, d.source, m.entity_id, m.speaker, m.probability, c.quotation_id
+SELECT o.id, o.data, d.doc_id, o.date, d.url, d.source, o.entity_id, m.speaker, m.probability, c.quotation_id
 FROM occurrences o JOIN documents d ON d.seq = o.doc_seq LEFT JOIN mentions m ON m.id = o.mention_id
 LEFT JOIN classes c ON c.id = o.class_id
 """
-_ORDER = " ORDER BY o.doc_seq, o.start_char, o.id"
+_ORDER = " ORDER BY o.id"
+_MAX_WALKS = 64
+"""Up to this many speakers, :meth:`BankReader.find` walks each one's index; beyond, one query and a sort."""
 _MAX_QUERY = 1000
 """Longest name or text (in characters) a look-up takes: no stored key is longer, and longer ones only cost time."""
 
@@ -128,9 +131,11 @@ class BankReader:
         handle = (own.handle if own else None) or (q.post.handle if q.post else None) or in_article.handle
         return attrs.evolve(q, speaker=entity.as_speaker(role=role, handle=handle))
 
-    def _rows(self, where: str = "", params: Sequence[Any] = (), limit: int | None = None) -> list[Row]:
+    def _rows(
+        self, where: str = "", params: Sequence[Any] = (), limit: int | None = None, order: str = _ORDER
+    ) -> list[Row]:
         self._fresh()
-        sql = SELECT_OCCURRENCES + where + _ORDER + (f" LIMIT {int(limit)}" if limit is not None else "")
+        sql = SELECT_OCCURRENCES + where + order + (f" LIMIT {int(limit)}" if limit is not None else "")
         try:
             return [Row._make(r) for r in self._conn.execute(sql, params)]
         except sqlite3.Error as exc:
@@ -245,7 +250,8 @@ class BankReader:
             channel: One channel or several.
             kind: One quote kind or several.
             speaker_kind: ``person``, ``organization``, ``media``, ``unnamed``...
-            since: First day (inclusive) of the article's (or post's) date.
+            since: First day (inclusive) of the article's (or post's) date. With ``since`` or ``until`` (and no
+                speaker or role), the quotes come in date order.
             until: Last day (inclusive).
             doc_id: One article or several.
             source: The outlet given to :meth:`add`.
@@ -272,8 +278,28 @@ class BankReader:
                 raise TypeError(f"find(limit=...) needs an int, not {type(limit).__name__}")
             if limit < 0:
                 raise ValueError(f"find(limit=...) must be 0 or more, not {limit}")
+        entities: set[int] | None = None  # the speakers allowed, when a condition names them
         if speaker is not None:
-            among("m.entity_id", sorted(self._entity_ids(speaker)))
+            entities = self._entity_ids(speaker)
+        if role is not None:
+            holders = {
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT entity_id FROM entity_roles WHERE id IN "
+                    "(SELECT rowid FROM entity_role_words WHERE entity_role_words MATCH ?)",
+                    (_phrase(role[:_MAX_QUERY]),),
+                )
+            }
+            entities = holders if entities is None else entities & holders
+        if speaker_kind is not None:
+            wanted = SpeakerKind(speaker_kind).value
+            if entities is None:
+                clauses.append("o.entity_id IN (SELECT id FROM entities WHERE kind = ?)")
+                params.append(wanted)
+            else:
+                entities = {
+                    e for e in entities if (found := self._entity(e)) is not None and found.kind.value == wanted
+                }
         if channel is not None:
             among("o.channel", (Channel(c).value for c in _several(channel, "channel")))
         if kind is not None:
@@ -288,22 +314,24 @@ class BankReader:
         if until is not None:
             clauses.append("o.date < ?")
             params.append(str(iso_date(until, "until"))[:10] + "~")  # every time of that day sorts before "~"
-        if speaker_kind is not None:
-            clauses.append("m.entity_id IN (SELECT id FROM entities WHERE kind = ?)")
-            params.append(SpeakerKind(speaker_kind).value)
-        if role is not None:
-            clauses.append(
-                "m.entity_id IN (SELECT r.entity_id FROM entity_roles r WHERE r.id IN "
-                "(SELECT rowid FROM entity_role_words WHERE entity_role_words MATCH ?))"
-            )
-            params.append(_phrase(role[:_MAX_QUERY]))
         if text is not None:
             clauses.append("o.id IN (SELECT rowid FROM occurrence_words WHERE occurrence_words MATCH ?)")
             params.append(_phrase(text))
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        if limit == 0:
+        if limit == 0 or (entities is not None and not entities):
             return []
-        return [self._view(row) for row in self._rows(where, params, limit)]
+        if entities is not None and len(entities) > _MAX_WALKS:
+            among("o.entity_id", sorted(entities))
+            entities = None
+        if entities is None:
+            where = " WHERE " + " AND ".join(clauses) if clauses else ""
+            # A date range walks the (date, id) index: its quotes come in date order.
+            order = " ORDER BY o.date, o.id" if since is not None or until is not None else _ORDER
+            return [self._view(row) for row in self._rows(where, params, limit, order)]
+        # One walk of the (entity, id) index per speaker, merged: no sorting of all of a speaker's quotes.
+        where = " WHERE " + " AND ".join(["o.entity_id = ?", *clauses])
+        walks = [self._rows(where, [e, *params], limit) for e in sorted(entities)]
+        rows = list(heapq.merge(*walks, key=lambda row: row.occurrence))
+        return [self._view(row) for row in rows[:limit]]
 
 
 def _phrase(text: str) -> str:

@@ -62,6 +62,7 @@ CREATE TABLE occurrences (
     channel TEXT NOT NULL,
     date TEXT,
     mention_id INTEGER REFERENCES mentions (id) ON DELETE CASCADE,
+    entity_id INTEGER,
     words TEXT NOT NULL,
     data TEXT NOT NULL,
     scope TEXT,
@@ -71,7 +72,8 @@ CREATE TABLE occurrences (
 CREATE INDEX occurrences_mention ON occurrences (mention_id);
 CREATE INDEX occurrences_class ON occurrences (class_id);
 CREATE INDEX occurrences_scope ON occurrences (scope);
-CREATE INDEX occurrences_date ON occurrences (date);
+CREATE INDEX occurrences_date ON occurrences (date, id);
+CREATE INDEX occurrences_entity ON occurrences (entity_id, id);
 CREATE INDEX occurrences_channel ON occurrences (channel);
 CREATE INDEX occurrences_kind ON occurrences (kind);
 CREATE VIRTUAL TABLE occurrence_words USING fts5 (

@@ -77,6 +77,11 @@ def _doc_speakers(quotes: Sequence[Quote]) -> tuple[list[Speaker], list[int | No
     return speakers, of_quote
 
 
+def _first(item: tuple[int, Quote, int | None]) -> int:
+    """Quotes are stored in text order (then as given), so that reading them in storage order is reading in order."""
+    return item[0]
+
+
 def _with_doc_id(q: Quote, doc_id: str) -> Quote:
     return q if q.doc_id == doc_id else attrs.evolve(q, doc_id=doc_id)
 
@@ -457,7 +462,7 @@ class QuoteBank(BankExports):
                     f" {quote_key(q.text)} ",
                     json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
                 )
-                for q, i in zip(quotes, of_quote, strict=True)
+                for _, q, i in sorted(zip((q.start for q in quotes), quotes, of_quote, strict=True), key=_first)
             ],
         )
         occurrence_ids = [r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))]
