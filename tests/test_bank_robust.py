@@ -228,3 +228,39 @@ def test_querying_a_bank_needs_neither_spacy_nor_textacy(tmp_path: Path):
         bank.add_quotes(text, [q], doc_id="a")
     result = subprocess.run([sys.executable, "-c", QUERY_ONLY, str(ROOT), str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_find_walks_indexes_and_keeps_the_order_of_the_bank():
+    bank = QuoteBank()
+    dated = [
+        ("a", "2020-01-09", "Donald Trump"),
+        ("b", "2020-01-07", "Melania Trump"),
+        ("c", "2020-01-08", "Donald Trump"),
+    ]
+    for doc_id, date, name in dated:
+        text = f"“Words of {doc_id} here,” {name} said. “More from {doc_id},” {name} added."
+        quotes = [
+            Quote(
+                id="q1",
+                text=f"More from {doc_id},",
+                start=text.index("More"),
+                end=text.index("More") + 12,
+                speaker=Speaker(name=name, kind=SpeakerKind.PERSON),
+            ),
+            Quote(
+                id="q0",
+                text=f"Words of {doc_id} here,",
+                start=1,
+                end=17,
+                speaker=Speaker(name=name, kind=SpeakerKind.PERSON),
+            ),
+        ]
+        bank.add_quotes(text, quotes, doc_id=doc_id, date=date)
+    everything = [(q.doc_id, q.id) for q in bank.quotes]
+    assert everything == [("a", "q0"), ("a", "q1"), ("b", "q0"), ("b", "q1"), ("c", "q0"), ("c", "q1")]
+    # "Trump" is the surname of two entities: one index walk each, merged in the bank's order.
+    assert [(q.doc_id, q.id) for q in bank.find(speaker="Trump")] == everything
+    assert [(q.doc_id, q.id) for q in bank.find(speaker="Trump", limit=3)] == everything[:3]
+    # A date range comes in date order.
+    assert [q.doc_id for q in bank.find(since="2020-01-07", until="2020-01-08")] == ["b", "b", "c", "c"]
+    assert [q.doc_id for q in bank.find(speaker="Donald Trump", since="2020-01-08")] == ["a", "a", "c", "c"]
