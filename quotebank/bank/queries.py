@@ -314,9 +314,12 @@ class BankReader:
         if until is not None:
             clauses.append("o.date < ?")
             params.append(str(iso_date(until, "until"))[:10] + "~")  # every time of that day sorts before "~"
-        if text is not None:
+        if text is not None and (entities is not None or since is not None or until is not None):
             clauses.append("o.id IN (SELECT rowid FROM occurrence_words WHERE occurrence_words MATCH ?)")
             params.append(_phrase(text))
+        elif text is not None:  # walk the full-text index in id order, and stop at the limit
+            clauses.insert(0, "o.id = w.rowid AND w.occurrence_words MATCH ?")
+            params.insert(0, _phrase(text))
         if limit == 0 or (entities is not None and not entities):
             return []
         if entities is not None and len(entities) > _MAX_WALKS:
@@ -326,6 +329,8 @@ class BankReader:
             where = " WHERE " + " AND ".join(clauses) if clauses else ""
             # A date range walks the (date, id) index: its quotes come in date order.
             order = " ORDER BY o.date, o.id" if since is not None or until is not None else _ORDER
+            if text is not None and order == _ORDER:
+                where, order = where.replace(" WHERE ", " , occurrence_words w WHERE ", 1), " ORDER BY w.rowid"
             return [self._view(row) for row in self._rows(where, params, limit, order)]
         # One walk of the (entity, id) index per speaker, merged: no sorting of all of a speaker's quotes.
         where = " WHERE " + " AND ".join(["o.entity_id = ?", *clauses])

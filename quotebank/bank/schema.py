@@ -74,6 +74,7 @@ CREATE INDEX occurrences_class ON occurrences (class_id);
 CREATE INDEX occurrences_scope ON occurrences (scope);
 CREATE INDEX occurrences_date ON occurrences (date, id);
 CREATE INDEX occurrences_entity ON occurrences (entity_id, id);
+CREATE INDEX occurrences_entity_channel ON occurrences (entity_id, channel, id);
 CREATE INDEX occurrences_channel ON occurrences (channel);
 CREATE INDEX occurrences_kind ON occurrences (kind);
 CREATE VIRTUAL TABLE occurrence_words USING fts5 (
@@ -136,6 +137,10 @@ CREATE INDEX quotations_date ON quotations (date);
 
 # --------------------------------------------------------------------------- opening
 
+CACHE_KIB = 65_536
+"""SQLite's page cache per connection (64 MiB): the indexes a large bank walks stay in memory."""
+# Indexes added to schema 2 after banks were written with it: created when such a bank is opened for writing.
+_LATER_INDEXES = ("CREATE INDEX IF NOT EXISTS occurrences_entity_channel ON occurrences (entity_id, channel, id)",)
 BUSY_TIMEOUT = 60.0
 """Seconds a writer waits for another one (another process adding articles) before giving up."""
 
@@ -177,7 +182,11 @@ def connect(path: str, *, read_only: bool | None = None) -> tuple[sqlite3.Connec
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            if version == SCHEMA_VERSION:
+                for statement in _LATER_INDEXES:
+                    conn.execute(statement)
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlite3.Error as exc:
         conn.close()
         raise BankError(f"cannot open {path}: {exc}") from None
