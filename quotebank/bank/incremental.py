@@ -27,31 +27,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from ..model import Speaker, SpeakerKind
+from .keys import entity_keys, is_person, query_keys, role_only, waiting_keys
 from .linking import (
-    ORGISH,
-    PERSONISH,
     LinkRecord,
     MentionCounts,
     MentionRecord,
-    acronym,
     entity_record,
-    initials,
-    is_role_only,
     link_new,
-    org_words,
     parse_person_name,
-    role_signature,
 )
 
 __all__ = ["EntityLinker", "signature"]
 
-# Methods whose decision cannot be changed by another article.
-_STABLE = frozenset({"name", "handle", "surname-same-article", "role-same-article", "account"})
 _MAX_ROUNDS = 8
 
 
@@ -73,77 +65,6 @@ class _Sig:
     doc_id: str
     """The article of the first mention, and its date."""
     date: str | None
-
-
-def _role_only(m: MentionRecord) -> bool:
-    return is_role_only(m.name, m.roles[0] if m.roles else None, m.kind)
-
-
-def _person(m: MentionRecord) -> bool:
-    return m.kind in PERSONISH and not _role_only(m) and bool(parse_person_name(m.name).core)
-
-
-def _org_keys(names: Iterable[str]) -> set[str]:
-    keys = set()
-    for name in names:
-        words = org_words(name)
-        if words:
-            keys.add("o:" + " ".join(words))
-            keys |= {"ow:" + w[:4] for w in words}
-            keys.add("ai:" + initials(words))
-        short = acronym(name)
-        if short:
-            keys.add("ai:" + short)
-    return keys
-
-
-def _role_keys(roles: Iterable[str]) -> set[str]:
-    """``r:`` the title, to be found by; ``rs:`` the whole signature, so that a new one counts as a change."""
-    keys = set()
-    for role in roles:
-        sig = role_signature(role)
-        if sig.core:
-            keys.add(f"r:{sig.core}|{int(sig.former)}")
-            keys.add(f"rs:{sig.core}|{int(sig.former)}|{' '.join(sorted(sig.qualifiers))}")
-    return keys
-
-
-def query_keys(m: MentionRecord) -> set[str]:
-    """The keys of the entities a new mention could join."""
-    keys = set()
-    if m.handle and m.kind is not SpeakerKind.UNNAMED:
-        keys.add("h:" + m.handle.lstrip("@").casefold())
-    if _role_only(m):
-        sig = role_signature(m.name)
-        if not sig.core and m.roles:
-            sig = role_signature(m.roles[0])
-        if sig.core:
-            keys.add(f"r:{sig.core}|{int(sig.former)}")
-    elif _person(m):
-        p = parse_person_name(m.name)
-        if p.full:
-            keys.add("p:" + p.key)
-            keys |= {"s:" + s for s in p.surnames}
-        else:
-            keys |= {"s:" + p.last, "b:" + p.last}
-    if m.kind in ORGISH:
-        keys |= _org_keys((m.name, *m.aliases))
-    return keys
-
-
-def waiting_keys(m: MentionRecord, link: LinkRecord) -> set[str]:
-    """The keys on which a mention's decision may change: none when it rests on its own article or name."""
-    if set(link.method.split("+")) & _STABLE:
-        return set()
-    if _role_only(m) or m.kind in ORGISH:
-        return query_keys(m)
-    if _person(m):
-        p = parse_person_name(m.name)
-        if not p.full:
-            return {"s:" + p.last, "b:" + p.last}
-        if "longer-name" in link.method or link.method == "own":
-            return {"s:" + p.last}
-    return set()
 
 
 class EntityLinker:
@@ -235,7 +156,7 @@ class EntityLinker:
                     aliases=tuple(s.aliases),
                 )
                 # A speaker named only by a role is never a target, except of the same handle.
-                if rep.kind is SpeakerKind.UNNAMED or (_role_only(rep) and not rep.handle):
+                if rep.kind is SpeakerKind.UNNAMED or (role_only(rep) and not rep.handle):
                     continue
                 mentions.append(rep)
                 groups[rep.id] = entity
@@ -456,9 +377,9 @@ class EntityLinker:
             for s in sigs
         ]
         counts: dict[int, MentionCounts] = {s.first: (s.n, s.roles, s.aliases) for s in sigs}
-        role_only = {m.id for m in members if _role_only(m)}
-        persons = {m.id: parse_person_name(m.name) for m in members if _person(m)}
-        record = entity_record(entity, members, persons, role_only, counts)
+        speakers_by_role = {m.id for m in members if role_only(m)}
+        persons = {m.id: parse_person_name(m.name) for m in members if is_person(m)}
+        record = entity_record(entity, members, persons, speakers_by_role, counts)
         row = (
             record.name,
             record.kind.value,
@@ -476,7 +397,7 @@ class EntityLinker:
                 db.executemany(
                     "INSERT INTO entity_roles (entity_id, role) VALUES (?, ?)", [(entity, r) for r in record.roles]
                 )
-        keys = _entity_keys(sigs, members, persons)
+        keys = entity_keys([s.clear for s in sigs], members, persons)
         if keys != old_keys:
             db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity,))
             db.executemany(
@@ -487,28 +408,6 @@ class EntityLinker:
     def _changed_keys(self, keys: set[str]) -> None:
         """Keys that appeared or went: the decisions waiting on them are taken again."""
         self._new_keys |= keys | {"r:" + k[3:].rsplit("|", 1)[0] for k in keys if k.startswith("rs:")}
-
-
-def _entity_keys(sigs: Sequence[_Sig], members: Sequence[MentionRecord], persons: Mapping[int, object]) -> set[str]:
-    """The keys under which other mentions find this entity: only what the rules can link to."""
-    keys: set[str] = set()
-    full = any(parse_person_name(m.name).full for m in members if m.id in persons)
-    group = not full and any(s.clear for s, m in zip(sigs, members, strict=True) if m.id in persons)
-    for s, m in zip(sigs, members, strict=True):
-        if m.handle and m.kind is not SpeakerKind.UNNAMED:
-            keys.add("h:" + m.handle.lstrip("@").casefold())
-        if m.id in persons:
-            p = parse_person_name(m.name)
-            if p.full:
-                keys.add("p:" + p.key)
-                keys |= {"s:" + x for x in p.surnames}
-                keys |= _role_keys(s.roles)
-            elif group:
-                keys.add("b:" + p.last)
-                keys |= _role_keys(s.roles)
-        if m.kind in ORGISH:
-            keys |= _org_keys((m.name, *m.aliases))
-    return keys
 
 
 def _record(mid: int, doc_seq: int, doc_id: str, date: str | None, sp: Speaker) -> MentionRecord:
