@@ -264,12 +264,15 @@ def test_read_jsonl_reports_every_bad_line(tmp_path: Path) -> None:
         ("Record", 4),
         ("BadRecord", 5),
         ("BadRecord", 6),
-        ("Record", 7),
+        ("BadRecord", 7),
         ("BadRecord", 8),
     ]
     assert items[0] == Record(id="a", text="One.", file=str(path), line=1)
     assert items[2].id == f"{path}:4"
-    assert items[5].id == "7" and items[5].date == "2020"
+    # A date must be an ISO 8601 date: a bare number is refused, naming the field and the line, not coerced.
+    assert items[5].record_id == "7" and str(items[5]) == (
+        f"{path}:7: 'date' must be an ISO 8601 date (YYYY-MM-DD, or a date-time), not 2020"
+    )
     assert str(items[1]) == f"{path}:3: invalid JSON: Expecting value at column 21"
     assert items[1].raw == '{"id": "b", "text": '
     assert items[3].message == "expected a JSON object, got list"

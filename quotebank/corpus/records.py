@@ -14,14 +14,19 @@ into a :class:`BadRecord` naming the file and line.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import gzip
 import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
 import attrs
+
+from ..api import check_text
+from ..errors import InvalidTextError, RecordError
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -32,6 +37,7 @@ __all__ = [
     "Record",
     "format_of",
     "open_input",
+    "path_id",
     "read_records",
     "to_record",
 ]
@@ -48,26 +54,100 @@ class Fields:
 
     Example:
         >>> Fields(text="body", id="uuid")
-        Fields(id='uuid', text='body', date='date', url='url')
+        Fields(id='uuid', text='body', date='date', url='url', source='source')
     """
 
     id: str = "id"
     text: str = "text"
     date: str = "date"
     url: str = "url"
+    source: str = "source"
 
 
 DEFAULT_FIELDS = Fields()
 
 
+def _as_date(value: object) -> Any:
+    """Dates and datetimes as ISO strings, a blank string as no date; anything else is judged by the validator."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _check_id(_record: Record, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise RecordError(f"must be a non-empty str, not {value!r}", field=attribute.name)
+
+
+def _check_text(record: Record, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        kind = "null" if value is None else type(value).__name__
+        raise RecordError(f"is {kind}, not a string", field=attribute.name, record_id=record.id)
+    try:
+        check_text(value)
+    except InvalidTextError as exc:
+        raise RecordError(
+            f"is not valid Unicode: {exc.reason} at offset {exc.offset}", field=attribute.name, record_id=record.id
+        ) from None
+
+
+def _check_date(record: Record, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value[:10])
+            if len(value) > 10:
+                dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return
+    raise RecordError(
+        f"must be an ISO 8601 date (YYYY-MM-DD, or a date-time), not {value!r}",
+        field=attribute.name,
+        record_id=record.id,
+    )
+
+
+def _check_optional_str(record: Record, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise RecordError(
+            f"must be a str or null, not {type(value).__name__}", field=attribute.name, record_id=record.id
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Record:
-    """One document to process; ``file`` and ``line`` say where it was read, when it was read from a file."""
+    """One document to process or store; ``file`` and ``line`` say where it was read, when it was read from a file.
 
-    id: str
-    text: str = attrs.field(repr=lambda t: repr(t[:40] + "..." if len(t) > 40 else t))
-    date: str | None = None
-    url: str | None = None
+    The one record model of quotebank, and its one validation: a bad field raises
+    :class:`~quotebank.errors.RecordError`, which names the field and the record
+    (:func:`to_record` turns it into a :class:`BadRecord`, so that one bad record
+    does not stop a stream). ``date`` is an ISO 8601 date or date-time (``date``
+    and ``datetime`` objects are written so; a blank string is no date); ``url``
+    and ``source`` are strings or ``None``; the text must be valid Unicode
+    (:func:`quotebank.api.check_text`).
+
+    Example:
+        >>> import datetime
+        >>> Record(id="a1", text="Hello.", date=datetime.date(2020, 1, 8)).date
+        '2020-01-08'
+        >>> Record(id="a1", text="Hello.", date="Monday")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        quotebank.errors.RecordError: record 'a1': 'date' must be an ISO 8601 date (...), not 'Monday'
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text, repr=lambda t: repr(t[:40] + "..." if len(t) > 40 else t))
+    date: str | None = attrs.field(default=None, converter=_as_date, validator=_check_date)
+    url: str | None = attrs.field(default=None, validator=_check_optional_str)
+    source: str | None = attrs.field(default=None, validator=_check_optional_str)
     file: str | None = None
     line: int | None = None
 
@@ -107,8 +187,15 @@ class BadRecord:
 # --------------------------------------------------------------------------- one record
 
 
-def _optional_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _record_id(raw_id: object, default_id: str) -> str | None:
+    """The id a mapping gives (a JSON number is written as a string), ``default_id`` when it gives none."""
+    if raw_id is None or raw_id == "":
+        return default_id
+    if isinstance(raw_id, str):
+        return raw_id
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        return str(raw_id)
+    return None
 
 
 def to_record(
@@ -123,30 +210,42 @@ def to_record(
     """Check one in-memory record and make it a :class:`Record`, or say what is wrong with it.
 
     ``data`` may be a ``str`` (the text; its id is ``default_id``), a mapping
-    with the fields named by ``fields``, a :class:`Record` or a :class:`BadRecord`.
+    with the fields named by ``fields`` (an id may be a string or an integer; a
+    mapping without one gets ``default_id``), a :class:`Record` or a
+    :class:`BadRecord`. The checks are :class:`Record`'s: a bad field gives a
+    :class:`BadRecord` naming the field (as ``fields`` names it) and the record.
 
     Example:
         >>> to_record({"id": 7, "text": "Hello."}, default_id="0")
-        Record(id='7', text='Hello.', date=None, url=None, file=None, line=None)
+        Record(id='7', text='Hello.', date=None, url=None, source=None, file=None, line=None)
         >>> print(to_record({"id": 7, "text": None}, default_id="0"))
         record '7': 'text' is null, not a string
+        >>> print(to_record({"id": "b", "text": "Hi.", "pub": "yesterday"}, default_id="0", fields=Fields(date="pub")))
+        record 'b': 'pub' must be an ISO 8601 date (YYYY-MM-DD, or a date-time), not 'yesterday'
     """
     if isinstance(data, Record | BadRecord):
         return data
+
+    def bad(message: str, record_id: str | None) -> BadRecord:
+        return BadRecord(message=message, file=file, line=line, record_id=record_id, raw=raw)
+
     if isinstance(data, str):
-        record_id, text, date, url = default_id, data, None, None
+        record_id = default_id
+        values: dict[str, Any] = {"text": data}
     elif isinstance(data, Mapping):
         raw_id = data.get(fields.id)
-        record_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
+        given_id = _record_id(raw_id, default_id)
+        if given_id is None:
+            return bad(f"{fields.id!r} must be a string or an integer, not {type(raw_id).__name__}", default_id)
+        record_id = given_id
         if fields.text not in data:
-            return BadRecord(message=f"no {fields.text!r} field", file=file, line=line, record_id=record_id, raw=raw)
-        text = data[fields.text]
-        if not isinstance(text, str):
-            kind = "null" if text is None else type(text).__name__
-            return BadRecord(
-                message=f"{fields.text!r} is {kind}, not a string", file=file, line=line, record_id=record_id, raw=raw
-            )
-        date, url = _optional_str(data.get(fields.date)), _optional_str(data.get(fields.url))
+            return bad(f"no {fields.text!r} field", record_id)
+        values = {
+            "text": data[fields.text],
+            "date": data.get(fields.date),
+            "url": data.get(fields.url),
+            "source": data.get(fields.source),
+        }
     else:
         return BadRecord(
             message=f"a record must be a str or a mapping, not {type(data).__name__}",
@@ -155,16 +254,20 @@ def to_record(
             record_id=default_id,
         )
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return BadRecord(
-            message=f"the text is not valid Unicode: {exc.reason} at offset {exc.start}",
-            file=file,
-            line=line,
-            record_id=record_id,
-            raw=raw,
-        )
-    return Record(id=record_id, text=text, date=date, url=url, file=file, line=line)
+        return Record(id=record_id, file=file, line=line, **values)
+    except RecordError as exc:
+        name = attrs.asdict(fields).get(exc.field, exc.field)
+        return bad(f"{name!r} {exc.reason}", record_id)
+
+
+def path_id(path: str) -> str:
+    """The document id of a file: its path as given, normalised, so that one file named two ways is one document.
+
+    Example:
+        >>> path_id("./seeds//x.txt"), path_id("seeds/../seeds/x.txt")
+        ('seeds/x.txt', 'seeds/x.txt')
+    """
+    return os.path.normpath(path)
 
 
 # --------------------------------------------------------------------------- files
@@ -202,11 +305,12 @@ def read_records(
 ) -> Iterator[Record | BadRecord]:
     """Read records lazily from plain text and JSONL files, one line at a time.
 
-    A plain text file is one record (its id is the path as given; newlines are
+    A plain text file is one record (its id is the path as given, normalised by
+    :func:`path_id`: ``./seeds/x.txt`` is ``seeds/x.txt``; newlines are
     normalised to ``\\n`` as by :func:`open`, so offsets are into
     ``open(path, encoding="utf-8").read()``). A JSONL file (``.jsonl``,
     ``.ndjson``, optionally gzipped) holds one JSON object per line; a record
-    without an id gets ``FILE:LINE``. ``-`` reads standard input. With
+    without an id gets ``FILE:LINE`` (``FILE`` normalised likewise). ``-`` reads standard input. With
     ``input_format="auto"``, other names are read as JSONL when their first
     non-blank line starts with ``{``.
 
@@ -274,13 +378,14 @@ def _text_record(data: bytes, name: str) -> Record | BadRecord:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return BadRecord(message=f"{_bad_byte(data, exc)} at column {column}", file=name, line=line, record_id=name)
+        message = f"{_bad_byte(data, exc)} at column {column}"
+        return BadRecord(message=message, file=name, line=line, record_id=path_id(name))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Record(id=name, text=text, file=name)
+    return to_record(text, default_id=path_id(name), file=name)
 
 
 def _jsonl_record(raw: bytes, name: str, lineno: int, fields: Fields) -> Record | BadRecord:
-    default_id = f"{name}:{lineno}"
+    default_id = f"{path_id(name)}:{lineno}"
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
