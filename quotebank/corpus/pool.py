@@ -8,26 +8,47 @@ the whole extraction on them and sends back only the
 main process reads the records and puts the results back in input order. On
 Linux the workers are forked and share the loaded pipeline; elsewhere (or with
 ``start_method="spawn"``) the pipeline is pickled to them.
+
+Each worker has its own pipe, so the main process always knows which chunk a
+worker holds. That is what makes the pool hard to sink:
+
+* a worker that dies (killed by the system, out of memory, a crash in compiled
+  code) costs only its chunk: those records come back as failed results naming
+  the cause, a new worker takes its place, and the stream goes on;
+* Ctrl-C (``SIGINT``) is for the main process alone: workers ignore it from
+  their first instruction, and whatever ends the stream (``KeyboardInterrupt``,
+  an error, ``close()``) terminates them at once instead of waiting for them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import pickle
 import signal
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 
 from spacy.language import Language
 
 from .records import BadRecord, Record
-from .streaming import CHUNK_CHARS, Extraction, Options, StartMethod, stream
+from .streaming import CHUNK_CHARS, Extraction, Options, StartMethod, failed, stream
 
 __all__ = ["pooled"]
 
+Chunk = list[Record | BadRecord]
+
 _CHUNKS_PER_WORKER = 3
-"""Chunks in flight per worker: one being processed, the next ones queued, so that no worker waits for work."""
+"""Chunks read ahead per worker: enough that no worker waits for work, few enough that memory stays flat."""
+_GRACE = 2.0
+"""Seconds a worker has to exit after being asked to (or terminated) before it is killed."""
+
+
+# --------------------------------------------------------------------------- inside a worker process
 
 
 class _Worker:
@@ -39,7 +60,7 @@ class _Worker:
         self.zone = ExitStack()
         self.zone_records = 0
 
-    def extract(self, chunk: list[Record | BadRecord]) -> list[Extraction]:
+    def extract(self, chunk: Chunk) -> list[Extraction]:
         # One memory zone spans chunks up to zone_size records, as in a single process: a zone per chunk would
         # throw away, every few documents, the lexemes and tokenizer cache entries that the next chunk needs again.
         nlp, zone = self.nlp, self.options.zone
@@ -52,24 +73,135 @@ class _Worker:
         return list(stream(nlp, iter(chunk), self.options))
 
 
-_worker: _Worker | None = None
-"""This worker process's state (set by :func:`_start_worker`)."""
-
-
-def _start_worker(nlp: Language, options: Options) -> None:
-    global _worker
-    _worker = _Worker(nlp, options)
+def _work(conn: Connection, nlp: Language, options: Options) -> None:
+    """A worker process: chunks in, results out, until told to stop (``None``) or the main process is gone."""
     # Ctrl-C is for the main process, which stops the workers itself; a worker that took it would die mid-chunk.
+    # SIGINT was blocked by the main process around the start of this one, so none can slip in before this line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    parent = multiprocessing.parent_process()
+    worker = _Worker(nlp, options)
+    while True:
+        # A forked worker holds a copy of the main process's end of its pipe, so it would never see the pipe
+        # close: it watches the main process itself, and exits when it is gone (killed -9, say).
+        ready = wait([conn, parent.sentinel] if parent is not None else [conn])
+        if conn not in ready:
+            return
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        index, chunk = message
+        try:
+            reply: tuple[int, list[Extraction] | None, BaseException | None] = (index, worker.extract(chunk), None)
+        except Exception as exc:  # a bug, not a bad document (stream reports those): the main process raises it
+            reply = (index, None, _picklable(exc))
+        conn.send(reply)
 
 
-def _extract_chunk(chunk: list[Record | BadRecord]) -> list[Extraction]:
-    assert _worker is not None, "not a quotebank worker process"
-    return _worker.extract(chunk)
+def _picklable(exc: Exception) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
-def _chunks_of(items: Iterator[Record | BadRecord], batch_size: int) -> Iterator[list[Record | BadRecord]]:
-    chunk: list[Record | BadRecord] = []
+# --------------------------------------------------------------------------- in the main process
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT while a worker starts: it inherits the mask, and ignores SIGINT before unblocking it.
+
+    A Ctrl-C meanwhile is not lost: it is delivered to this process when the block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _cause(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:  # pragma: no cover - a signal Python does not name
+            return f"killed by signal {-exitcode}"
+    return f"exit code {exitcode}"
+
+
+class _Handle:
+    """One worker process as the main process sees it: the process, its pipe, and the chunk it holds."""
+
+    def __init__(self, context: BaseContext, nlp: Language, options: Options) -> None:
+        here, there = context.Pipe()
+        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_work, args=(there, nlp, options), daemon=True
+        )
+        with _sigint_blocked():
+            self.process.start()
+        there.close()  # so that this end sees EOF when the worker dies
+        self.conn = here
+        self.task: tuple[int, Chunk] | None = None
+
+    def give(self, task: tuple[int, Chunk]) -> bool:
+        """Send ``task`` to the worker; False when the worker is already dead."""
+        try:
+            self.conn.send(task)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            return False
+        self.task = task
+        return True
+
+    def take(self) -> tuple[int, list[Extraction] | None, BaseException | None] | None:
+        """The worker's reply, or None when it died instead of answering."""
+        try:
+            reply: tuple[int, list[Extraction] | None, BaseException | None] = self.conn.recv()
+        except (EOFError, ConnectionResetError, OSError):
+            self.process.join(_GRACE)
+            return None
+        self.task = None
+        return reply
+
+    def lost(self) -> list[Extraction]:
+        """Failed results for the records of the chunk the worker held when it died."""
+        assert self.task is not None
+        _, chunk = self.task
+        message = f"the worker process died ({_cause(self.process.exitcode)}) while extracting this record's chunk"
+        results = []
+        for item in chunk:
+            error = item if isinstance(item, BadRecord) else None
+            if error is None:
+                assert isinstance(item, Record)
+                error = BadRecord(message=message, file=item.file, line=item.line, record_id=item.id)
+            results.append(failed(error))
+        self.task = None
+        return results
+
+    def stop(self, *, graceful: bool) -> None:
+        if graceful and self.process.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+            self.process.join(_GRACE)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(_GRACE)
+        if self.process.is_alive():  # pragma: no cover - a worker stuck in compiled code that ignores SIGTERM
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _chunks_of(items: Iterator[Record | BadRecord], batch_size: int) -> Iterator[Chunk]:
+    chunk: Chunk = []
     size = 0
     try:
         for item in items:
@@ -95,31 +227,65 @@ def pooled(
     start_method: StartMethod,
 ) -> Iterator[Extraction]:
     """:func:`~quotebank.corpus.streaming.stream` over worker processes: chunks out, results back, in order."""
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(start_method),
-        initializer=_start_worker,
-        initargs=(nlp, options),
-    )
+    context = multiprocessing.get_context(start_method)
     chunks = _chunks_of(items, options.batch_size)
-    in_flight: deque[Future[list[Extraction]]] = deque()
+    handles: list[_Handle] = []
+    waiting: deque[tuple[int, Chunk]] = deque()  # read, not yet given to a worker
+    done: dict[int, list[Extraction]] = {}  # results that wait for the chunks before them
+    read = emitted = 0  # chunks read from the input; chunks whose results were yielded
+    exhausted = False
     source_error: Exception | None = None
+    finished = False
     try:
+        handles = [_Handle(context, nlp, options) for _ in range(workers)]
         while True:
-            while source_error is None and len(in_flight) < workers * _CHUNKS_PER_WORKER:
+            while not exhausted and source_error is None and read - emitted < workers * _CHUNKS_PER_WORKER:
                 try:
                     chunk = next(chunks, None)
                 except Exception as exc:  # the caller's iterable failed: finish what was read, then raise
                     source_error = exc
                     break
                 if chunk is None:
+                    exhausted = True
                     break
-                in_flight.append(pool.submit(_extract_chunk, chunk))
-            if not in_flight:
+                waiting.append((read, chunk))
+                read += 1
+            for i, handle in enumerate(handles):
+                while handle.task is None and waiting:
+                    if not handle.give(waiting[0]):  # it died while idle: a new one takes the chunk
+                        handle.stop(graceful=False)
+                        handle = handles[i] = _Handle(context, nlp, options)
+                        continue
+                    waiting.popleft()
+            if emitted in done:
+                results = done.pop(emitted)
+                emitted += 1
+                yield from results
+                continue
+            if emitted == read and (exhausted or source_error is not None):
                 break
-            yield from in_flight.popleft().result()
+            busy = [handle for handle in handles if handle.task is not None]
+            assert busy, "chunks are read but no worker holds one"
+            ready = set(wait([h.conn for h in busy] + [h.process.sentinel for h in busy]))
+            for i, handle in enumerate(handles):
+                if handle.task is None or (handle.conn not in ready and handle.process.sentinel not in ready):
+                    continue
+                index = handle.task[0]
+                reply = handle.take()
+                if reply is None:
+                    done[index] = handle.lost()
+                    handle.stop(graceful=False)
+                    handles[i] = _Handle(context, nlp, options)
+                    continue
+                _, extractions, error = reply
+                if error is not None:
+                    raise error
+                assert extractions is not None
+                done[index] = extractions
+        finished = True
         if source_error is not None:
             raise source_error
     finally:
-        # Also on an early close of this generator: queued chunks are dropped, running ones end, workers exit.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # On Ctrl-C, an error or an early close of this generator, the workers are terminated, not waited for.
+        for handle in handles:
+            handle.stop(graceful=finished)

@@ -58,6 +58,7 @@ __all__ = [
     "Options",
     "StartMethod",
     "extract_many",
+    "failed",
     "stream",
 ]
 
@@ -122,7 +123,7 @@ class _Assembler:
     def add(self, slot: _Slot, doc: Doc | None, failure: BaseException | None = None) -> Extraction | None:
         item = slot.item
         if isinstance(item, BadRecord):
-            return _failed(item)
+            return failed(item)
         if failure is not None:
             self.failure = self.failure or f"extraction failed: {type(failure).__name__}: {failure}"
         elif doc is not None and self.failure is None:
@@ -140,7 +141,7 @@ class _Assembler:
         quotes, notices, failure_message = self.quotes, self.notices, self.failure
         self.quotes, self.notices, self.failure = [], [], None
         if failure_message is not None:
-            return _failed(
+            return failed(
                 BadRecord(message=failure_message, file=item.file, line=item.line, record_id=item.id), notices
             )
         if not (slot.start == 0 and slot.last):
@@ -156,7 +157,8 @@ class _Assembler:
         )
 
 
-def _failed(error: BadRecord, notices: Iterable[Notice] = ()) -> Extraction:
+def failed(error: BadRecord, notices: Iterable[Notice] = ()) -> Extraction:
+    """The result for a record that could not be read or processed: its id, the error, no quotes."""
     doc_id = error.record_id if error.record_id is not None else error.where
     return Extraction(doc_id=doc_id, error=error, notices=tuple(notices), file=error.file, line=error.line)
 
@@ -302,14 +304,15 @@ def extract_many(
     Yields:
         :class:`Extraction` results. A record that is malformed (no text, not a
         string) or that makes the pipeline fail gives a result with ``error`` set;
-        the stream goes on. Closing the generator early (``break`` in a loop,
-        ``close()``) stops the worker processes.
+        the stream goes on. A worker process that dies (killed, out of memory)
+        costs only the records of the chunk it held (at most ``batch_size``):
+        they come back as failed results naming the cause, and the stream goes
+        on with a new worker. Closing the generator early (``break`` in a loop,
+        ``close()``), an error or Ctrl-C stops the worker processes at once.
 
     Raises:
         TypeError: when ``records`` is a single ``str``, or ``nlp`` not a spaCy pipeline.
         ValueError: for a bad argument, or a pipeline without the ``quotebank`` component.
-        concurrent.futures.process.BrokenProcessPool: when a worker process dies
-            (killed, out of memory) instead of raising.
         Exception: whatever the iteration of ``records`` itself raises, as it is
             (after the results of the records before it).
     """
