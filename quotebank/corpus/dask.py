@@ -23,8 +23,8 @@ A bag of records (``str`` texts or ``{"id", "text", "date", "url"}`` mappings) g
     quotes.to_parquet("quotes/")
 
 A Dask DataFrame of articles (one row each, with a text column) gives a DataFrame of quotes, one row per quote
-(:data:`~quotebank.corpus.ROW_COLUMNS`) plus an ``error`` column, set on the one row of each article that could not
-be processed::
+(:data:`~quotebank.corpus.rows.FRAME_COLUMNS`: :data:`~quotebank.corpus.ROW_COLUMNS` plus an ``error`` column, set
+on the one row of each article that could not be processed; dtypes as declared in :mod:`quotebank.corpus.rows`)::
 
     import dask.dataframe as dd
     articles = dd.read_parquet("articles/")                       # columns id, text, date, url
@@ -59,7 +59,7 @@ from typing import Any
 from ..api import load
 from .records import DEFAULT_FIELDS, BadRecord, Fields, InputFormat, Record, to_record
 from .records import read_records as _read_records
-from .rows import ROW_COLUMNS
+from .rows import FRAME_COLUMNS, extraction_rows, frame
 from .streaming import DEFAULT_BATCH_SIZE, Extraction, extract_many
 
 __all__ = [
@@ -73,10 +73,6 @@ __all__ = [
     "to_dataframe",
 ]
 
-FRAME_COLUMNS = (*ROW_COLUMNS, "error")
-"""The columns of the quote data frames: :data:`~quotebank.corpus.ROW_COLUMNS` and ``error``."""
-_INT_COLUMNS = ("start", "end")
-_FLOAT_COLUMNS = ("confidence",)
 
 _lock = threading.Lock()
 _pipelines: dict[str | None, Any] = {}
@@ -184,23 +180,17 @@ def read_records(
 
 
 def _frame(rows: list[dict[str, Any]]) -> Any:
-    pandas = _require("pandas")
-    frame = pandas.DataFrame(rows, columns=list(FRAME_COLUMNS))
-    dtypes = {
-        c: ("Int64" if c in _INT_COLUMNS else "float64" if c in _FLOAT_COLUMNS else object) for c in FRAME_COLUMNS
-    }
-    return frame.astype(dtypes)
+    _require("pandas")
+    return frame(rows, FRAME_COLUMNS)
 
 
 def quote_meta() -> Any:
-    """An empty pandas DataFrame with the columns and dtypes of the quote data frames (``meta=`` for Dask)."""
+    """An empty pandas DataFrame with the columns and dtypes of the quote data frames (``meta=`` for Dask).
+
+    The dtypes are the declared schema of :mod:`quotebank.corpus.rows` (:data:`~quotebank.corpus.rows.COLUMNS`),
+    the same as :meth:`QuoteBank.to_dataframe <quotebank.QuoteBank.to_dataframe>`'s.
+    """
     return _frame([])
-
-
-def _rows(extraction: Extraction) -> list[dict[str, Any]]:
-    if extraction.error is not None:
-        return [{"doc_id": extraction.doc_id, "error": str(extraction.error)}]
-    return [{**row, "error": None} for row in extraction.rows()]
 
 
 def extract_frame(
@@ -233,7 +223,7 @@ def extract_frame(
     with _lock:
         nlp = _pipeline(model)
         results = extract_many(records, nlp=nlp, include_scare=include_scare, batch_size=batch_size)
-        rows = [row for result in results for row in _rows(result)]
+        rows = [row for result in results for row in extraction_rows(result)]
     return _frame(rows)
 
 
@@ -271,7 +261,7 @@ def extract_dataframe(
 
 
 def _bag_rows(extractions: Iterable[Extraction]) -> Any:
-    return _frame([row for extraction in extractions for row in _rows(extraction)])
+    return _frame([row for extraction in extractions for row in extraction_rows(extraction)])
 
 
 def to_dataframe(extractions: Any) -> Any:
