@@ -218,6 +218,91 @@ def _chunks_of(items: Iterator[Record | BadRecord], batch_size: int) -> Iterator
         yield chunk
 
 
+class _Pool:
+    """The main process's side of the pool: the workers, the chunks read ahead, the results waiting for their turn."""
+
+    def __init__(
+        self, nlp: Language, items: Iterator[Record | BadRecord], options: Options, workers: int, context: BaseContext
+    ) -> None:
+        self.nlp, self.options, self.context = nlp, options, context
+        self.chunks = _chunks_of(items, options.batch_size)
+        self.limit = workers * _CHUNKS_PER_WORKER
+        self.workers = workers
+        self.handles: list[_Handle] = []
+        self.waiting: deque[tuple[int, Chunk]] = deque()  # read, not yet given to a worker
+        self.done: dict[int, list[Extraction]] = {}  # results that wait for the chunks before them
+        self.read = self.emitted = 0  # chunks read from the input; chunks whose results were handed on
+        self.exhausted = False
+        self.source_error: Exception | None = None
+
+    def start(self) -> None:
+        while len(self.handles) < self.workers:
+            self.handles.append(self._start())
+
+    def _start(self) -> _Handle:
+        return _Handle(self.context, self.nlp, self.options)
+
+    @property
+    def finished(self) -> bool:
+        return self.emitted == self.read and (self.exhausted or self.source_error is not None)
+
+    def next_results(self) -> list[Extraction] | None:
+        """The results of the next chunk in input order, once they are in (None when there are no more)."""
+        while self.emitted not in self.done:
+            if self.finished:
+                return None
+            self.service(block=True)
+        self.emitted += 1
+        return self.done.pop(self.emitted - 1)
+
+    def service(self, *, block: bool) -> None:
+        """Read ahead, give idle workers a chunk, and take in what the workers have finished (or died on)."""
+        self._read_ahead()
+        for i, handle in enumerate(self.handles):
+            while handle.task is None and self.waiting:
+                if not handle.give(self.waiting[0]):  # it died while idle: a new one takes the chunk
+                    handle.stop(graceful=False)
+                    handle = self.handles[i] = self._start()
+                    continue
+                self.waiting.popleft()
+        busy = [handle for handle in self.handles if handle.task is not None]
+        if not busy:
+            return
+        ready = set(wait([h.conn for h in busy] + [h.process.sentinel for h in busy], None if block else 0))
+        for i, handle in enumerate(self.handles):
+            if handle.task is None or (handle.conn not in ready and handle.process.sentinel not in ready):
+                continue
+            index = handle.task[0]
+            reply = handle.take()
+            if reply is None:
+                self.done[index] = handle.lost()
+                handle.stop(graceful=False)
+                self.handles[i] = self._start()
+                continue
+            _, extractions, error = reply
+            if error is not None:
+                raise error
+            assert extractions is not None
+            self.done[index] = extractions
+
+    def _read_ahead(self) -> None:
+        while not self.exhausted and self.source_error is None and self.read - self.emitted < self.limit:
+            try:
+                chunk = next(self.chunks, None)
+            except Exception as exc:  # the caller's iterable failed: finish what was read, then raise
+                self.source_error = exc
+                return
+            if chunk is None:
+                self.exhausted = True
+                return
+            self.waiting.append((self.read, chunk))
+            self.read += 1
+
+    def stop(self, *, graceful: bool) -> None:
+        for handle in self.handles:
+            handle.stop(graceful=graceful)
+
+
 def pooled(
     nlp: Language,
     items: Iterator[Record | BadRecord],
@@ -226,66 +311,25 @@ def pooled(
     workers: int,
     start_method: StartMethod,
 ) -> Iterator[Extraction]:
-    """:func:`~quotebank.corpus.streaming.stream` over worker processes: chunks out, results back, in order."""
-    context = multiprocessing.get_context(start_method)
-    chunks = _chunks_of(items, options.batch_size)
-    handles: list[_Handle] = []
-    waiting: deque[tuple[int, Chunk]] = deque()  # read, not yet given to a worker
-    done: dict[int, list[Extraction]] = {}  # results that wait for the chunks before them
-    read = emitted = 0  # chunks read from the input; chunks whose results were yielded
-    exhausted = False
-    source_error: Exception | None = None
-    finished = False
+    """:func:`~quotebank.corpus.streaming.stream` over worker processes: chunks out, results back, in order.
+
+    The main process serves the workers between two results it hands on (there is no thread: forking a process
+    that runs threads can deadlock the child), so a worker that finishes while the caller works on a result gets
+    its next chunk as soon as the caller asks for the next result.
+    """
+    pool: _Pool | None = None
+    graceful = False
     try:
-        handles = [_Handle(context, nlp, options) for _ in range(workers)]
-        while True:
-            while not exhausted and source_error is None and read - emitted < workers * _CHUNKS_PER_WORKER:
-                try:
-                    chunk = next(chunks, None)
-                except Exception as exc:  # the caller's iterable failed: finish what was read, then raise
-                    source_error = exc
-                    break
-                if chunk is None:
-                    exhausted = True
-                    break
-                waiting.append((read, chunk))
-                read += 1
-            for i, handle in enumerate(handles):
-                while handle.task is None and waiting:
-                    if not handle.give(waiting[0]):  # it died while idle: a new one takes the chunk
-                        handle.stop(graceful=False)
-                        handle = handles[i] = _Handle(context, nlp, options)
-                        continue
-                    waiting.popleft()
-            if emitted in done:
-                results = done.pop(emitted)
-                emitted += 1
-                yield from results
-                continue
-            if emitted == read and (exhausted or source_error is not None):
-                break
-            busy = [handle for handle in handles if handle.task is not None]
-            assert busy, "chunks are read but no worker holds one"
-            ready = set(wait([h.conn for h in busy] + [h.process.sentinel for h in busy]))
-            for i, handle in enumerate(handles):
-                if handle.task is None or (handle.conn not in ready and handle.process.sentinel not in ready):
-                    continue
-                index = handle.task[0]
-                reply = handle.take()
-                if reply is None:
-                    done[index] = handle.lost()
-                    handle.stop(graceful=False)
-                    handles[i] = _Handle(context, nlp, options)
-                    continue
-                _, extractions, error = reply
-                if error is not None:
-                    raise error
-                assert extractions is not None
-                done[index] = extractions
-        finished = True
-        if source_error is not None:
-            raise source_error
+        pool = _Pool(nlp, items, options, workers, multiprocessing.get_context(start_method))
+        pool.start()
+        while (results := pool.next_results()) is not None:
+            for result in results:
+                yield result
+                pool.service(block=False)
+        graceful = True
+        if pool.source_error is not None:
+            raise pool.source_error
     finally:
         # On Ctrl-C, an error or an early close of this generator, the workers are terminated, not waited for.
-        for handle in handles:
-            handle.stop(graceful=finished)
+        if pool is not None:
+            pool.stop(graceful=graceful)
