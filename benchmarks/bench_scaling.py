@@ -23,7 +23,7 @@ stopped):
 * ``parse``: ``nlp(text)`` on :func:`quotebank.load`'s pipeline with quotebank's components disabled
   (``quotebank`` and ``quotebank_paragraphs``): what the spaCy parse alone costs;
 * ``quotebank``: ``quotebank.extract(text, nlp=nlp)``: the whole pipeline, quotebank's components, the chunking of
-  texts longer than ``nlp.max_length`` and the Quote objects.
+  texts longer than :func:`quotebank.api.piece_limit` and the Quote objects.
 
 Figures: CPU seconds of the run (steadier than wall-clock time on a shared machine); peak memory as the growth of
 the resident set during the run (``VmHWM`` after the run minus ``VmRSS`` before it, the high-water mark reset
@@ -192,12 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [s for s in SIZES if s <= args.max_size]
 
     import quotebank
+    from quotebank.api import piece_limit
 
     nlp = quotebank.load(args.model)
     quotebank.extract("“Warm up,” she said.", nlp=nlp)
     articles = _articles(args.docs)
     print(f"pipeline {nlp.meta.get('name')} {nlp.meta.get('version')}: {', '.join(nlp.pipe_names)}")
-    print(f"max_length {nlp.max_length:,}; timeout {args.timeout:.0f} s per run; CPU s, peak MB (growth), ratio")
+    print(f"pieces of at most {piece_limit(nlp):,} characters; timeout {args.timeout:.0f} s per run")
+    print("CPU seconds; peak MB: growth of the resident set during the run; ratio: quotebank / parse CPU time")
     print()
     header = ["shape", "chars", "parse s", "parse MB", "quotebank s", "quotebank MB", "ratio", "quotes"]
     print("| " + " | ".join(header) + " |")

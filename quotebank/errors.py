@@ -91,7 +91,8 @@ class Code(enum.StrEnum):
     TOO_LONG_QUOTE = "W004"
     """A pair of marks so far apart that they cannot be one quotation; both skipped."""
     DOC_SPLIT = "W005"
-    """A text longer than the pipeline's ``max_length`` was processed in pieces."""
+    """A text longer than :data:`quotebank.api.PIECE_CHARS` (or the pipeline's ``max_length``) was processed in
+    pieces cut at paragraph breaks."""
     BAD_QUOTE = "W006"
     """A quote could not be built (an internal inconsistency); skipped."""
 

@@ -42,7 +42,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..api import check_pipeline, chunk_text, load
+from ..api import check_pipeline, chunk_text, load, piece_limit
 from ..component import doc_quotes
 from ..errors import Code, Notice
 from ..model import Quote
@@ -167,7 +167,7 @@ class _SourceError(Exception):
     """Wraps an exception raised by the caller's own iterable, so that it is not taken for a pipeline failure."""
 
 
-def _slots(items: Iterator[Record | BadRecord], max_length: int) -> Iterator[_Slot]:
+def _slots(items: Iterator[Record | BadRecord], limit: int) -> Iterator[_Slot]:
     while True:
         try:
             item = next(items)
@@ -177,10 +177,10 @@ def _slots(items: Iterator[Record | BadRecord], max_length: int) -> Iterator[_Sl
             raise _SourceError() from exc
         if isinstance(item, BadRecord) or not item.text.strip():
             yield _Slot(item)
-        elif len(item.text) <= max_length:
+        elif len(item.text) <= limit:
             yield _Slot(item, 0, len(item.text))
         else:
-            pieces = chunk_text(item.text, max_length)
+            pieces = chunk_text(item.text, limit)
             message = f"{len(item.text)} characters processed in {len(pieces)} pieces"
             Notice(code=Code.DOC_SPLIT, offset=0, message=message).log(item.id)
             for i, (start, end) in enumerate(pieces):
@@ -360,7 +360,7 @@ def _default_start_method() -> StartMethod:
 
 
 def stream(nlp: Language, items: Iterator[Record | BadRecord], options: Options) -> Iterator[Extraction]:
-    slots = _slots(items, nlp.max_length)
+    slots = _slots(items, piece_limit(nlp))
     zone = options.zone
     use_zones = zone > 0 and hasattr(nlp, "memory_zone") and not getattr(nlp.vocab, "in_memory_zone", False)
     try:
