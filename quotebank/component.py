@@ -25,7 +25,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import attrs
 import numpy
@@ -170,8 +169,3 @@ def make_quotebank(
     return QuotebankComponent(
         nlp, name, language=language, attribute=attribute, indirect=indirect, split_glued=split_glued
     )
-
-
-def quotes_as_dicts(doc: Doc) -> list[dict[str, Any]]:
-    """The raw stored dicts (for tools that want plain data)."""
-    return list(doc._.get(DATA_KEY) or [])

@@ -310,7 +310,7 @@ class EntityIndex:
 
     def _organisation(self, name: str, ent: Span) -> Entity:
         doc = self.doc
-        kind = SpeakerKind.MEDIA if self._is_media(name) else SpeakerKind.ORGANIZATION
+        kind = SpeakerKind.MEDIA if self.is_media(name) else SpeakerKind.ORGANIZATION
         acronym = None
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             candidate = doc[ent.end + 1].text
@@ -332,7 +332,7 @@ class EntityIndex:
         self.entities.append(entity)
         return entity
 
-    def _is_media(self, name: str) -> bool:
+    def is_media(self, name: str) -> bool:
         words = name.lower().replace("’", "'").split()
         return any(w in self.lexicon.media_words for w in words) or name.lower() in self.lexicon.media_words
 

@@ -27,6 +27,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -55,9 +56,18 @@ _SIGNATURE = re.compile(
     r"(?P<author>[^\n()@—–]{1,80}?)[ \t\u00a0]*\(@(?P<handle>\w{1,30})\)"
     r"(?:[ \t\u00a0]*(?P<date>(?:" + _MONTHS + r")\.?[ \t\u00a0]+\d{1,2},?[ \t\u00a0]+\d{4}))?"
 )
-_TRAILING_LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[^<>]*?)?)\s*(/?)>")
-_ATTR = re.compile(r"([\w:-]+)\s*=\s*([\"'])(.*?)\2")
+# Links closing a post (``... pic.twitter.com/abc https://t.co/x``). Matched one whitespace-separated word at a
+# time (see _trailing_links): a single expression for "links up to the end" backtracks exponentially on glued links.
+_LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S")
+_WORD = re.compile(r"\S+")
+# A markup tag is ``<``, an optional ``/``, a name, then ``>``, ``/>``, or whitespace and anything but ``<``/``>`` up
+# to ``>``. Only the head is a regular expression (see _tags): one expression for the whole tag backtracks cubically
+# over long runs of whitespace with no ``>``.
+_TAG_HEAD = re.compile(r"<(/?)([A-Za-z][\w:-]*)")
+_ANGLE = re.compile(r"[<>]")
+_SPACE = re.compile(r"\s")
+# The lookbehind keeps a long word from being retried at each of its letters (an attribute name starts a word).
+_ATTR = re.compile(r"(?<![\w:-])([\w:-]+)\s*=\s*([\"'])(.*?)\2")
 # The article's own voice introducing something: a paragraph with these is not part of a post above a signature.
 _NARRATION = re.compile(
     r"\b(?:said|says|tweeted|wrote|posted|added|adding|told|reported|according to|in a (?:tweet|post|statement))\b",
@@ -118,22 +128,86 @@ def _markup(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, dict
     masked: list[tuple[int, int]] = []
     tweets: list[tuple[int, int, dict[str, str]]] = []
     open_tweets: list[tuple[int, dict[str, str]]] = []
-    for m in _TAG.finditer(text):
-        masked.append((m.start(), m.end()))
-        closing, name, attrs_text, self_closing = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
+    for tag_start, tag_end, closing, name, attrs_text, self_closing in _tags(text):
+        masked.append((tag_start, tag_end))
+        name = name.lower()
         if name != "tweet":
             continue
         if closing or self_closing:
             if open_tweets:
                 body_start, attributes = open_tweets.pop()
-                tweets.append((body_start, m.start(), attributes))
+                tweets.append((body_start, tag_start, attributes))
         else:
-            open_tweets.append((m.end(), {k.lower(): v for k, _, v in _ATTR.findall(attrs_text)}))
+            open_tweets.append((tag_end, {k.lower(): v for k, _, v in _ATTR.findall(attrs_text)}))
     return masked, tweets
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _tags(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
+    """(start, end, "/" or "", name, attribute text, "/" or "") of every markup tag, left to right, in linear time.
+
+    Example:
+        >>> [t[:4] for t in _tags("a <b>x</b> <br/> <p\\n class='y' > <q <r>")]
+        [(2, 5, '', 'b'), (6, 10, '/', 'b'), (11, 16, '', 'br'), (17, 32, '', 'p'), (36, 39, '', 'r')]
+    """
+    pos = 0
+    while (head := _TAG_HEAD.search(text, pos)) is not None:
+        after = head.end()
+        nxt = text[after : after + 1]
+        if nxt == ">":
+            yield head.start(), after + 1, head.group(1), head.group(2), "", ""
+            pos = after + 1
+        elif nxt == "/" and text[after + 1 : after + 2] == ">":
+            yield head.start(), after + 2, head.group(1), head.group(2), "", "/"
+            pos = after + 2
+        elif nxt and _SPACE.match(nxt):
+            angle = _ANGLE.search(text, after)
+            if angle is None:
+                return  # no ">" anywhere after: no later "<" can start a tag either
+            if angle.group() == "<":
+                pos = angle.start()  # this "<" was not a tag; the next one may be
+                continue
+            # The body: leading whitespace, then the attributes; a last "/" (after optional whitespace) and the
+            # whitespace before ">" are left out, as the lazy expression this replaces did.
+            body = text[after : angle.start()]
+            lead = len(body) - len(body.lstrip())
+            rest = body[lead:]
+            self_closing = "/" if rest.endswith("/") else ""
+            rest = (rest[:-1] if self_closing else rest).rstrip()
+            yield head.start(), angle.end(), head.group(1), head.group(2), body[:lead] + rest, self_closing
+            pos = angle.end()
+        else:
+            pos = head.start() + 1
+
+
+def _trailing_links(text: str, start: int, end: int) -> int | None:
+    """Where the run of links that ends ``text[start:end]`` begins (with the whitespace before it), or None.
+
+    The run is the last words of the span that each begin with a link; the word before them counts from a link
+    glued inside it (``seehttps://t.co/x``).
+
+    Example:
+        >>> _trailing_links("Ready. https://t.co/a pic.twitter.com/b", 0, 39)
+        6
+        >>> _trailing_links("Readyhttps://t.co/a", 0, 19), _trailing_links("https://t.co/a ready", 0, 20)
+        (5, None)
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    k = len(words)
+    while k > 0 and _LINK.match(text, *words[k - 1]):
+        k -= 1
+    if k > 0:
+        glued = _LINK.search(text, *words[k - 1])
+        if glued is not None:
+            return glued.start()
+    if k == len(words):
+        return None
+    return words[k - 1][1] if k > 0 else start
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """True when ``pos`` is inside one of ``spans``: sorted, non-overlapping, and ``starts`` their starts."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 class _Pairer:
@@ -270,13 +344,32 @@ class _Pairer:
         )
 
 
+def _without_posted(quotes: list[RawQuote], posts: list[RawQuote]) -> list[RawQuote]:
+    """``quotes`` less those a post replaces: a post quoted in full inside marks is one post, not a quote as well."""
+    order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+    starts = [quotes[k].start for k in order]
+    dropped: set[int] = set()
+    for post in posts:
+        # Only quotes starting within the post can lie within it: a slice of the sorted starts, not every quote.
+        lo = bisect.bisect_left(starts, post.start - 1)
+        hi = bisect.bisect_right(starts, post.end + 1)
+        for k in order[lo:hi]:
+            q = quotes[k]
+            if q.end <= post.end + 1 and (q.end - q.start) >= 0.9 * (post.end - post.start):
+                dropped.add(k)
+    return [q for k, q in enumerate(quotes) if k not in dropped]
+
+
 def _link_structure(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
     """Sort by position and set ``parent`` (containment) and ``group`` (split quotes)."""
     quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
     linked: list[RawQuote] = []
+    furthest: list[int] = []  # furthest[j]: the largest end among quotes 0..j, so the search for a parent can stop
     for i, q in enumerate(quotes):
         parent = None
         for j in range(i - 1, -1, -1):
+            if furthest[j] < q.end:
+                break  # no earlier quote reaches this one's end
             outer = linked[j]
             if outer.start <= q.start and q.end <= outer.end and (outer.start, outer.end) != (q.start, q.end):
                 parent = j
@@ -287,6 +380,7 @@ def _link_structure(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             if prev is not None and _same_quote(text, linked[prev], q):
                 group = linked[prev].group if linked[prev].group is not None else prev
         linked.append(attrs.evolve(q, parent=parent, group=group))
+        furthest.append(max(q.end, furthest[-1]) if furthest else q.end)
     return linked
 
 
@@ -316,14 +410,17 @@ def _same_quote(text: str, first: RawQuote, second: RawQuote) -> bool:
 def _embedded_posts(
     text: str, paragraphs: list[tuple[int, int]], masked: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int, Post]]:
+    masked_starts = [s for s, _ in masked]
+    par_starts = [s for s, _ in paragraphs]
     for m in _SIGNATURE.finditer(text):
-        if _inside(m.start(), masked):
+        if _inside(m.start(), masked, masked_starts):
             continue
         if m.group("dash") == "-" and not m.group("date"):
             continue  # "- Name (@handle)" without a date is too weak a signal
-        par = next(((s, e) for s, e in paragraphs if s <= m.start() < e), None)
-        if par is None:
+        par_index = bisect.bisect_right(par_starts, m.start()) - 1
+        if par_index < 0 or m.start() >= paragraphs[par_index][1]:
             continue
+        par = paragraphs[par_index]
         signature = TextSpan.of(text, m.start(), m.end())
         post = Post(
             author=m.group("author").strip(),
@@ -334,7 +431,7 @@ def _embedded_posts(
         body_start, body_end = _strip(text, par[0], m.start())
         if body_end <= body_start:
             # The signature stands alone: the post is the paragraphs just above, up to a post's length.
-            k = paragraphs.index(par) - 1
+            k = par_index - 1
             body_start = body_end = -1
             while k >= 0:
                 s, e = _strip(text, *paragraphs[k])
@@ -347,9 +444,9 @@ def _embedded_posts(
                 k -= 1
             if body_start < 0:
                 continue
-        link = _TRAILING_LINK.search(text, body_start, body_end)
-        if link is not None and link.start() > body_start:
-            body_end = _strip(text, body_start, link.start())[1]
+        link = _trailing_links(text, body_start, body_end)
+        if link is not None and link > body_start:
+            body_end = _strip(text, body_start, link)[1]
         if body_end - body_start >= 2 and text[body_start] in "“\"'‘«„" and text[body_end - 1] in "”\"'’»“":
             body_start, body_end = _strip(text, body_start + 1, body_end - 1)
         if body_end > body_start:
@@ -378,7 +475,8 @@ def find_quotations(text: str) -> tuple[list[RawQuote], list[Notice]]:
         return [], notices
     masked, tweets = _markup(text)
     paragraphs = paragraph_spans(text)
-    marks = [m for m in scan_marks(text) if not _inside(m.pos, masked)]
+    masked_starts = [s for s, _ in masked]
+    marks = [m for m in scan_marks(text) if not _inside(m.pos, masked, masked_starts)]
     pairer = _Pairer(text, notices)
     pairer.pair(marks, paragraphs)
     quotes = list(pairer.quotes)
@@ -393,16 +491,6 @@ def find_quotations(text: str) -> tuple[list[RawQuote], list[Notice]]:
             posts.append(RawQuote(start=start, end=end, post=Post(author=author, handle=author)))
         elif end > start and any(c.isalnum() for c in text[start:end]):
             posts.append(RawQuote(start=start, end=end, post=Post(author="unknown")))
-    # A post replaces a quote with the same words (a post quoted in full inside marks).
-    for post_quote in posts:
-        quotes = [
-            q
-            for q in quotes
-            if not (
-                q.start >= post_quote.start - 1
-                and q.end <= post_quote.end + 1
-                and (q.end - q.start) >= 0.9 * (post_quote.end - post_quote.start)
-            )
-        ]
+    quotes = _without_posted(quotes, posts)
     quotes.extend(posts)
     return _link_structure(text, quotes), notices

@@ -188,3 +188,13 @@ def test_old_import_paths_still_work() -> None:
         assert getattr(quotebank.dask, name) is getattr(quotebank.corpus.dask, name)
     assert quotebank.dask._loads == quotebank.corpus.dask._loads  # module state is read live, not copied
     assert quotebank.Record is Record and quotebank.extract_many is extract_many
+
+
+def test_the_bank_refuses_such_a_text_the_same_way() -> None:
+    bank = quotebank.QuoteBank(nlp=_blank())
+    with pytest.raises(InvalidTextError, match="at offset 18"):
+        bank.add(LONE, doc_id="one")
+    stats = bank.add_many([{"doc_id": "s", "text": LONE}, {"doc_id": "ok", "text": SHORT}])
+    assert stats.added == 1
+    assert stats.failed == (("s", "'text' is not valid Unicode: surrogates not allowed at offset 18"),)
+    assert bank.doc_ids == ["ok"]

@@ -26,23 +26,36 @@ def _prepositions(frames: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 
 @attrs.frozen(kw_only=True)
 class Lexicon:
-    """The word lists behind cue, channel, role and scare-quote decisions."""
+    """The word lists behind cue, channel, role, scare-quote and reported-speech decisions, one field per key of
+    the language's JSON file."""
 
     language: str
+    """The language code the lexicon is for (``"en"``)."""
     speech_verbs: dict[str, str | None]
-    weak_speech_verbs: frozenset[str] = attrs.field(converter=_frozen)
+    """Reporting verbs by lemma, with the channel they imply (``tweet`` -> ``"tweet"``) or None (``say``)."""
     cognition_verbs: frozenset[str] = attrs.field(converter=_frozen)
+    """Verbs of thinking (``think``, ``believe``, ``hope``): never a cue, and they end a trailing attribution's
+    reach."""
     speech_nouns: dict[str, str]
+    """Nouns for a speech event, with the channel they name (``statement``, ``interview``, ``tweet``)."""
     cue_nouns: frozenset[str] = attrs.field(converter=_frozen)
+    """Nouns whose owner said what follows (``claim``, ``allegation``, ``admission``), ``according`` included."""
     channel_priority: tuple[str, ...] = attrs.field(converter=tuple)
-    according_to: tuple[str, ...] = attrs.field(converter=tuple)
+    """Channels from the most specific to the least, for a cue whose words name several."""
     naming_triggers: tuple[str, ...] = attrs.field(converter=tuple)
+    """Words right before marks that name a term rather than quote anyone (``so-called``, ``dubbed``)."""
     titles: frozenset[str] = attrs.field(converter=_frozen)
+    """Role and office words (``senator``, ``spokeswoman``): a role, and no name."""
     honorifics: frozenset[str] = attrs.field(converter=_frozen)
+    """Courtesy titles before a name (``Mr``, ``Dr.``), left out of the speaker's name."""
     unnamed_heads: frozenset[str] = attrs.field(converter=_frozen)
+    """Heads of unnamed sources (``officials``, ``aides``, ``a source``)."""
     media_words: frozenset[str] = attrs.field(converter=_frozen)
+    """Words for the press (``newspaper``, ``news agency``): a medium, not a speaker."""
     broadcast_media_words: frozenset[str] = attrs.field(converter=_frozen)
+    """The media words of broadcasting (``television``, ``radio``), whose cues are broadcasts."""
     organization_words: frozenset[str] = attrs.field(converter=_frozen)
+    """Words that make a name an organisation (``ministry``, ``department``, ``guards``)."""
     feminine_names: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Common first names of women, for ``she`` (a hint, never a decision on its own)."""
     masculine_names: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
@@ -78,8 +91,84 @@ class Lexicon:
     rule or measure (a judge, a jury, researchers). As the subject of an evidential verb, what they show or find is
     reported content (``The poll indicates a tightening race``); a plain ``Police found the car`` is not."""
 
-    def is_speech_verb(self, lemma: str) -> bool:
-        return lemma.lower() in self.speech_verbs
+    # Reported speech (quotebank.indirect): the words its rules read, by class.
+    request_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs of asking and promising, whose open complement is the request (``urged Congress to act``)."""
+    subjunctive_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose clause may be subjunctive, with its subject before it (``demanded Obama make a pledge``)."""
+    addressee_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose object is the one spoken to (``told a young woman ...``), never the subject of what was said."""
+    naming_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs that report a predication (``called climate change a hoax``, ``described it as ...``)."""
+    quoting_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose object may itself be words said (``cited derogatory comments Trump had made``)."""
+    relating_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs of a claim that joins two things, when someone makes it (``linked the rise in crime to cuts``)."""
+    parenthetical_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """The common reporting verbs that stand between commas with no lexicon of speech verbs at hand."""
+    as_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs of ``As X put it, ...``, which give the main clause."""
+    evidential_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs of findings (``found``, ``shows``, ``indicates``): content when an evidence noun is their source."""
+    finding_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Evidential verbs that are acts when a person does them (``found the keys``, ``showed his badge``)."""
+    anonymity_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs of the terms of speaking in the passive (``asked not to be named``): never a request."""
+    declining_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs that make a report under them one not made (``refused to discuss``)."""
+    hypothetical_modals: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Modals that make a report hypothetical (``would say``, ``could claim``)."""
+    backshift_modals: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Modals of the reported tense (``But it would also ...``), which carry a report on into the next sentence."""
+    inverting_auxiliaries: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Auxiliaries that open an inverted condition (``should the bank raise rates``, ``had he known``)."""
+    complementizers: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that open a reported clause and are left out of it (``that``, ``whether``)."""
+    conditional_conjunctions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Conjunctions of a condition (``If asked, ...``): a question that may never be put."""
+    time_conjunctions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Conjunctions of a time clause, which places what a source shows (``before he was shot``)."""
+    continuing_conjunctions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that open a sentence going on with the report before it (``But``, ``However``)."""
+    subject_relatives: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Relative pronouns that can be their clause's subject (``video that shows ...``); not ``whom``."""
+    identifying_relatives: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Relative words of a clause that identifies a person or place (``..., who has never run``): an aside."""
+    question_words: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that open a question clause, one more topic (``spoke of X, and how Y``)."""
+    object_pronouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Personal pronouns in the object case: whom it was said to (``told me``), never content."""
+    personal_pronouns: dict[str, str] = attrs.field(factory=dict)
+    """Personal pronouns, each with its subject form (``him`` -> ``"he"``)."""
+    topic_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions of a speech noun's topic (``her comments on the closure``)."""
+    example_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that open examples of what was said (``, including ...``)."""
+    setting_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions of where, when or through what something was said (``at a rally``, ``in an interview``)."""
+    focusing_adverbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Adverbs that focus a topic (``, particularly in ...``), still part of it."""
+    hearsay_adverbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Adverbs that make their clause an unnamed source's account (``reportedly``, ``allegedly``)."""
+    empty_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns too empty to be what was said or shown (``thing``, ``way``)."""
+    term_markers: tuple[str, ...] = attrs.field(converter=tuple, factory=tuple)
+    """Words before marks around a term (``so-called``, ``known as``): the reported clause around stays
+    reported speech (a subset of ``naming_triggers``, read at the clause's edge)."""
+    headline_say_forms: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """The forms of ``say`` a headline reports with (``X Says ...``)."""
+    headline_kickers: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Labels before a headline's colon (``The Latest: ...``, ``Fact check: ...``), matched as the whole phrase in
+    any case: never the headline's source. Unlike ``headline_labels`` (upper-case words that open any heading
+    line, for transcripts), these hold phrases and words a transcript's speaker may use (``Read``, ``Review``)."""
+    headline_criticism_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Headline verbs of criticism (``Lawmakers Rip X As A 'Fraud'``): what they said about someone."""
+    headline_source_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns that may be a headline's source with no name (``Poll: ...``, ``Officials say ...``)."""
+    headline_topic_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions after a headline's speaker before its topic or addressee (``Obama on Climate Change: ...``)."""
+    headline_joints: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that join a second report to a headline's first (``... as Tory leader calls it ...``)."""
 
 
 @functools.cache

@@ -1,130 +1,41 @@
-"""QuoteBank: many articles, one entity per speaker, one record per quotation; stored, queried, exported.
-
-A bank is an SQLite database (the standard library's ``sqlite3``; no server):
-``QuoteBank()`` keeps it in memory, ``QuoteBank.open("bank.sqlite")`` on disk.
-Both run the same code.
-
-What is stored, per article (``documents``): its text, date, url and source;
-one row per quote (``occurrences``: :meth:`Quote.to_dict` as JSON, exactly as
-extracted, offsets into the stored text); one row per speaker the article
-names (``mentions``: the article's own :class:`Speaker`, with every role and
-alias the article gives). Each :meth:`QuoteBank.add` is one transaction, so a
-crash or a kill loses at most the article in progress, and adding an article
-whose ``doc_id`` is already stored with the same text does nothing (with a
-different text, the new version replaces the old).
-
-What is *derived* from that, across articles: speaker entities
-(:func:`quotebank.linking.link_speakers`: the same person under all their
-names, handles and roles; a role-only speaker resolved to the named person who
-holds the role; an account to its person) and quotations
-(:func:`quotebank.linking.merge_quotations`: the same words across articles,
-near-duplicates and fragments included). Linking is redone lazily: every
-``add`` bumps a generation counter, and the first read after a change re-links
-the whole bank in one transaction (linear in the number of speakers and quotes)
-and stores the result, so a later article can name the person that an earlier
-role-only mention referred to, the result does not depend on the order the
-articles came in, and reopening a bank does not re-link it.
-
-Example:
-    >>> from quotebank import Quote, Speaker
-    >>> bank = QuoteBank()
-    >>> text = "“We will take all necessary measures,” Pentagon spokesman Jonathan Hoffman said."
-    >>> hoffman = Speaker(name="Jonathan Hoffman", role="Pentagon spokesman", kind="person")
-    >>> _ = bank.add_quotes(text, [Quote(id="q0", text=text[1:37], start=1, end=37, speaker=hoffman)], doc_id="a")
-    >>> [(q.doc_id, q.speaker.name, q.speaker.role) for q in bank.quotes]
-    [('a', 'Jonathan Hoffman', 'Pentagon spokesman')]
-    >>> bank.quotations[0].num_occurrences
-    1
-"""
+"""The bank itself: :class:`QuoteBank`, storing articles and their quotes, linking and reading them."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
 import sqlite3
 import sys
-import urllib.parse
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from .errors import BankError
-from .linking import MentionRecord, OccurrenceRecord, link_speakers, lookup_keys, merge_quotations
-from .model import Channel, Quote, QuoteKind, Speaker, SpeakerKind
-from .textnorm import fold, quote_key
+from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind
+from ..textnorm import fold, quote_key
+from .exports import write_lines
+from .linking import MentionRecord, link_speakers, lookup_keys
+from .merging import OccurrenceRecord, merge_quotations
+from .records import ArticleRecord, check_doc_id, iso_date, optional_str, sha1, to_record
+from .schema import connect
+from .values import AddStats, Document, Quotation, SpeakerEntity, SpeakerLink
 
 if TYPE_CHECKING:
     import pandas
     from spacy.language import Language
 
-__all__ = ["SCHEMA_VERSION", "AddStats", "Document", "Quotation", "QuoteBank", "SpeakerEntity", "SpeakerLink"]
+__all__ = ["QUOTED_KINDS", "QuoteBank"]
 
 logger = logging.getLogger("quotebank")
 
-SCHEMA_VERSION = 1
-"""The version of the database layout this quotebank writes (``PRAGMA user_version``)."""
-APPLICATION_ID = 0x5142_4E4B
-"""``PRAGMA application_id`` of a quotebank database ("QBNK")."""
 QUOTED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.EMBEDDED_POST)
 """The kinds that make quotations (indirect speech is kept as occurrences only)."""
 
-_SCHEMA = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE documents (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id TEXT NOT NULL UNIQUE,
-    sha1 TEXT NOT NULL,
-    text TEXT NOT NULL,
-    date TEXT,
-    url TEXT,
-    source TEXT,
-    added TEXT NOT NULL
-);
-CREATE INDEX documents_date ON documents (date);
-CREATE TABLE mentions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
-    speaker TEXT NOT NULL,
-    entity_id INTEGER,
-    method TEXT,
-    probability REAL,
-    evidence TEXT
-);
-CREATE INDEX mentions_doc ON mentions (doc_seq);
-CREATE INDEX mentions_entity ON mentions (entity_id);
-CREATE TABLE occurrences (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
-    quote_id TEXT NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    date TEXT,
-    mention_id INTEGER REFERENCES mentions (id) ON DELETE CASCADE,
-    words TEXT NOT NULL,
-    data TEXT NOT NULL,
-    quotation_id INTEGER,
-    UNIQUE (doc_seq, quote_id)
-);
-CREATE INDEX occurrences_mention ON occurrences (mention_id);
-CREATE INDEX occurrences_quotation ON occurrences (quotation_id);
-CREATE INDEX occurrences_date ON occurrences (date);
-CREATE TABLE entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE aliases (key TEXT NOT NULL, entity_id INTEGER NOT NULL, PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
-CREATE TABLE quotations (id INTEGER PRIMARY KEY, text TEXT NOT NULL, date TEXT, n INTEGER NOT NULL);
-INSERT INTO meta VALUES ('generation', '0'), ('linked', '-1');
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
-"""
 _SELECT_OCCURRENCES = """
 SELECT o.id, o.data, d.doc_id, o.date, d.url, d.source, m.entity_id, m.speaker, m.probability, o.quotation_id
 FROM occurrences o JOIN documents d ON d.seq = o.doc_seq LEFT JOIN mentions m ON m.id = o.mention_id
@@ -145,187 +56,6 @@ class _Row(NamedTuple):
     mention: str | None
     probability: float | None
     quotation_id: int | None
-
-
-# --------------------------------------------------------------------------- public value objects
-
-
-@attrs.frozen(kw_only=True)
-class Document:
-    """An article as stored in the bank."""
-
-    doc_id: str
-    text: str = attrs.field(repr=False)
-    date: str | None = None
-    url: str | None = None
-    source: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class SpeakerLink:
-    """The evidence for one article's speaker being part of an entity.
-
-    ``method`` is ``own`` for a mention that needed no linking (its name makes
-    the entity), else the steps that linked it (``name``, ``handle``,
-    ``role``, ``surname``, ``account``... joined by ``+``); ``probability`` is
-    the product of the steps' probabilities.
-    """
-
-    doc_id: str
-    name: str
-    roles: tuple[str, ...]
-    method: str
-    probability: float
-    evidence: tuple[str, ...]
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class SpeakerEntity:
-    """One speaker across the bank: every name, role and handle the articles give them, and the evidence."""
-
-    id: str
-    name: str
-    kind: SpeakerKind
-    aliases: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()
-    doc_ids: tuple[str, ...] = ()
-    n_quotes: int = 0
-    links: tuple[SpeakerLink, ...] = ()
-
-    def __repr__(self) -> str:
-        role = f", roles={list(self.roles)!r}" if self.roles else ""
-        return f"SpeakerEntity({self.id} {self.name!r}, {self.kind.value}{role}, {self.n_quotes} quotes)"
-
-    @property
-    def role(self) -> str | None:
-        """The most frequent role."""
-        return self.roles[0] if self.roles else None
-
-    def as_speaker(self, role: str | None = None, handle: str | None = None) -> Speaker:
-        """This entity as a :class:`Speaker` (with ``role``, else its most frequent one)."""
-        return Speaker(
-            name=self.name,
-            role=role or self.role,
-            roles=self.roles,
-            kind=self.kind,
-            aliases=self.aliases,
-            handle=handle or (self.handles[0] if self.handles else None),
-        )
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Quotation:
-    """One quotation: the same words wherever they were reported, with every occurrence.
-
-    ``probas`` are ``(speaker name, probability)`` pairs, most probable first,
-    ``"None"`` standing for *unattributed*, as in EPFL's Quotebank.
-    """
-
-    id: str
-    text: str
-    speaker: Speaker | None
-    speaker_id: str | None
-    probas: tuple[tuple[str, float], ...]
-    date: str | None
-    occurrences: tuple[Quote, ...]
-    urls: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        text = self.text if len(self.text) <= 50 else self.text[:47] + "..."
-        who = self.speaker.name if self.speaker else None
-        return f"Quotation({self.id} {text!r} speaker={who!r} x{self.num_occurrences})"
-
-    @property
-    def num_occurrences(self) -> int:
-        return len(self.occurrences)
-
-    @property
-    def doc_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(q.doc_id for q in self.occurrences if q.doc_id))
-
-    def to_dict(self) -> dict[str, Any]:
-        """A record with EPFL Quotebank's fields (``quoteID``, ``quotation``, ``speaker``, ``qids``, ``date``,
-        ``numOccurrences``, ``probas``, ``urls``) plus quotebank's ``role``, ``roles``, ``channel``, ``channels``,
-        ``kind``, ``speakerID``, ``speakerKind``, ``docIDs``.
-
-        ``qids`` (Wikidata ids) is empty: quotebank does not link to Wikidata.
-        """
-        top = self.speaker.name if self.speaker else "None"
-        ours = [q for q in self.occurrences if q.speaker is not None and q.speaker.name == top]
-        roles = Counter(q.speaker.role for q in ours if q.speaker and q.speaker.role)
-        channels = Counter(q.channel.value for q in self.occurrences if q.channel is not Channel.UNKNOWN)
-        kinds = Counter(q.kind.value for q in self.occurrences)
-        return {
-            "quoteID": self.id,
-            "quotation": self.text,
-            "speaker": top,
-            "qids": [],
-            "date": self.date,
-            "numOccurrences": self.num_occurrences,
-            "probas": [[name, f"{p:.4f}"] for name, p in self.probas],
-            "urls": list(self.urls),
-            "role": roles.most_common(1)[0][0] if roles else None,
-            "roles": list(self.speaker.roles) if self.speaker else [],
-            "channel": channels.most_common(1)[0][0] if channels else Channel.UNKNOWN.value,
-            "channels": sorted(channels),
-            "kind": kinds.most_common(1)[0][0],
-            "speakerID": self.speaker_id,
-            "speakerKind": self.speaker.kind.value if self.speaker else None,
-            "docIDs": list(self.doc_ids),
-        }
-
-
-@attrs.frozen(kw_only=True)
-class AddStats:
-    """What :meth:`QuoteBank.add_many` did: articles added (or replaced by a new text), left as they were,
-    failed (``(doc_id, reason)``), and quotes stored."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    failed: tuple[tuple[str, str], ...] = ()
-    quotes: int = 0
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _iso_date(value: object, what: str = "date") -> str | None:
-    """An ISO 8601 date (``YYYY-MM-DD``) or date-time string, or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            dt.date.fromisoformat(text[:10])
-            if len(text) > 10:
-                dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
-            return text
-    raise ValueError(f"{what} must be an ISO 8601 date (YYYY-MM-DD), a date or a datetime, not {value!r}")
-
-
-def _sha1(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _check_doc_id(doc_id: object) -> str:
-    if not isinstance(doc_id, str) or not doc_id:
-        raise TypeError(f"doc_id must be a non-empty str, not {doc_id!r}")
-    return doc_id
-
-
-def _optional_str(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise TypeError(f"{what} must be a str or None, not {type(value).__name__}")
 
 
 def _kind_class(kind: SpeakerKind) -> str:
@@ -372,7 +102,7 @@ def _quote_date(q: Quote, doc_date: str | None) -> str | None:
     if doc_date or q.post is None or not q.post.date:
         return doc_date
     try:
-        return _iso_date(q.post.date)
+        return iso_date(q.post.date)
     except ValueError:
         return None
 
@@ -398,37 +128,6 @@ def _progress_bar(enabled: bool | None, total: int | None) -> Any:
     return _NoProgress()
 
 
-@attrs.frozen
-class _Record:
-    doc_id: str
-    text: str
-    date: str | None
-    url: str | None
-    source: str | None
-
-
-def _to_record(record: object, position: int) -> _Record:
-    if isinstance(record, str):
-        return _Record(f"sha1:{_sha1(record)[:16]}", record, None, None, None)
-    if isinstance(record, tuple) and len(record) == 2 and isinstance(record[0], str):
-        return _Record(_check_doc_id(record[1]), record[0], None, None, None)
-    if isinstance(record, Mapping):
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise TypeError(f"record {position}: 'text' must be a str, not {type(text).__name__}")
-        doc_id = record.get("doc_id", record.get("id"))
-        return _Record(
-            _check_doc_id(doc_id) if doc_id is not None else f"sha1:{_sha1(text)[:16]}",
-            text,
-            _iso_date(record.get("date")),
-            _optional_str(record.get("url"), "url"),
-            _optional_str(record.get("source"), "source"),
-        )
-    raise TypeError(
-        f"record {position}: expected a str, a (text, doc_id) pair or a mapping, not {type(record).__name__}"
-    )
-
-
 # --------------------------------------------------------------------------- the bank
 
 
@@ -448,7 +147,7 @@ class QuoteBank:
     def __init__(self, path: str | os.PathLike[str] = ":memory:", *, nlp: Language | None = None) -> None:
         self._path = os.fspath(path)
         self._nlp = nlp
-        self._conn = _connect(self._path)
+        self._conn = connect(self._path)
         self._cached_generation = -1
         self._entities: dict[int, SpeakerEntity] = {}
 
@@ -472,7 +171,7 @@ class QuoteBank:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from .api import load
+            from ..api import load
 
             self._nlp = load()
         return self._nlp
@@ -499,7 +198,7 @@ class QuoteBank:
         return f"QuoteBank({self._path!r}, {len(self)} documents)"
 
     def _repr_html_(self) -> str:
-        from .display import bank_html
+        from ..display import bank_html
 
         return bank_html(self)
 
@@ -543,12 +242,12 @@ class QuoteBank:
         """
         if not isinstance(text, str):
             raise TypeError(f"add() needs the article text as str, not {type(text).__name__}")
-        record = _Record(
-            _check_doc_id(doc_id), text, _iso_date(date), _optional_str(url, "url"), _optional_str(source, "source")
+        record = ArticleRecord(
+            check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
         )
         if self._unchanged(record):
             return self._stored_quotes(record.doc_id)
-        from .api import extract
+        from ..api import extract
 
         quotes = extract(text, nlp=self.nlp, doc_id=record.doc_id)
         self._store(record, quotes)
@@ -569,8 +268,8 @@ class QuoteBank:
         Raises:
             ValueError: when a quote's offsets do not match ``text``.
         """
-        record = _Record(
-            _check_doc_id(doc_id), text, _iso_date(date), _optional_str(url, "url"), _optional_str(source, "source")
+        record = ArticleRecord(
+            check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
         )
         checked = []
         for q in quotes:
@@ -604,18 +303,18 @@ class QuoteBank:
         article that cannot be read or processed is logged and reported in
         :attr:`AddStats.failed`; the others go on.
         """
-        from .batch import Record, extract_many
+        from ..corpus import extract_many
 
         total = len(records) if isinstance(records, Collection) else None
         bar = _progress_bar(progress, total)
-        pending: deque[_Record] = deque()
+        pending: deque[ArticleRecord] = deque()
         counts = Counter[str]()
         failed: list[tuple[str, str]] = []
 
-        def feed() -> Iterator[Record]:
+        def feed() -> Iterator[dict[str, Any]]:
             for position, raw in enumerate(records):
                 try:
-                    record = _to_record(raw, position)
+                    record = to_record(raw, position)
                 except (TypeError, ValueError) as exc:
                     failed.append((str(position), str(exc)))
                     logger.warning("quotebank bank: %s", exc)
@@ -626,7 +325,8 @@ class QuoteBank:
                     bar.update()
                     continue
                 pending.append(record)
-                yield Record(id=record.doc_id, text=record.text, date=record.date, url=record.url)
+                # A mapping, not a Record: extract_many checks it (corpus.records) and reports a bad one in place.
+                yield {"id": record.doc_id, "text": record.text, "date": record.date, "url": record.url}
 
         try:
             for result in extract_many(feed(), nlp=self.nlp, n_process=n_process, batch_size=batch_size):
@@ -648,12 +348,12 @@ class QuoteBank:
             quotes=counts["quotes"],
         )
 
-    def _unchanged(self, record: _Record) -> bool:
+    def _unchanged(self, record: ArticleRecord) -> bool:
         """True when the article is stored with this text; then its metadata is updated if given."""
         row = self._conn.execute(
             "SELECT sha1, date, url, source FROM documents WHERE doc_id = ?", (record.doc_id,)
         ).fetchone()
-        if row is None or row[0] != _sha1(record.text):
+        if row is None or row[0] != sha1(record.text):
             return False
         new = (record.date or row[1], record.url or row[2], record.source or row[3])
         if new != tuple(row[1:]):
@@ -671,7 +371,7 @@ class QuoteBank:
     def _bump(db: sqlite3.Connection) -> None:
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
-    def _store(self, record: _Record, quotes: Sequence[Quote]) -> bool:
+    def _store(self, record: ArticleRecord, quotes: Sequence[Quote]) -> bool:
         """Store one article and its quotes in one transaction; True when it replaced an older version."""
         speakers, of_quote = _doc_speakers(quotes)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -679,7 +379,7 @@ class QuoteBank:
             deleted = db.execute("DELETE FROM documents WHERE doc_id = ?", (record.doc_id,)).rowcount
             seq = db.execute(
                 "INSERT INTO documents (doc_id, sha1, text, date, url, source, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (record.doc_id, _sha1(record.text), record.text, record.date, record.url, record.source, now),
+                (record.doc_id, sha1(record.text), record.text, record.date, record.url, record.source, now),
             ).lastrowid
             mention_ids = [
                 db.execute(
@@ -1006,10 +706,10 @@ class QuoteBank:
             among("d.source", [source])
         if since is not None:
             clauses.append("substr(o.date, 1, 10) >= ?")
-            params.append(str(_iso_date(since, "since"))[:10])
+            params.append(str(iso_date(since, "since"))[:10])
         if until is not None:
             clauses.append("substr(o.date, 1, 10) <= ?")
-            params.append(str(_iso_date(until, "until"))[:10])
+            params.append(str(iso_date(until, "until"))[:10])
         if text is not None:
             words = quote_key(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("o.words LIKE ? ESCAPE '\\'")
@@ -1063,11 +763,11 @@ class QuoteBank:
         ``quotation_id``, ``article_speaker`` (the speaker as the article
         gives it) and ``occurrence``.
         """
-        return _write_lines(dest, self._export_rows())
+        return write_lines(dest, self._export_rows())
 
     def to_quotebank_jsonl(self, dest: str | os.PathLike[str] | IO[str]) -> int:
         """Write one JSON line per quotation, with EPFL Quotebank's fields (see :meth:`Quotation.to_dict`)."""
-        return _write_lines(dest, (q.to_dict() for q in self.quotations))
+        return write_lines(dest, (q.to_dict() for q in self.quotations))
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Every quote occurrence as a row of a pandas DataFrame (``pip install 'quotebank[pandas]'``).
@@ -1080,7 +780,7 @@ class QuoteBank:
             import pandas  # noqa: F401
         except ImportError:  # pragma: no cover - pandas is in the dev extras
             raise ImportError("to_dataframe() needs pandas: pip install 'quotebank[pandas]'") from None
-        from .corpus.rows import BANK_COLUMNS, frame, quote_row
+        from ..corpus.rows import BANK_COLUMNS, frame, quote_row
 
         return frame(({**quote_row(self._view(row)), **self._linked(row)} for row in self._rows()), BANK_COLUMNS)
 
@@ -1089,80 +789,3 @@ def _several(value: Any) -> list[Any]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         return [value]
     return list(value)
-
-
-def _write_lines(dest: str | os.PathLike[str] | IO[str], records: Iterable[dict[str, Any]]) -> int:
-    n = 0
-    with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(dest, "w", encoding="utf-8")) if isinstance(dest, str | os.PathLike) else dest
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-    return n
-
-
-# --------------------------------------------------------------------------- opening
-
-
-def _connect(path: str) -> sqlite3.Connection:
-    """Open (or create) a quotebank database; nothing is written to a file that is not one."""
-    if path in ("", ":memory:"):
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        _create(conn)
-        return conn
-    file = Path(path)
-    if file.is_dir():
-        raise BankError(f"{path} is a directory, not a quotebank database")
-    if not file.parent.is_dir():
-        raise BankError(f"cannot create {path}: the directory {file.parent} does not exist")
-    exists = file.exists() and file.stat().st_size > 0
-    uri = f"file:{urllib.parse.quote(str(file.resolve()))}?mode={'rw' if exists else 'rwc'}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60)
-    except sqlite3.Error as exc:
-        raise BankError(f"cannot open {path}: {exc}") from None
-    try:
-        if not exists or _check(conn, path):
-            _create(conn)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _check(conn: sqlite3.Connection, path: str) -> bool:
-    """Raise BankError unless ``conn`` is a quotebank database this version reads; True when it is empty."""
-    try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise BankError(f"{path} is not a quotebank database ({exc})") from None
-    if application_id != APPLICATION_ID:
-        if application_id == 0 and tables == 0:
-            return True
-        raise BankError(f"{path} is an SQLite database, but not a quotebank one")
-    if version > SCHEMA_VERSION:
-        raise BankError(
-            f"{path} was written by a newer quotebank (bank schema {version}; this version reads schema "
-            f"{SCHEMA_VERSION} and older): upgrade quotebank to open it"
-        )
-    if version < 1:
-        raise BankError(f"{path} is an incomplete quotebank database (schema version {version})")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return False
-
-
-def _create(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")

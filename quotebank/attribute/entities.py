@@ -1,0 +1,307 @@
+"""Entities: which person or organisation of the article a mention refers to, and the role it gives there.
+
+Names go to the document's entity (:mod:`quotebank.coref`); pronouns to the most recent compatible speaker or a
+person named earlier in the sentence; definite descriptions to the one holder of that role; anonymous sources stay
+unnamed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..coref import Entity, clean_name, first_name_gender
+from ..model import SpeakerKind
+from ..roles import appositive_role, is_title_token, role_head
+from .context import SUBJECT_DEPS, Context
+from .cues import cue_words, is_cue, is_speech_noun
+from .mentions import noun_phrase, owner_of, person_name
+
+__all__ = [
+    "antecedent",
+    "cataphora",
+    "description",
+    "find_named_speakers",
+    "fits",
+    "gender_of",
+    "named_speakers_without_role",
+    "resolve",
+    "role_at",
+    "role_text",
+    "subordinate",
+    "unowned_record",
+]
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})
+_THING_PRONOUNS = frozenset({"it"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one"})
+_GENDERED = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_SUBORDINATORS = frozenset(
+    {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
+)
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+
+
+def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
+    """The entity a subject mention refers to, and the role given at this mention."""
+    doc = ctx.doc
+    head = mention.root
+    lower = head.lower_
+    if lower in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        described = verb.head
+        while described.dep_ == "appos" and described.head.i != described.i:
+            # "Elizabeth Warren, a Massachusetts Democrat, who said": the person, not the description.
+            described = described.head
+        return resolve(ctx, noun_phrase(ctx, described), described)
+    if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        return antecedent(ctx, lower, verb), None
+    if head.pos_ == "PRON":
+        return None, None
+    appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
+    dateline = head.text.isupper() and head.ent_type_ == "GPE"
+    titled = is_title_token(head, ctx.lexicon)
+    if appositive is not None and head.pos_ == "NOUN" and not (titled or dateline):
+        # "The player's mother, Angela Brooks, told the AP": the name speaks; the description is no title.
+        holder = ctx.index.entity_at(appositive.i)
+        if holder is None or holder.kind is not SpeakerKind.PERSON:
+            holder = ctx.adhoc(clean_name(noun_phrase(ctx, appositive).text), SpeakerKind.PERSON)
+        return holder, None
+    if appositive is not None and (titled or dateline):
+        # "The Kremlin's spokesman, Dmitry Peskov, told reporters": the name is the speaker, the rest the role.
+        # "LONDON — Prime Minister Keir Starmer announced": the dateline is no speaker.
+        holder = ctx.index.entity_at(appositive.i)
+        if holder is None or holder.kind is not SpeakerKind.PERSON:
+            holder = ctx.adhoc(clean_name(noun_phrase(ctx, appositive).text), SpeakerKind.PERSON)
+        if dateline:
+            return holder, None
+        role = role_text(ctx, mention)
+        holder.add_role(role)
+        return holder, role
+    # A subject cut off from its name by the parser: "X, the commander of ..., said".
+    after = mention.root.right_edge.i + 1
+    if mention.start >= 2 and doc[mention.start - 1].text == "," and after < len(doc) and doc[after].text == ",":
+        named = ctx.index.entity_at(mention.start - 2)
+        if named is not None and named.kind is SpeakerKind.PERSON:
+            return named, None
+    if any(
+        t.lower_ in ctx.lexicon.broadcast_media_words or t.lower_ in ("agency", "outlets", "outlet")
+        for t in mention[-2:]
+    ) and not any(ctx.index.entity_at(t.i) is not None and t.ent_type_ == "PERSON" for t in mention):
+        return ctx.adhoc(clean_name(mention.text), SpeakerKind.MEDIA), None
+    if is_speech_noun(ctx, head) and not is_title_token(head, ctx.lexicon):
+        # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
+        owner = owner_of(ctx, head)
+        return resolve(ctx, owner, verb) if owner is not None else unowned_record(ctx, mention)
+    entity = ctx.index.entity_in(mention)
+    if entity is not None:
+        return entity, role_at(ctx, mention, entity)
+    if mention[0].lower_ == "the" and lower in ctx.lexicon.person_descriptions and head.pos_ == "NOUN":
+        # "the 34-year-old mother of three replied": someone the text has named, like a pronoun would.
+        return antecedent(ctx, ctx.lexicon.person_descriptions[lower] or "he or she", verb), None
+    name = clean_name(mention.text)
+    if not name:
+        return None, None
+    words = [t for t in mention if not t.is_punct]
+    determiner = words[0].lower_ if words else ""
+    # Two-word titles ("first lady") have no title word of their own.
+    has_title = any(is_title_token(t, ctx.lexicon) for t in mention) or bool(role_head(mention.text, ctx.lexicon))
+    if lower in ctx.lexicon.media_words or (
+        ctx.index.is_media(name) and head.pos_ != "PROPN" and not is_title_token(head, ctx.lexicon)
+    ):
+        # "the White House press secretary" is a person with a title, not the press.
+        return ctx.adhoc(name, SpeakerKind.MEDIA), None
+    if head.pos_ == "PROPN" and not has_title:
+        found = ctx.index.find(name, before=mention.start_char)
+        if found is not None:
+            return found, None
+        kind = SpeakerKind.PERSON if len(name.split()) >= 2 or head.ent_type_ == "PERSON" else SpeakerKind.UNKNOWN
+        if head.ent_type_ in ("ORG", "GPE", "NORP"):
+            kind = SpeakerKind.ORGANIZATION
+        return ctx.adhoc(name, kind), None
+    plural = head.tag_ in ("NNS", "NNPS")
+    if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
+        return ctx.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
+    if has_title:
+        return description(ctx, mention), role_text(ctx, mention)
+    if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
+        return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
+    return unowned_record(ctx, mention)
+
+
+def unowned_record(ctx: Context, mention: Span) -> tuple[Entity | None, str | None]:
+    """``The lawsuit alleges``, ``according to the complaint``: a record with no owner named speaks for itself.
+
+    Its filer is often named a sentence before (``xAI sued OpenAI. The lawsuit alleges ...``), but the text
+    does not say so, and the nearest name is as often the one accused (``Smith was indicted. The indictment
+    says ...``): the record is the source the text cites, as attribution corpora annotate it.
+    """
+    head = mention.root
+    if head.lemma_.lower() not in ctx.lexicon.record_nouns and head.lower_ not in ctx.lexicon.record_nouns:
+        return None, None
+    name = " ".join(clean_name(ctx.doc[mention.start : head.i + 1].text).split())
+    return (ctx.adhoc(name, SpeakerKind.UNKNOWN), None) if name else (None, None)
+
+
+def role_text(ctx: Context, mention: Span) -> str:
+    words = [t for t in mention if t.pos_ != "DET"]
+    role = ctx.text[words[0].idx : mention.end_char] if words else mention.text
+    if words and words[0].lower_ in _POSSESSIVE_PRONOUNS and len(words) > 1:
+        # "Its spokesman, Nasser Kanaani": the spokesman of the organisation just named.
+        owner = antecedent(ctx, _POSSESSIVE_PRONOUNS[words[0].lower_], words[0])
+        if owner is not None and owner.kind is not SpeakerKind.PERSON:
+            role = f"{owner.name} {ctx.text[words[1].idx : mention.end_char]}"
+    return role
+
+
+def role_at(ctx: Context, mention: Span, entity: Entity) -> str | None:
+    if entity.kind is not SpeakerKind.PERSON:
+        return None
+    before = [t for t in mention if ctx.index.entity_at(t.i) is not entity]
+    titled = [t for t in before if t.i < mention.root.i and (is_title_token(t, ctx.lexicon))]
+    if not titled:
+        return None
+    first = next(t for t in mention if t.pos_ != "DET")
+    last = max(t.i for t in before if t.i < mention.root.i)
+    role = ctx.doc[first.i : last + 1].text
+    entity.add_role(role)
+    if " " not in role and role.endswith("."):
+        # "Gen. Mark Milley, the chairman of the Joint Chiefs,": the appositive says more than a bare rank.
+        after = appositive_role(ctx.doc, mention.end, ctx.lexicon)
+        if after is not None:
+            return after.text
+    return role
+
+
+def description(ctx: Context, mention: Span) -> Entity:
+    """A role-only mention: the person holding the role in this document, else a role-only speaker."""
+    role = role_text(ctx, mention)
+    head_word = role_head(role, ctx.lexicon)
+    if head_word:
+        holders = [
+            e
+            for e in ctx.index.entities
+            if e.kind is SpeakerKind.PERSON and any(head_word in r.lower() for r in e.roles)
+        ]
+        if len(holders) == 1:
+            holders[0].add_role(role)
+            return holders[0]
+    if mention[0].lower_ == "the":
+        # "the country's outgoing prime minister": the one named speaker the text gives no role.
+        speakers = named_speakers_without_role(ctx)
+        if len(speakers) == 1:
+            speakers[0].add_role(role)
+            return speakers[0]
+    entity = ctx.adhoc(role, SpeakerKind.PERSON)
+    entity.add_role(role)
+    return entity
+
+
+def named_speakers_without_role(ctx: Context) -> list[Entity]:
+    if ctx.named_speaker_cache is None:
+        ctx.named_speaker_cache = find_named_speakers(ctx)
+    return [e for e in ctx.named_speaker_cache if not e.roles]
+
+
+def find_named_speakers(ctx: Context) -> list[Entity]:
+    found: list[Entity] = []
+    for tok in cue_words(ctx):
+        if not is_cue(ctx, tok):
+            continue
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                entity = ctx.index.entity_at(child.i)
+                if entity is not None and entity.kind is SpeakerKind.PERSON and entity not in found:
+                    found.append(entity)
+    return found
+
+
+def gender_of(ctx: Context, entity: Entity) -> str | None:
+    """``"he"``, ``"she"`` or None, from the entity's honorific, a gendered title or a common first name."""
+    return first_name_gender(entity, ctx.lexicon)
+
+
+def fits(ctx: Context, pronoun: str, entity: Entity) -> bool:
+    """False when the entity is known to be referred to by the other gendered pronoun."""
+    if pronoun not in _GENDERED:
+        return True
+    gender = gender_of(ctx, entity)
+    return gender is None or gender == _GENDERED[pronoun]
+
+
+def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
+    """The entity a pronoun subject refers to (``she`` skips a person known as ``he``, and back)."""
+    want_person = pronoun in _PERSON_PRONOUNS
+    sent = verb.sent
+    if not want_person:
+        # "Donald Trump's campaign is defending ... It's denouncing what it calls": the organisation just named.
+        previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+        for candidate in (sent, previous):
+            if candidate is None:
+                continue
+            for tok in candidate:
+                if tok.i >= verb.i or tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                    continue
+                # "The researchers followed 100,000 people. ..., they cautioned.": a group the writer just named.
+                # Only there: in the same sentence a plural subject before "they said" is what they said.
+                group = (
+                    candidate is previous and pronoun in _PLURAL_PRONOUNS and tok.tag_ == "NNS" and not tok.ent_type_
+                )
+                if tok.lemma_.lower() in ctx.lexicon.organization_words or tok.ent_type_ == "ORG" or group:
+                    entity, _ = resolve(ctx, noun_phrase(ctx, tok), verb)
+                    if entity is not None:
+                        return entity
+    if want_person and (named := cataphora(ctx, pronoun, verb)) is not None:
+        return named
+    for tok in reversed(list(ctx.doc[sent.start : verb.i])):
+        entity = ctx.index.entity_at(tok.i)
+        if entity is None or tok.dep_ not in SUBJECT_DEPS or tok.i == verb.i:
+            continue
+        same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
+        if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
+            return entity
+    for event in reversed(ctx.events):
+        # Speech nouns are read after every verb: a report later in the text is not an antecedent.
+        if event.speaker is None or event.entity_key is None or event.cue.start > verb.idx:
+            continue
+        kind = event.speaker.kind
+        if want_person and kind is SpeakerKind.PERSON:
+            holder = ctx.entity_by_key(event.entity_key)
+            if holder is not None and not fits(ctx, pronoun, holder):
+                continue
+            return holder
+        if pronoun in _THING_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA):
+            return ctx.entity_by_key(event.entity_key)
+        if pronoun in _PLURAL_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
+            return ctx.entity_by_key(event.entity_key)
+    # No speaker yet: the nearest compatible entity named before.
+    for tok in reversed(list(ctx.doc[: verb.i])):
+        entity = ctx.index.entity_at(tok.i)
+        if entity is None or ctx.quoted(tok.idx):
+            continue
+        if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
+            return entity
+    return None
+
+
+def cataphora(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
+    """``Though she called it “outrageous,” Clinton said``: a pronoun in a clause put before the sentence's
+    subject names that subject, as news writing puts the name in the main clause."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i and clause.head.i < clause.i:
+        clause = clause.head
+    main = clause.head
+    if clause.dep_ != "advcl" or main.i <= clause.i or not subordinate(ctx, clause):
+        return None
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None
+    entity = ctx.index.entity_at(subjects[0].i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or not fits(ctx, pronoun, entity):
+        return None
+    return entity
+
+
+def subordinate(ctx: Context, verb: Token) -> bool:
+    """True for a verb in an adverbial clause (``“...,” when Clinton blasted him``): it sets a scene."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in verb.children)

@@ -1,0 +1,326 @@
+"""Linking: the cue event that speaks each quote.
+
+A quote takes the cue it hangs from in the parse, else a cue in its own sentence (before the opening mark, or a
+short one after the closing mark); else a signature or an introducing paragraph; else what the paragraph before
+established (a closing cue, a report without quotation marks, the person it was about).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..coref import clean_name
+from ..indirect import NAMING_VERBS
+from ..model import Channel, Quote, SpeakerKind, TextSpan
+from .context import Context, CueEvent, abbreviation, clause_start
+from .cues import is_speech_noun
+from .entities import resolve, role_at, subordinate
+from .events import noun_event, plain_event
+from .mentions import noun_phrase, owner_of
+
+__all__ = [
+    "clause_subject",
+    "event_for_quote",
+    "follows_on",
+    "governing_event",
+    "has_named_subject",
+    "naming_event",
+    "paragraph_closing_cue",
+    "preceding_speech",
+    "preceding_subject",
+    "sentence_bounds",
+    "signed_or_introduced",
+]
+
+_FOLLOW_ON_CHARS = 700
+_PRECEDING_SPEECH_CHARS = 400
+_SHORT_TRAILING_CUE = 20
+_TITLE_WORDS = 4
+_DASH_SIGNATURE = re.compile(
+    r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
+)
+
+
+def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
+    """The cue the quote hangs from in the parse: a reporting verb or an owned speech noun above it."""
+    span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    by_verb = {e.verb: e for e in ctx.events}
+    named = naming_event(ctx, span, by_verb)
+    if named is not None:
+        return named
+    found: list[CueEvent] = []
+    for tok in span:
+        if span.start <= tok.head.i < span.end or tok.head.i == tok.i:
+            continue
+        current = tok.head
+        for _ in range(12):
+            event = by_verb.get(current.i)
+            if event is not None and event.speaker is not None:
+                found.append(event)
+                break
+            if event is None and current.pos_ == "VERB" and has_named_subject(ctx, current):
+                break  # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
+            if is_speech_noun(ctx, current) and not ctx.quoted(current.idx):
+                owner = owner_of(ctx, current)
+                if owner is not None:
+                    entity, role = resolve(ctx, owner, current)
+                    if entity is not None:
+                        found.append(noun_event(ctx, current, owner, entity, role))
+                        break
+            if current.head.i == current.i:
+                break
+            current = current.head
+    # The parser may hang a long quote on two verbs; a relative clause ("told a woman who suggested that")
+    # is the weaker attachment.
+    main = [e for e in found if ctx.doc[e.verb].dep_ not in ("relcl", "acl")]
+    chosen = main or found
+    return chosen[0] if chosen else None
+
+
+def naming_event(ctx: Context, span: Span, by_verb: dict[int, CueEvent]) -> CueEvent | None:
+    """``calls it ‘a tax raid’``: the quote names the object of the naming verb right before it.
+
+    The parser often hangs the quoted words on a verb further away, since quotation marks break the phrase.
+    """
+    i = span.start - 1
+    while i >= 0 and (ctx.doc[i].is_punct or ctx.doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    obj = ctx.doc[i]
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    event = by_verb.get(verb.i)
+    return event if event is not None and event.speaker is not None else None
+
+
+def has_named_subject(ctx: Context, verb: Token) -> bool:
+    for child in verb.children:
+        named = ctx.index.entity_at(child.i) is not None and child.ent_type_ in ("PERSON", "ORG")
+        if child.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(child.idx) and named:
+            return True
+    return False
+
+
+def sentence_bounds(ctx: Context, quote: Quote) -> tuple[int, int]:
+    """Where the sentence around the quote starts (before it) and ends (after it), in characters."""
+    text = ctx.text
+    open_at = ctx.opening_mark(quote)
+    close_at = ctx.after_closing_mark(quote)
+    start = clause_start(ctx, open_at)
+    end_match = None
+    for match in re.finditer(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]", text[close_at:]):
+        pos = close_at + match.start()
+        if match.group(0) in '“"«„' or not (ctx.quoted(pos) or abbreviation(text, pos)):
+            end_match = pos
+            break
+    end = end_match if end_match is not None else len(text)
+    return start, end
+
+
+def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
+    governing = governing_event(ctx, quote)
+    if governing is not None:
+        return governing
+    start, end = sentence_bounds(ctx, quote)
+    open_at = ctx.opening_mark(quote)
+    close_at = ctx.after_closing_mark(quote)
+    before = [e for e in ctx.events if start <= e.cue.start < open_at and e.mention is not None]
+    after = [e for e in ctx.events if close_at <= e.cue.start < end and e.mention is not None]
+    if any(e.speaker is not None for e in before + after):
+        before = [e for e in before if e.speaker is not None]
+        after = [e for e in after if e.speaker is not None]
+    ends_sentence = bool(re.search(r"[.!?…][\"”’']?$", quote.text.rstrip()))
+    if after and not ends_sentence and not (before and subordinate(ctx, ctx.doc[after[0].verb])):
+        return after[0]
+    if before:
+        return before[-1]
+    if after:
+        first = after[0]
+        verb = ctx.doc[first.verb]
+        tokens_between = [t for t in ctx.doc if close_at <= t.idx < first.cue.start and not t.is_punct]
+        has_content = any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not ctx.quoted(c.idx) for c in verb.children
+        )
+        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content:
+            return first
+    return None
+
+
+def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
+    """A quote signed after a dash (``”― Pamela Padilla``) or introduced by a paragraph ending in a colon."""
+    text = ctx.text
+    close_at = ctx.after_closing_mark(quote)
+    line_end = text.find("\n", close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    signature = _DASH_SIGNATURE.match(text, close_at, line_end)
+    if signature is not None:
+        name_start, name_end = signature.span("name")
+        span = ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+        if span is not None:
+            entity = ctx.index.entity_in(span) or ctx.adhoc(clean_name(span.text), SpeakerKind.PERSON)
+            return CueEvent(
+                verb=span.start,
+                cue=TextSpan.of(text, signature.start("dash"), signature.end("dash")),
+                mention=TextSpan.of(text, name_start, name_end),
+                speaker=entity.speaker(),
+                entity_key=ctx.key_of(entity),
+                channel=Channel.UNKNOWN,
+                evidence=None,
+            )
+    open_at = ctx.opening_mark(quote)
+    line_start = text.rfind("\n", 0, open_at) + 1
+    if text[line_start:open_at].strip(" \t“”\"'‘’«»„"):
+        return None
+    previous_line_end = line_start - 1
+    while previous_line_end > 0 and text[previous_line_end - 1] in " \t\n\r\u00a0":
+        previous_line_end -= 1
+    if previous_line_end <= 0 or text[previous_line_end - 1] != ":":
+        return None
+    paragraph_start = text.rfind("\n", 0, previous_line_end)
+    introducing = [e for e in ctx.events if paragraph_start <= e.cue.start < previous_line_end and e.speaker]
+    if introducing:
+        return introducing[-1]
+    # "Sanders made the following comment:": the subject of the introducing sentence.
+    last = ctx.doc.char_span(max(0, paragraph_start), previous_line_end, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    root = last[-1].sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    phrase = noun_phrase(ctx, subjects[0])
+    introducer, role = resolve(ctx, phrase, root)
+    if introducer is None:
+        return None
+    return plain_event(ctx, root, phrase, introducer, role)
+
+
+def paragraph_closing_cue(ctx: Context, quote: Quote) -> CueEvent | None:
+    """For a quote opening a paragraph: the cue that closed the paragraph before (``..., Schiff said.``)."""
+    text = ctx.text
+    open_at = ctx.opening_mark(quote)
+    line_start = text.rfind("\n", 0, open_at) + 1
+    if text[line_start:open_at].strip(" \t\u00a0“”\"'‘’«»„") or line_start == 0:
+        return None
+    end = line_start - 1
+    while end > 0 and text[end - 1] in " \t\n\r\u00a0":
+        end -= 1
+    sentence_start = clause_start(ctx, max(0, end - 1))
+    closing = [e for e in ctx.events if sentence_start <= e.cue.start < end and e.speaker is not None]
+    if not closing or ctx.quoted(end - 1):
+        return None
+    event = closing[-1]
+    after = text[event.cue.end : end]
+    # The cue must end the paragraph (", Schiff said." / "said Friday."), not open new content.
+    return event if len(after) < 40 and not re.search(r"\bthat\b|[:“\"]", after) else None
+
+
+def clause_subject(ctx: Context, quote: Quote) -> CueEvent | None:
+    """For a quoted fragment with no cue: the subject of the clause it sits in (``Trump admires X as a “...”``)."""
+    span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    current = span.root.head
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and not ctx.quoted(current.idx):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                phrase = noun_phrase(ctx, subjects[0])
+                entity, role = resolve(ctx, phrase, current)
+                if entity is not None and entity.kind is not SpeakerKind.UNKNOWN:
+                    return plain_event(ctx, current, phrase, entity, role)
+                return None
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None
+
+
+def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:
+    """For a quote with no cue that opens a sentence: the speaker of the sentence just before it.
+
+    ``Lawrence Cummings called him a master at impossible deals. “He showed again and again ...”``: the quote
+    goes on with what the previous sentence reported, in the same paragraph, with no other quote in between.
+    """
+    open_at = ctx.opening_mark(quote)
+    line_start = ctx.text.rfind("\n", 0, open_at) + 1
+    before = ctx.text[line_start:open_at].rstrip()
+    if not before or before[-1] not in ".!?:":
+        return None
+    for event in reversed(ctx.events):
+        if event.cue.start >= open_at:
+            continue
+        if event.cue.start < line_start or open_at - event.cue.start > _PRECEDING_SPEECH_CHARS:
+            return None
+        if any(event.cue.end <= start and end <= open_at for start, end in ctx.quote_ranges):
+            return None
+        verb = ctx.doc[event.verb]
+        if event.speaker is None or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        if event.speaker.kind is SpeakerKind.UNNAMED and event.mention is None:
+            return None
+        return event
+    return None
+
+
+def preceding_subject(ctx: Context, quote: Quote, running: int | None) -> CueEvent | None:
+    """For a quote with no cue that opens a sentence: a named person the sentence before is about.
+
+    ``On “Face the Nation,” Sen. Bernie Sanders identified young voters' exhaustion with bigotry as a reason.
+    “The younger people are sick and tired of discrimination.”``: news goes on in the words of whom it has just
+    introduced, even with no reporting verb, in the same paragraph. Only a person named there, different from
+    the running speaker, as the subject of the sentence's main verb.
+    """
+    open_at = ctx.opening_mark(quote)
+    line_start = ctx.text.rfind("\n", 0, open_at) + 1
+    before = ctx.text[line_start:open_at].rstrip()
+    if not before or before[-1] not in ".!?" or ctx.quoted(len(before) + line_start - 1):
+        return None
+    span = ctx.doc.char_span(line_start, line_start + len(before), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[-1].sent
+    if sentence.start_char < line_start:
+        return None
+    for start, end in ctx.quote_ranges:
+        # A title in quotation marks ("On “Face the Nation,” Sanders ...") does not make the sentence a quote.
+        if sentence.start_char <= start < open_at and len(ctx.text[start:end].split()) > _TITLE_WORDS:
+            return None
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    if not subjects or root.pos_ not in ("VERB", "AUX"):
+        return None
+    entity = ctx.index.entity_at(subjects[0].i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or ctx.key_of(entity) == running:
+        return None
+    return plain_event(
+        ctx, root, noun_phrase(ctx, subjects[0]), entity, role_at(ctx, noun_phrase(ctx, subjects[0]), entity)
+    )
+
+
+def follows_on(ctx: Context, previous: Quote, previous_key: int | None, quote: Quote) -> bool:
+    if quote.parent is not None or quote.start - previous.end > _FOLLOW_ON_CHARS:
+        return False
+    between = ctx.text[previous.end : quote.start]
+    lines = [line for line in between.split("\n") if line.strip(" \t“”\"'‘’«»„")]
+    if len(lines) > 1 or previous.post is not None:
+        return False
+    cue_sentence = None
+    if previous.cue is not None:
+        cue_span = ctx.doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand")
+        cue_sentence = cue_span[0].sent if cue_span is not None and len(cue_span) else None
+    for event in ctx.events:
+        if previous.end <= event.cue.start < quote.start and event.entity_key != previous_key:
+            verb = ctx.doc[event.verb]
+            if cue_sentence is not None and cue_sentence.start <= verb.i < cue_sentence.end:
+                continue  # a subordinate cue inside the previous quote's own attribution sentence
+            if event.speaker is not None and verb.dep_ not in ("relcl", "acl", "advcl"):
+                # Another speaker's main clause takes over; a subordinate one ("who said") does not.
+                return False
+    return True

@@ -1,0 +1,153 @@
+"""Speakers: each quote attributed, in order, from its cue event or from what came before it.
+
+Transcript turns and embedded posts speak for themselves; pieces of a split quote share the first piece's cue; a
+quote with no cue of its own goes on with the previous quote's speaker, or with the person the sentence before
+introduced (:mod:`quotebank.attribute.link`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from .context import Context, CueEvent
+from .events import find_events
+from .link import (
+    clause_subject,
+    event_for_quote,
+    follows_on,
+    paragraph_closing_cue,
+    preceding_speech,
+    preceding_subject,
+    signed_or_introduced,
+)
+
+__all__ = ["attribute", "attribute_post", "said_at"]
+
+
+def said_at(quote: Quote, event: CueEvent, *, confidence: float) -> Quote:
+    """``quote`` attributed through ``event``: its speaker, mention, cue and channel."""
+    return attrs.evolve(
+        quote,
+        speaker=event.speaker,
+        speaker_mention=event.mention,
+        cue=event.cue,
+        channel=event.channel,
+        channel_evidence=event.evidence,
+        confidence=confidence,
+    )
+
+
+def attribute(ctx: Context, quotes: list[Quote]) -> list[Quote]:
+    find_events(ctx)
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        if quote.group is not None:
+            groups.setdefault(quote.group, []).append(quote)
+    out: list[Quote] = []
+    by_id: dict[str, Quote] = {}
+    previous: Quote | None = None
+    previous_key: int | None = None
+    for quote in quotes:
+        if quote.kind is QuoteKind.SCARE:
+            out.append(quote)
+            by_id[quote.id] = quote
+            continue
+        key: int | None = None
+        if quote.id in ctx.turns:
+            turn = ctx.turns[quote.id]
+            updated, key = said_at(quote, turn, confidence=0.9), turn.entity_key
+        elif quote.post is not None:
+            updated, key = attribute_post(ctx, quote)
+        elif quote.group is not None and quote.group in by_id:
+            head = by_id[quote.group]
+            updated = quote.attributed_like(head, confidence=head.confidence)
+            key = previous_key if previous is not None and previous.id == quote.group else None
+        else:
+            # A quote in pieces takes the cue of whichever piece has one ("“...” \n“...,” added X").
+            event = None
+            for piece in [quote, *groups.get(quote.id, [])]:
+                event = event_for_quote(ctx, piece)
+                if event is not None and event.speaker is not None:
+                    break
+            if event is None or event.speaker is None:
+                event = signed_or_introduced(ctx, quote) or event
+            if (event is None or event.speaker is None) and (
+                previous is None or not follows_on(ctx, previous, previous_key, quote)
+            ):
+                event = paragraph_closing_cue(ctx, quote) or event
+            if event is not None and (event.speaker is not None or event.mention is not None):
+                updated = said_at(quote, event, confidence=1.0 if event.speaker is not None else 0.5)
+                key = event.entity_key
+            elif quote.kind is QuoteKind.DIRECT and (introduced := preceding_subject(ctx, quote, previous_key)):
+                # No reporting verb: the speaker and mention, but no cue.
+                updated = attrs.evolve(said_at(quote, introduced, confidence=0.6), cue=None)
+                key = introduced.entity_key
+            elif previous is not None and follows_on(ctx, previous, previous_key, quote):
+                updated = attrs.evolve(
+                    quote,
+                    speaker=previous.speaker,
+                    speaker_mention=previous.speaker_mention,
+                    channel=previous.channel,
+                    channel_evidence=previous.channel_evidence,
+                    confidence=0.8,
+                )
+                key = previous_key
+            elif quote.kind is QuoteKind.DIRECT and (spoken := preceding_speech(ctx, quote)) is not None:
+                updated = said_at(quote, spoken, confidence=0.7)
+                key = spoken.entity_key
+            elif quote.kind is QuoteKind.PARTIAL and (fallback := clause_subject(ctx, quote)) is not None:
+                updated = attrs.evolve(
+                    quote, speaker=fallback.speaker, speaker_mention=fallback.mention, confidence=0.6
+                )
+                key = fallback.entity_key
+            elif event is not None:
+                updated = attrs.evolve(quote, cue=event.cue, channel=event.channel, channel_evidence=event.evidence)
+            else:
+                updated = quote
+        out.append(updated)
+        by_id[quote.id] = updated
+        if updated.speaker is not None and quote.parent is None:
+            previous, previous_key = updated, key
+    return out
+
+
+def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
+    post = quote.post
+    assert post is not None
+    author = post.author
+    entity = ctx.index.find(author)
+    if entity is None:
+        base = re.split(r"[.\s_]", author)[0]
+        for candidate in ctx.index.entities:
+            if candidate.kind is SpeakerKind.PERSON and base and base in (candidate.surname, candidate.name):
+                entity = candidate
+                break
+    if entity is not None:
+        entity.add_alias(author)
+        speaker = entity.speaker(handle=post.handle)
+        key: int | None = ctx.key_of(entity)
+    else:
+        kind = SpeakerKind.MEDIA if ctx.index.is_media(author) else SpeakerKind.PERSON
+        speaker = Speaker(name=author, kind=kind, handle=post.handle)
+        key = ctx.key_of(ctx.adhoc(author, kind))
+    mention = None
+    signature = post.signature
+    if signature is not None:
+        offset = signature.text.find(author)
+        if offset >= 0:
+            mention = TextSpan.of(ctx.text, signature.start + offset, signature.start + offset + len(author))
+    channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
+    return (
+        attrs.evolve(
+            quote,
+            speaker=speaker,
+            speaker_mention=mention,
+            cue=signature,
+            channel=channel,
+            channel_evidence=signature,
+        ),
+        key,
+    )

@@ -1,0 +1,842 @@
+"""Cross-document speaker linking and quotation merging, as pure functions over plain records.
+
+:class:`~quotebank.bank.QuoteBank` stores one :class:`MentionRecord` per
+speaker per article (the article's own attribution: canonical name, roles,
+aliases, handle) and one :class:`OccurrenceRecord` per quote; :func:`link_speakers`
+and :func:`merge_quotations` turn them into bank-wide entities and quotations.
+Both are deterministic and independent of the order in which articles arrived
+(only ids and tie-breaks follow insertion order), so the bank can simply run
+them again whenever articles are added.
+
+Speaker linking, strongest evidence first. Every mention joins an entity by
+one or more *steps*, each with a method, a probability and a line of evidence;
+a mention's probability is the product of its steps'.
+
+1. ``handle``: the same social account (``@khamenei_ir``) is one speaker (1.0).
+2. ``name``: the same full person name, titles and honorifics aside (1.0);
+   organisations and media by the same name or alias (1.0).
+3. ``longer-name``: a full name that a longer compatible one extends
+   (``Javad Zarif`` -> ``Mohammad Javad Zarif``), when every longer candidate is
+   compatible with every other (0.9). Names conflict when their surnames,
+   suffixes (``Jr``), initials or other words differ: ``Donald Trump`` and
+   ``Melania Trump`` never merge, by any rule.
+4. ``acronym`` (0.85), ``name-variant`` (0.9) and ``name-part`` (0.7):
+   ``IRGC``, ``Iranian State TV`` (for ``Iran state TV``) and ``Revolutionary
+   Guard`` to the one organisation whose name fits.
+5. ``surname-same-article`` (0.9), ``surname`` (0.8): a bare surname
+   (``Mr Trump``) to the one full name that fits in the same article, else to
+   the one that fits in the whole bank; with no full name in the bank, bare
+   surnames are grouped (``same-surname``, 0.5); with several, nothing is linked.
+6. ``account``: an account whose name or handle holds the surname of a person
+   named in the same article (``Khamenei.ir`` and ``Ali Khamenei``): 0.9 when the
+   first name is there too, else 0.75.
+7. ``role-same-article`` (0.9), ``role`` (0.8): a speaker named only by a role
+   (``Iran's foreign minister``) to the one named person who holds a matching
+   role (same title, compatible country or organisation, not *former* unless
+   this one is) in the same article, else anywhere in the bank within a year
+   of the article's date; a role without a country or organisation
+   (``the country's prime minister``) is only linked within its article.
+
+Unnamed sources (``a defense official``) are never linked across articles.
+
+Example:
+    >>> a = MentionRecord(id=1, doc=1, doc_id="a", name="Jonathan Hoffman", kind="person", roles=["Pentagon spokesman"])
+    >>> b = MentionRecord(id=2, doc=2, doc_id="b", name="Jonathan Hoffman", kind="person",
+    ...                   roles=["Assistant to the Secretary of Defense for Public Affairs"])
+    >>> c = MentionRecord(id=3, doc=3, doc_id="c", name="Melania Trump", kind="person")
+    >>> d = MentionRecord(id=4, doc=4, doc_id="d", name="Mr Trump", kind="person")
+    >>> result = link_speakers([a, b, c, d])
+    >>> [(e.id, e.name, e.members) for e in result.entities]
+    [(1, 'Jonathan Hoffman', (1, 2)), (3, 'Melania Trump', (3, 4))]
+    >>> result.links[4].method, result.links[4].probability
+    ('surname', 0.8)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from ..lexicons import get_lexicon
+from ..model import SpeakerKind
+from ..textnorm import fold, word_tokens
+
+__all__ = [
+    "EntityRecord",
+    "LinkRecord",
+    "Linking",
+    "MentionRecord",
+    "PersonName",
+    "RoleSignature",
+    "is_role_only",
+    "link_speakers",
+    "lookup_keys",
+    "parse_person_name",
+    "role_signature",
+]
+
+_PERSONISH = frozenset({SpeakerKind.PERSON, SpeakerKind.UNKNOWN})
+_ORGISH = frozenset({SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_FORMER = frozenset({"former", "ex"})
+_ROLE_STOP = frozenset(
+    {"the", "a", "an", "of", "for", "to", "and", "in", "at", "on", "with", "by", "from", "as", "s"}
+    | {"its", "his", "her", "their", "our", "country", "nation", "who", "is", "was", "also", "then", "now"}
+    | {"outgoing", "incoming", "current", "acting", "interim", "new", "top", "senior"}
+)
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "s", "de", "du", "la"})
+# Irregular demonyms and country names; regular ones (Iranian/Iran, Iraqi/Iraq) match by prefix.
+_PLACES = {
+    "american": "us",
+    "america": "us",
+    "usa": "us",
+    "british": "uk",
+    "britain": "uk",
+    "chinese": "china",
+    "french": "france",
+    "turkish": "turkey",
+    "ukrainian": "ukraine",
+    "lebanese": "lebanon",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "spanish": "spain",
+    "emirati": "uae",
+    "filipino": "philippines",
+    "german": "germany",
+    "afghan": "afghanistan",
+    "canadian": "canada",
+    "mexican": "mexico",
+    "italian": "italy",
+    "palestinian": "palestine",
+    "polish": "poland",
+    "swedish": "sweden",
+    "norwegian": "norway",
+    "danish": "denmark",
+    "irish": "ireland",
+    "belgian": "belgium",
+    "peruvian": "peru",
+    "thai": "thailand",
+}
+# Regular demonyms: the country's name plus one of these (Iran-ian, Iraq-i, Syria-n, Japan-ese).
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish"})
+_ROLE_WINDOW_DAYS = 366
+
+_Decision = tuple[int, int, str, float, str]
+"""(joining mention, target mention, method, probability, evidence)"""
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class MentionRecord:
+    """One speaker as one article names them (all that article's quotes by that speaker)."""
+
+    id: int
+    doc: int
+    """The article's sequence number in the bank."""
+    doc_id: str = ""
+    date: str | None = None
+    name: str
+    kind: SpeakerKind = attrs.field(converter=SpeakerKind)
+    handle: str | None = None
+    roles: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+
+@attrs.frozen(kw_only=True)
+class LinkRecord:
+    """How a mention joined its entity: ``own`` (it founded it), or the steps' methods joined by ``+``."""
+
+    mention: int
+    entity: int
+    method: str
+    probability: float
+    evidence: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class EntityRecord:
+    """A bank-wide speaker: ``id`` is the smallest member mention id (stable as articles are added)."""
+
+    id: int
+    name: str
+    kind: SpeakerKind
+    members: tuple[int, ...]
+    names: tuple[str, ...]
+    """Every other name and alias, most frequent first."""
+    roles: tuple[str, ...]
+    """Every role, most frequent (then most specific) first."""
+    handles: tuple[str, ...]
+    keys: tuple[str, ...]
+    """Normalised names, aliases, handles and (for people) surname, for look-ups."""
+
+
+@attrs.frozen
+class Linking:
+    """What :func:`link_speakers` returns: one link per mention, one record per entity."""
+
+    links: dict[int, LinkRecord]
+    entities: list[EntityRecord]
+
+
+# --------------------------------------------------------------------------- names and roles
+
+
+@attrs.frozen
+class _Tok:
+    word: str
+    upper: bool
+
+
+@functools.cache
+def _lexicon_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    lex = get_lexicon("en")
+    titles = frozenset(tuple(_name_words(t)) for t in lex.titles)
+    honorifics = frozenset(tuple(_name_words(t)) for t in lex.honorifics)
+    longest = max(len(p) for p in titles | honorifics)
+    return titles - {()}, honorifics - {()}, longest
+
+
+def _name_words(text: str) -> list[str]:
+    return [t.word for t in _name_tokens(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[_Tok, ...]:
+    """Words of a name: possessive ``'s`` dropped, inner dots, hyphens and apostrophes removed (``Abdul-Mahdi``)."""
+    out = []
+    for raw in fold(text).split(" "):
+        word = re.sub(r"'s$", "", raw.strip(".,;:()[]\"'"))
+        word = re.sub(r"[^\w]", "", word)
+        if word:
+            out.append(word)
+    # Capitalisation from the original text, word by word.
+    originals = [w for w in (re.sub(r"[^\w]", "", o) for o in text.split()) if w]
+    uppers = [o[:1].isupper() for o in originals]
+    if len(uppers) != len(out):
+        uppers = [True] * len(out)
+    return tuple(_Tok(w, u) for w, u in zip(out, uppers, strict=True))
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    for n in range(min(longest, len(words) - i), 0, -1):
+        if tuple(words[i : i + n]) in phrases:
+            return n
+    return 0
+
+
+@attrs.frozen
+class PersonName:
+    """A person's name in comparable form: ``core`` words, ``initials`` and ``suffix`` apart.
+
+    Example:
+        >>> parse_person_name("Brigadier General William H. Seely")
+        PersonName(core=('william', 'seely'), initials=('h',), suffix='', stripped=True)
+        >>> parse_person_name("Mr Abdul-Mahdi").last
+        'abdulmahdi'
+    """
+
+    core: tuple[str, ...]
+    initials: tuple[str, ...]
+    suffix: str
+    stripped: bool
+    """A title or honorific was taken off the front (``President Donald Trump``)."""
+
+    @property
+    def full(self) -> bool:
+        return len(self.core) >= 2
+
+    @property
+    def last(self) -> str:
+        return self.core[-1] if self.core else ""
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The surname, and for longer names the last two words run together (``Abdul Mahdi``)."""
+        if len(self.core) >= 3:
+            return (self.core[-1], self.core[-2] + self.core[-1])
+        return (self.last,) if self.core else ()
+
+    @property
+    def key(self) -> str:
+        return f"{' '.join(self.core)}|{''.join(self.initials)}|{self.suffix}"
+
+    def compatible(self, other: PersonName) -> bool:
+        """Could both names be one person? Same surname and suffix, no clashing initials, one's words in the other's."""
+        if self.last != other.last or self.suffix != other.suffix:
+            return False
+        if self.initials and other.initials and self.initials != other.initials:
+            return False
+        short, long = sorted((self.core, other.core), key=len)
+        return _is_subsequence(short, long)
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str], same: Callable[[str, str], bool] = str.__eq__) -> bool:
+    it = iter(long)
+    return all(any(same(w, x) for x in it) for w in short)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_person_name(name: str) -> PersonName:
+    """The comparable form of a person's name (titles, honorifics and ``Iran's`` taken off the front)."""
+    toks = _name_tokens(name)
+    words = [t.word for t in toks]
+    titles, honorifics, longest = _lexicon_phrases()
+    cut, i = 0, 0
+    while i < len(words):
+        n = _phrase_at(words, i, titles | honorifics, longest)
+        if n and i + n < len(words) and toks[i + n].upper and words[i + n] not in _SUFFIXES:
+            cut = i + n
+            i += n
+        else:
+            i += 1
+    rest = words[cut:]
+    suffix = ""
+    if len(rest) > 1 and rest[-1] in _SUFFIXES:
+        suffix = rest.pop()
+    if all(len(w) == 1 for w in rest):
+        return PersonName(core=tuple(rest), initials=(), suffix=suffix, stripped=cut > 0)
+    initials = tuple(w for w in rest if len(w) == 1)
+    core = tuple(w for w in rest if len(w) > 1)
+    return PersonName(core=core, initials=initials, suffix=suffix, stripped=cut > 0)
+
+
+def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
+    """Does ``name`` describe a person by role alone (``Iran's foreign minister``) rather than name them?
+
+    Example:
+        >>> is_role_only("Iran's foreign minister", "foreign minister", SpeakerKind.PERSON)
+        True
+        >>> is_role_only("President Donald Trump", "President", SpeakerKind.PERSON)
+        False
+        >>> is_role_only("chairman of the Joint Chiefs", None, SpeakerKind.UNKNOWN)
+        True
+    """
+    if kind not in _PERSONISH or not name.strip():
+        return False
+    if role and fold(role) == fold(name):
+        return True
+    toks = _name_tokens(name)
+    if not toks:
+        return False
+    words = [t.word for t in toks]
+    titles, _honorifics, longest = _lexicon_phrases()
+    for i in range(len(words)):
+        n = _phrase_at(words, i, titles, longest)
+        if n:
+            after = toks[i + n :]
+            return not after or not after[0].upper
+    return words[0] in _DETERMINERS or name.lstrip()[:1].islower()
+
+
+def _place(word: str) -> str:
+    return _PLACES.get(word, word)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """The same word, or a country and its demonym (``iran``, ``iranian``)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _DEMONYM_ENDINGS
+
+
+@attrs.frozen
+class RoleSignature:
+    """A role in comparable form: its title (``core``), its country or organisation words, and *former*.
+
+    Example:
+        >>> role_signature("Iranian Foreign Minister").matches(role_signature("Iran's foreign minister"))
+        True
+        >>> role_signature("Iraq foreign minister").matches(role_signature("Iranian Foreign Minister"))
+        False
+    """
+
+    core: str
+    qualifiers: frozenset[str]
+    former: bool
+
+    def matches(self, other: RoleSignature) -> bool:
+        if self.core != other.core or self.former != other.former:
+            return False
+        if not self.qualifiers or not other.qualifiers:
+            return True
+        small, large = sorted((self.qualifiers, other.qualifiers), key=len)
+        return all(any(_same_place(a, b) for b in large) for a in small)
+
+    @property
+    def specificity(self) -> int:
+        return len(self.qualifiers)
+
+
+@functools.lru_cache(maxsize=65536)
+def role_signature(role: str) -> RoleSignature:
+    """The comparable form of a role: the first (longest) title word(s), and the rest as qualifiers."""
+    text = re.sub(r"\bunited (states|kingdom)\b", lambda m: "us" if m.group(1) == "states" else "uk", fold(role))
+    words = [w for w in word_tokens(text.replace(".", "")) if w]
+    titles, _honorifics, longest = _lexicon_phrases()
+    start, n = 0, 0
+    for i in range(len(words)):
+        n = _phrase_at(words, i, titles, longest)
+        if n:
+            start = i
+            break
+    former = any(w in _FORMER for w in words)
+    if n:
+        core = " ".join(words[start : start + n])
+        rest = words[:start] + words[start + n :]
+    else:
+        core = " ".join(w for w in words if w not in _ROLE_STOP and w not in _FORMER)
+        rest = []
+    qualifiers = frozenset(_place(w) for w in rest if w not in _ROLE_STOP and w not in _FORMER)
+    return RoleSignature(core=core, qualifiers=qualifiers, former=former)
+
+
+def _org_words(name: str) -> list[str]:
+    words = [_place(w) for w in word_tokens(name.replace(".", ""))]
+    if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
+        words = words[words.index("s", 1) + 1 :]
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.strip().replace(".", "")
+    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
+        return bare.lower()
+    return None
+
+
+_ORG_RULES = (
+    ("acronym", 0.85, "stands for"),
+    ("name-variant", 0.9, "is another way to write"),
+    ("name-part", 0.7, "is part of the name"),
+)
+
+
+def _org_fits(method: str, words: Sequence[str], acronym: str | None, other: Sequence[str]) -> bool:
+    """Does an organisation named ``words`` (or ``acronym``) fit one named ``other`` by rule ``method``?"""
+    if method == "acronym":
+        return acronym is not None and len(other) >= 2 and _initials(other) == acronym
+    if acronym is not None:
+        return False
+    if method == "name-variant":  # Iran state TV, Iranian State TV
+        return len(other) == len(words) and all(map(_same_place, words, other))
+    return len(words) >= 2 and len(other) > len(words) and _is_subsequence(words, other, _same_place)
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
+
+
+def lookup_keys(text: str) -> set[str]:
+    """The keys under which a name, alias or ``@handle`` is looked up in the bank."""
+    keys = {" ".join(word_tokens(text)), text.strip().lstrip("@").casefold()}
+    person = parse_person_name(text)
+    if person.core:
+        keys.add(" ".join(person.core))
+    return {k for k in keys if k}
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+class _Clusters:
+    """Union-find over mentions; the root is always the smallest mention id."""
+
+    def __init__(self, mentions: Sequence[MentionRecord], persons: dict[int, PersonName]) -> None:
+        self.parent = {m.id: m.id for m in mentions}
+        self.members: dict[int, list[int]] = {m.id: [m.id] for m in mentions}
+        self.full: dict[int, list[PersonName]] = {
+            m.id: [persons[m.id]] if m.id in persons and persons[m.id].full else [] for m in mentions
+        }
+        self.steps: dict[int, list[tuple[str, float, str]]] = {m.id: [] for m in mentions}
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def conflict(self, a: int, b: int) -> tuple[PersonName, PersonName] | None:
+        for x in self.full[self.find(a)]:
+            for y in self.full[self.find(b)]:
+                if not x.compatible(y):
+                    return x, y
+        return None
+
+    def join(self, joining: int, target: int, method: str, probability: float, evidence: str) -> bool:
+        """Put ``joining``'s cluster into ``target``'s; refused (False) when it would merge clashing names."""
+        a, b = self.find(joining), self.find(target)
+        if a == b:
+            return True
+        if self.conflict(a, b) is not None:
+            return False
+        for m in self.members[a]:
+            self.steps[m].append((method, probability, evidence))
+        root, child = min(a, b), max(a, b)
+        self.parent[child] = root
+        self.members[root].extend(self.members.pop(child))
+        self.full[root].extend(self.full.pop(child))
+        return True
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def link_speakers(mentions: Sequence[MentionRecord]) -> Linking:
+    """Link the speakers of all articles into entities; see the module docstring for the rules."""
+    return _Linker(mentions).run()
+
+
+def _label(m: MentionRecord) -> str:
+    return f"{m.name!r} ({m.doc_id})" if m.doc_id else repr(m.name)
+
+
+class _Linker:
+    def __init__(self, mentions: Sequence[MentionRecord]) -> None:
+        self.ordered = sorted(mentions, key=lambda m: m.id)
+        self.by_id = {m.id: m for m in self.ordered}
+        self.role_only = {m.id for m in self.ordered if is_role_only(m.name, m.roles[0] if m.roles else None, m.kind)}
+        self.persons = {
+            m.id: parse_person_name(m.name)
+            for m in self.ordered
+            if m.kind in _PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
+        }
+        self.orgs = [m for m in self.ordered if m.kind in _ORGISH]
+        self.clusters = _Clusters(self.ordered, self.persons)
+        self.first_person: dict[str, MentionRecord] = {}
+
+    def run(self) -> Linking:
+        for step in (
+            self._same_handle,
+            self._same_name,
+            self._longer_names,
+            self._organisation_names,
+            self._bare_surnames,
+            self._accounts,
+            self._role_only,
+        ):
+            for decision in step():
+                self.clusters.join(*decision)
+        return self._result()
+
+    def _ambiguous(self, mention: int, candidates: Iterable[int]) -> None:
+        names = ", ".join(sorted(self.by_id[c].name for c in candidates))
+        text = f"{self.by_id[mention].name!r} could be any of {names}; not linked"
+        self.clusters.steps[mention].append(("ambiguous", 1.0, text))
+
+    def _same_handle(self) -> list[_Decision]:
+        first: dict[str, MentionRecord] = {}
+        out = []
+        for m in self.ordered:
+            if not m.handle or m.kind is SpeakerKind.UNNAMED:
+                continue
+            key = m.handle.lstrip("@").casefold()
+            if key in first:
+                out.append((m.id, first[key].id, "handle", 1.0, f"same account @{m.handle} as {_label(first[key])}"))
+            else:
+                first[key] = m
+        return out
+
+    def _same_name(self) -> list[_Decision]:
+        out = []
+        for m in self.ordered:
+            p = self.persons.get(m.id)
+            if p is None or not p.full:
+                continue
+            if p.key in self.first_person:
+                other = self.first_person[p.key]
+                out.append((m.id, other.id, "name", 1.0, f"same name as {_label(other)}"))
+            else:
+                self.first_person[p.key] = m
+        first_org: dict[str, MentionRecord] = {}
+        for m in self.orgs:
+            for key in (" ".join(_org_words(n)) for n in (m.name, *m.aliases)):
+                if not key:
+                    continue
+                if key in first_org:
+                    out.append((m.id, first_org[key].id, "name", 1.0, f"same name as {_label(first_org[key])}"))
+                else:
+                    first_org[key] = m
+        return out
+
+    def _longer_names(self) -> list[_Decision]:
+        persons = self.persons
+        by_surname: dict[tuple[str, str], list[MentionRecord]] = defaultdict(list)
+        for m in self.first_person.values():
+            by_surname[(persons[m.id].last, persons[m.id].suffix)].append(m)
+        out = []
+        for group in by_surname.values():
+            for m in group:
+                p = persons[m.id]
+                longer = [
+                    o
+                    for o in group
+                    if o is not m
+                    and p.compatible(persons[o.id])
+                    and (len(persons[o.id].core), len(persons[o.id].initials)) > (len(p.core), len(p.initials))
+                ]
+                if longer and all(persons[x.id].compatible(persons[y.id]) for x in longer for y in longer):
+                    out += [(m.id, o.id, "longer-name", 0.9, f"{m.name!r} is short for {_label(o)}") for o in longer]
+        return out
+
+    def _organisation_names(self) -> list[_Decision]:
+        find = self.clusters.find
+        org_names = [(m, _org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
+        out = []
+        for m in self.orgs:
+            acronym = _acronym(m.name)
+            words = _org_words(m.name)
+            for method, probability, how in _ORG_RULES:
+                targets = {
+                    find(o.id): o for o, other in org_names if words and _org_fits(method, words, acronym, other)
+                }
+                targets.pop(find(m.id), None)
+                if len(targets) == 1:
+                    (o,) = targets.values()
+                    out.append((m.id, o.id, method, probability, f"{m.name!r} {how} {_label(o)}"))
+                if targets:
+                    break
+        return out
+
+    def _bare_surnames(self) -> list[_Decision]:
+        find, by_id = self.clusters.find, self.by_id
+        full_by_surname: dict[str, set[int]] = defaultdict(set)
+        for mid, name in self.persons.items():
+            if name.full:
+                for surname in name.surnames:
+                    full_by_surname[surname].add(mid)
+        out = []
+        first_bare: dict[str, MentionRecord] = {}
+        for m in self.ordered:
+            p = self.persons.get(m.id)
+            if p is None or p.full or self.clusters.full[find(m.id)]:
+                continue
+            holders = full_by_surname.get(p.last, set())
+            candidates = {find(x) for x in holders}
+            same_doc = {find(x) for x in holders if by_id[x].doc == m.doc}
+            if len(same_doc) == 1:
+                (root,) = same_doc
+                how = f"{m.name!r} is {by_id[root].name!r}, named in the same article"
+                out.append((m.id, root, "surname-same-article", 0.9, how))
+            elif len(candidates) == 1:
+                (root,) = candidates
+                how = f"{m.name!r}: {by_id[root].name!r} is the only {p.last!r} in the bank"
+                out.append((m.id, root, "surname", 0.8, how))
+            elif candidates:
+                self._ambiguous(m.id, candidates)
+            elif p.last in first_bare:
+                other = first_bare[p.last]
+                out.append((m.id, other.id, "same-surname", 0.5, f"{m.name!r}, like {_label(other)}; no full name"))
+            else:
+                first_bare[p.last] = m
+        return out
+
+    def _accounts(self) -> list[_Decision]:
+        find = self.clusters.find
+        out = []
+        for m in self.ordered:
+            root = find(m.id)
+            if not m.handle or self.clusters.full[root] or m.kind is SpeakerKind.UNNAMED:
+                continue
+            handle = m.handle.lstrip("@")
+            folded = handle.casefold()
+            words = set(word_tokens(m.name)) | set(word_tokens(re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", handle)))
+            found: dict[int, bool] = {}  # person entity -> the first name is in the account's name too
+            for mid, p in self.persons.items():
+                if self.by_id[mid].doc != m.doc or len(p.last) < 3:
+                    continue
+                if p.last in words or (len(p.last) >= 4 and p.last in folded):
+                    first = p.full and (p.core[0] in words or p.core[0] in folded)
+                    found[find(mid)] = found.get(find(mid), False) or first
+            found.pop(root, None)
+            if len(found) == 1:
+                ((target, first),) = found.items()
+                how = f"account {m.name!r} (@{handle}) is {self.by_id[target].name!r}, named in {m.doc_id}"
+                out.append((m.id, target, "account", 0.9 if first else 0.75, how))
+        return out
+
+    def _role_only(self) -> list[_Decision]:
+        find = self.clusters.find
+        holders: dict[tuple[str, bool], list[tuple[MentionRecord, RoleSignature, str]]] = defaultdict(list)
+        for mid in self.persons:
+            for role in self.by_id[mid].roles:
+                sig = role_signature(role)
+                if sig.core:
+                    holders[(sig.core, sig.former)].append((self.by_id[mid], sig, role))
+        out = []
+        for mid in sorted(self.role_only):
+            m = self.by_id[mid]
+            if self.clusters.full[find(mid)]:
+                continue
+            sig = role_signature(m.name)
+            if not sig.core and m.roles:
+                sig = role_signature(m.roles[0])
+            fits = [(o, role) for o, other, role in holders.get((sig.core, sig.former), []) if other.matches(sig)]
+            same_doc = {find(o.id): (o, role) for o, role in fits if o.doc == m.doc}
+            if len(same_doc) == 1:
+                ((target, (o, role)),) = same_doc.items()
+                how = f"{m.name!r} is {o.name!r} ({role}), in the same article"
+                out.append((mid, target, "role-same-article", 0.9, how))
+                continue
+            if same_doc or not sig.qualifiers:
+                continue
+            when = _date(m.date)
+            in_time: dict[int, tuple[MentionRecord, str]] = {}
+            for o, role in fits:
+                then = _date(o.date)
+                if when is None or then is None or abs((when - then).days) <= _ROLE_WINDOW_DAYS:
+                    in_time.setdefault(find(o.id), (o, role))
+            if len(in_time) == 1:
+                ((target, (o, role)),) = in_time.items()
+                out.append((mid, target, "role", 0.8, f"{m.name!r} is {o.name!r}, {role} in {o.doc_id}"))
+            elif in_time:
+                self._ambiguous(mid, in_time)
+        return out
+
+    def _result(self) -> Linking:
+        links: dict[int, LinkRecord] = {}
+        entities = []
+        for root in sorted(self.clusters.members):
+            members = sorted(self.clusters.members[root])
+            for mid in members:
+                steps = [s for s in self.clusters.steps[mid] if s[0] != "ambiguous"]
+                probability = 1.0
+                for step in steps:
+                    probability *= step[1]
+                links[mid] = LinkRecord(
+                    mention=mid,
+                    entity=root,
+                    method="+".join(s[0] for s in steps) or "own",
+                    probability=round(probability, 4),
+                    evidence=tuple(s[2] for s in self.clusters.steps[mid]),
+                )
+            entities.append(_entity(root, [self.by_id[x] for x in members], self.persons, self.role_only))
+        return Linking(links=links, entities=entities)
+
+
+@attrs.define
+class _RoleGroup:
+    """Roles that say the same, the less specific (``spokesman``) in the more (``Pentagon spokesman``)."""
+
+    sig: RoleSignature
+    first: int
+    docs: set[int] = attrs.field(factory=set)
+    texts: Counter[str] = attrs.field(factory=Counter)
+    """The wordings of the most specific signature."""
+
+    def add(self, sig: RoleSignature, text: str, doc: int) -> None:
+        self.docs.add(doc)
+        if sig.specificity > self.sig.specificity:
+            self.sig, self.texts = sig, Counter()
+        if sig.specificity == self.sig.specificity:
+            self.texts[text] += 1
+
+
+def _entity(
+    root: int, members: list[MentionRecord], persons: dict[int, PersonName], role_only: set[int]
+) -> EntityRecord:
+    full_people = [m for m in members if m.id in persons and persons[m.id].full]
+    named_people = [m for m in members if m.id in persons]
+    kinds = Counter(m.kind for m in members if m.kind is not SpeakerKind.UNKNOWN)
+    if full_people or (named_people and kinds.get(SpeakerKind.PERSON)):
+        kind = SpeakerKind.PERSON
+    elif kinds:
+        kind = kinds.most_common(1)[0][0]
+    else:
+        kind = SpeakerKind.UNKNOWN
+
+    docs_of: dict[str, set[int]] = defaultdict(set)
+    first_seen: dict[str, int] = {}
+    display: dict[str, str] = {}
+    for m in members:
+        for n in (m.name, *m.aliases):
+            key = fold(n)
+            docs_of[key].add(m.doc)
+            first_seen.setdefault(key, m.id)
+            display.setdefault(key, n)
+
+    def ranked(pool: Iterable[MentionRecord], org: bool = False) -> str:
+        def score(m: MentionRecord) -> tuple[int, ...]:
+            n_docs, n_words = len(docs_of[fold(m.name)]), len(word_tokens(m.name))
+            if org:
+                return (n_words, n_docs, -m.id)
+            p = persons.get(m.id)
+            return (int(p is not None and not p.stripped), n_docs, len(p.core) if p else 0, -m.id)
+
+        return max(pool, key=score).name
+
+    if full_people:
+        name = ranked(full_people)
+    elif named_people:
+        name = ranked(named_people)
+    elif kind in _ORGISH:
+        name = ranked(members, org=True)
+    else:
+        name = ranked([m for m in members if m.id not in role_only] or members)
+
+    names = sorted(
+        (k for k in docs_of if k != fold(name)),
+        key=lambda k: (-len(docs_of[k]), first_seen[k]),
+    )
+
+    groups: list[_RoleGroup] = []
+    for m in members:
+        for role in m.roles:
+            sig = role_signature(role)
+            group = next((g for g in groups if g.sig.matches(sig)), None)
+            if group is None:
+                group = _RoleGroup(sig=sig, first=m.id)
+                groups.append(group)
+            group.add(sig, role, m.doc)
+    groups.sort(key=lambda g: (-len(g.docs), -g.sig.specificity, g.first))
+    roles = tuple(g.texts.most_common(1)[0][0] for g in groups)
+
+    handle_count: Counter[str] = Counter()
+    handle_display: dict[str, str] = {}
+    for m in members:
+        if m.handle:
+            key = m.handle.lstrip("@").casefold()
+            handle_count[key] += 1
+            handle_display.setdefault(key, m.handle.lstrip("@"))
+    handles = tuple(handle_display[k] for k, _ in handle_count.most_common())
+
+    keys: set[str] = set()
+    for n in (name, *(display[k] for k in names)):
+        keys |= lookup_keys(n)
+    for h in handles:
+        keys.add(h.casefold())
+    if kind is SpeakerKind.PERSON:
+        keys |= {persons[m.id].last for m in full_people}
+    return EntityRecord(
+        id=root,
+        name=name,
+        kind=kind,
+        members=tuple(m.id for m in members),
+        names=tuple(display[k] for k in names),
+        roles=roles,
+        handles=handles,
+        keys=tuple(sorted(keys)),
+    )
