@@ -117,7 +117,9 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
         cut = max(window.rfind("\n\n"), window.rfind("\n"))
         if cut <= 0:
             ends = [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s+", window)]
-            cut = ends[-1] if ends else limit
+            # No sentence end either (one endless sentence): cut after a space rather than inside a word.
+            space = max(window.rfind(" "), window.rfind("\t"))
+            cut = ends[-1] if ends else space + 1 if space > 0 else limit
         else:
             cut += 1
         pieces.append((start, start + cut))

@@ -49,6 +49,13 @@ def test_pieces_end_at_paragraph_breaks_and_cover_the_text() -> None:
     assert all(text[end - 1] == "\n" for _, end in pieces[:-1])
 
 
+def test_one_endless_sentence_is_cut_between_words() -> None:
+    text = " ".join(f"word{i}" for i in range(200))
+    pieces = chunk_text(text, 100)
+    assert all(text[end - 1] == " " for _, end in pieces[:-1]) and pieces[-1][1] == len(text)
+    assert chunk_text("x" * 250, 100) == [(0, 100), (100, 200), (200, 250)]  # no space at all: at the limit
+
+
 def test_a_smaller_max_length_wins() -> None:
     nlp = _blank()
     nlp.max_length = 5_000
