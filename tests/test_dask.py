@@ -89,6 +89,23 @@ def test_extract_dataframe(client) -> None:
     assert quotes.dtypes.to_dict() == local.dtypes.to_dict() == qdask.quote_meta().dtypes.to_dict()
 
 
+def test_missing_values_of_any_dtype_are_missing(nlp) -> None:
+    # pandas holds a missing date as NaT and a missing string as pd.NA: neither is a bad value.
+    articles = pandas.DataFrame(
+        {
+            "id": pandas.array(["a", None, "c"], dtype="string"),
+            "text": pandas.array(["“Yes,” Zarif said.", pandas.NA, "“No,” she said."], dtype="string"),
+            "date": pandas.to_datetime(["2020-01-08 10:30", None, None]),
+            "url": pandas.array([pandas.NA, "v", pandas.NA], dtype="string"),
+        },
+        index=[10, 11, 12],
+    )
+    quotes = qdask.extract_frame(articles)
+    assert quotes.doc_id.tolist() == ["a", "11", "c"]
+    assert quotes.error.tolist()[:1] == [pandas.NA] and quotes.error[1] == "record '11': 'text' is null, not a string"
+    assert quotes.date[0] == pandas.Timestamp("2020-01-08 10:30") and quotes.date[2] is pandas.NaT
+
+
 def test_the_dask_frame_and_the_banks_frame_have_one_schema(client) -> None:
     articles = pandas.DataFrame({"id": ["a"], "text": ["“Yes,” Zarif said."], "date": ["2020-01-08"]})
     quotes = qdask.extract_dataframe(dask_dataframe.from_pandas(articles, npartitions=1)).compute()

@@ -228,7 +228,14 @@ def extract_frame(
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, ``pd.NA`` or ``NaT``: whatever pandas holds for a missing value in the column's dtype."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = _require("pandas")
+    try:
+        return bool(pandas.isna(value))
+    except (TypeError, ValueError):  # a list or an array: a value, for the record's check to judge
+        return False
 
 
 def extract_dataframe(
