@@ -46,6 +46,8 @@ CASES: list[tuple[str, str, float]] = [
     ("10,000 unclosed tags", "<a b " * 10_000, 0.5),
     ("10,000 tags between quotes", "<b>“x” " * 10_000, 1.0),
     ("10,000 signatures", "Post.\n— Jane Doe (@jd) January 8, 2020\n" * 10_000, 2.0),
+    ("10,000 open single marks, then possessives", "‘a " * 10_000 + "Simmons' " * 10_000, 1.0),
+    ("10,000 open single marks, then double quotes", "‘x " * 10_000 + "“y” " * 10_000, 1.0),
     ("10,000 one-line quotes", "\n\n".join(f"“Point {i},” she said." for i in range(10_000)), 2.0),
 ]
 

@@ -34,8 +34,6 @@ CLASSES = (
     "a person or pronoun alone (a target, not content)",
     "other (stance, action, topic)",
 )
-_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "will"})
-_DECLINING = frozenset({"refuse", "decline", "fail", "avoid"})
 _TARGET_POS = frozenset({"PRON", "PROPN", "DET"})
 
 
@@ -81,8 +79,11 @@ def main(argv: list[str] | None = None) -> None:
             verb = next((g for g in governors if g.pos_ in ("VERB", "AUX", "NOUN")), None)
             content_words = [t for t in span if not t.is_punct]
             if verb is not None and (
-                any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children)
-                or any(w in _DECLINING for w in words)
+                any(
+                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lexicon.hypothetical_modals)
+                    for c in verb.children
+                )
+                or any(w in lexicon.declining_verbs for w in words)
             ):
                 kind = CLASSES[3]
             elif len(content_words) <= 3 and all(t.pos_ in _TARGET_POS for t in content_words):

@@ -144,6 +144,13 @@ def test_embedded_post_with_signature_on_its_own_line_and_two_paragraphs() -> No
     assert post.post.handle == "HassanRouhani"
 
 
+@pytest.mark.parametrize(("text", "body"), [("«– (@e)", "«"), ("Hi there.\n\n— (@x) January 8, 2020", "Hi there.")])
+def test_signature_without_a_name_is_signed_by_its_handle(text: str, body: str) -> None:
+    (post,) = find_quotations(text)[0]
+    assert text[post.start : post.end] == body
+    assert post.post is not None and post.post.author == post.post.handle != ""
+
+
 def test_markup_attributes_are_not_quotes_but_tweet_bodies_are_posts() -> None:
     text = 'Intro.\n\n<tweet author="carlquintanilla" tweet_id="778257943577919488">Markets are "calm" today</tweet>\n\nEnd.'
     quotes, _ = find_quotations(text)

@@ -9,12 +9,13 @@ reference) on short inputs, where the expressions are still fast.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from quotebank import detect
-from quotebank.detect import find_quotations
+import quotebank
+from quotebank.detect import find_quotations, posts
 from quotebank.marks import DOUBLE_MARKS, SINGLE_MARKS
 
 # The expressions the scanners replaced: exponential and cubic on some inputs, the reference on short ones.
@@ -117,7 +118,7 @@ def test_detection_never_fails_and_offsets_are_exact(text: str) -> None:
 def test_tag_scanner_matches_the_expression_it_replaced(pieces: list[str]) -> None:
     text = "".join(pieces)
     expected = [(m.start(), m.end(), *m.groups()) for m in REFERENCE_TAG.finditer(text)]
-    assert list(detect._tags(text)) == expected
+    assert list(posts.tags(text)) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -131,13 +132,13 @@ def test_link_scanner_matches_the_expression_it_replaced(pieces: list[str], trim
     text = "".join(pieces)
     start, end = min(trim, len(text)), len(text)
     found = REFERENCE_LINK.search(text, start, end)
-    assert detect._trailing_links(text, start, end) == (None if found is None else found.start())
+    assert posts.trailing_links(text, start, end) == (None if found is None else found.start())
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab:-= \"'\n")), max_size=40))
 def test_attribute_expression_finds_what_the_old_one_found(text: str) -> None:
-    assert detect._ATTR.findall(text) == REFERENCE_ATTR.findall(text)
+    assert posts._ATTR.findall(text) == REFERENCE_ATTR.findall(text)
 
 
 def test_reproducers_give_what_normal_text_gives() -> None:
@@ -148,3 +149,16 @@ def test_reproducers_give_what_normal_text_gives() -> None:
     quotes, _ = find_quotations(REPRODUCERS[1])
     assert [REPRODUCERS[1][q.start : q.end] for q in quotes] == ["We are ready,"]
     assert find_quotations(REPRODUCERS[2]) == ([], [])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(quote_rich)
+@example("«– (@e)")
+@example("Hi there.\n\n— (@x) January 8, 2020")
+@example('He said: "We will act. "The rules start in April." <tweet author="jd">Ready</tweet>')
+def test_extract_never_fails_and_offsets_are_exact(nlp: Any, text: str) -> None:
+    quotes = quotebank.extract(text, nlp=nlp, include_scare=True)
+    spans = [(q.start, q.end, q.kind) for q in quotes]
+    assert len(spans) == len(set(spans)), "a quote returned twice"
+    for q in quotes:
+        assert text[q.start : q.end] == q.text

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from reported import assert_one_report, indirect
+from spacy.tokens import Doc
 
 import quotebank
+from quotebank.indirect import content_span
 from quotebank.model import QuoteKind
 
 # (text, the reported content, a word of the speaker's name)
@@ -115,3 +118,14 @@ NOT_SPEECH = [
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_not_reported_speech(text: str) -> None:
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("language", ["en", "xx"])
+def test_content_without_a_lexicon_reads_the_english_word_classes_whatever_the_doc_language(language: str) -> None:
+    # The word classes are lexicon data now; a rule given no lexicon still knows "that" opens the clause, and
+    # does not look one up by the Doc's language (a multilingual pipeline has no lexicon of its own).
+    words = ["He", "said", "that", "troops", "would", "leave", "."]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    doc = Doc(spacy.blank(language).vocab, words=words, heads=[1, 1, 5, 5, 5, 1, 1], deps=deps)
+    span = content_span(doc[1])
+    assert span is not None and span.text == "troops would leave"

@@ -1,4 +1,11 @@
-"""Reported speech as quotes: one ``INDIRECT`` quote per reported clause, quoted fragments linked to it."""
+"""Reported speech as quotes: one ``INDIRECT`` quote per reported clause, quoted fragments linked to it.
+
+**Mixed quotes.** A reported clause that holds quotation marks (``He said the “historic decision” was necessary``)
+is not returned as a separate ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and carries the
+whole clause as its ``reported`` span, with the clause's cue and speaker. The exact words are the quote; the clause
+around them is their context, so the same statement is never counted twice. Marks around a term after ``so-called``
+or ``known as`` are no one's words: the clause stays ``INDIRECT``.
+"""
 
 from __future__ import annotations
 

@@ -1,11 +1,17 @@
-"""Parenthetical and trailing attributions: ``X, she concedes, could ...`` and ``... . Y, Dr. Patel said.``"""
+"""Parenthetical and trailing attributions: ``X, she concedes, could ...`` and ``... . Y, Dr. Patel said.``
+
+**Parenthetical and trailing cues.** Any reporting verb between commas with its speaker and no object of its own
+(``Most of the savings, she concedes, will ...``) gives the sentence, or the clause it interrupts, a fronted ``If``
+clause included; a quote or a clause coordinated after the cue is not part of it. A trailing attribution that closes
+a paragraph covers the paragraph's earlier present-tense sentences that quote, report, date or name no one.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import CLAUSE_SUBJECT_DEPS, OWN_CONTENT_DEPS
+from ..syntax import OWN_CONTENT_DEPS, has_subject
 from .frames import nominal_content
 from .spans import (
     ATTRIBUTION_BREAKS,
@@ -13,10 +19,10 @@ from .spans import (
     attribution_start,
     holds_quote,
     is_marker,
-    lexicon_of,
     paragraph_break,
     present_tense,
     trim,
+    words_of,
 )
 
 __all__ = ["paragraph_lead", "parenthetical_content"]
@@ -53,7 +59,9 @@ def _stops_lead(tok: Token, lexicon: Lexicon) -> bool:
     person is the writer introducing or describing someone (``One of his backers is Chandler Smith``), and a
     date or time places an event the writer narrates.
     """
-    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (tok.dep_ == "ccomp" and any(is_marker(c) for c in tok.children)):
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or (
+        tok.dep_ == "ccomp" and any(is_marker(c, lexicon) for c in tok.children)
+    ):
         return True  # a that-clause: someone's claim or thought, even where the lemma is wrong ("hoping" -> "hop")
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -70,7 +78,7 @@ def parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span |
     doc = verb.doc
     sent = verb.sent
     lemma = verb.lemma_.lower()
-    words = lexicon if lexicon is not None else lexicon_of(doc)
+    words = words_of(lexicon)
     marked_as = lemma in words.as_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not marked_as and _has_own_content(verb, lexicon):
         return None  # "At the debate, Clinton cited her remarks": the verb says something of its own
@@ -111,24 +119,24 @@ def parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span |
         # "If, as I've suggested, developers benefit from ..., he has proposed nothing": an aside inside a clause
         # is about that clause only.
         inner = max(lo, head.left_edge.i), min(hi, head.right_edge.i + 1)
-        inner_left, inner_right = trim(doc, inner[0], first), trim(doc, last + 1, inner[1])
+        inner_left, inner_right = trim(doc, inner[0], first, lexicon), trim(doc, last + 1, inner[1], lexicon)
         if inner_left[1] - inner_left[0] >= 2 and inner_right[1] - inner_right[0] >= 2:
             lo, hi = inner
-    left = _with_opening_word(doc, lo, trim(doc, lo, first))
-    right = trim(doc, last + 1, hi)
+    left = _with_opening_word(doc, lo, trim(doc, lo, first, lexicon), lexicon)
+    right = trim(doc, last + 1, hi, lexicon)
     # "Many visitors were older, she said, and “I had to step back”", "..., Trump tweeted, and his aides agreed":
     # a clause coordinated with the saying, or a quote of its own, is not more of the paraphrase.
     if _new_statement(verb, doc[right[0] : right[1]]):
         right = (right[0], right[0])
     if left[1] - left[0] >= 2 and right[1] - right[0] >= 2 and not marked_as:
         # The cue sits inside the content: all of it (spans are contiguous, so the cue stays in).
-        start, end = _with_opening_word(doc, lo, trim(doc, lo, hi))
+        start, end = _with_opening_word(doc, lo, trim(doc, lo, hi, lexicon), lexicon)
         return doc[start:end]
     start, end = max((left, right), key=lambda b: b[1] - b[0])
     return doc[start:end] if end - start >= 3 else None
 
 
-def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int]) -> tuple[int, int]:
+def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int], lexicon: Lexicon | None) -> tuple[int, int]:
     """``bounds`` with the sentence's first word back when trimming took it as a complementizer.
 
     Before a parenthetical cue, ``If``, ``Whether`` or ``That`` opens the content itself (``If the talks
@@ -138,7 +146,7 @@ def _with_opening_word(doc: Doc, lo: int, bounds: tuple[int, int]) -> tuple[int,
     opening = start - 1
     while opening >= lo and doc[opening].is_punct:
         opening -= 1
-    if opening >= lo and is_marker(doc[opening]) and start <= doc[opening].head.i < end:
+    if opening >= lo and is_marker(doc[opening], lexicon) and start <= doc[opening].head.i < end:
         return opening, end
     return start, end
 
@@ -154,15 +162,12 @@ def _opens_new_clause(tok: Token) -> bool:
     """True for a conjunction that opens a clause with a subject of its own (``..., and I had to ...``)."""
     if tok.pos_ != "CCONJ":
         return False
-    return any(
-        c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in CLAUSE_SUBJECT_DEPS for s in c.children)
-        for c in tok.head.children
-    )
+    return any(c.dep_ == "conj" and c.i > tok.i and has_subject(c) for c in tok.head.children)
 
 
 def _has_own_content(verb: Token, lexicon: Lexicon | None) -> bool:
     """True when the verb has a complement or an object that is what was said (not ``told me``)."""
-    words = lexicon if lexicon is not None else lexicon_of(verb.doc)
+    words = words_of(lexicon)
     for child in verb.children:
         if child.dep_ in OWN_CONTENT_DEPS:
             return True

@@ -1,4 +1,31 @@
-"""Complement clauses of reporting verbs and speech nouns, and the parser's slips around them."""
+"""Complement clauses of reporting verbs and speech nouns, and the parser's slips around them.
+
+**Clauses.** The complement clause of a reporting verb (``said that ...``, ``clarified to reporters that ...``; a
+leading ``that``/``whether`` is left out), the clause before a trailing attribution (``..., Hoffman said in an
+emailed statement.``), the rest of the sentence around ``according to X``. A dateline (``JERUSALEM (AP) —``) is cut
+off. The parser's slips are mended: a clause it split in two is kept whole; a ``that``-clause it hung on the noun
+before it (``told analysts on an earnings call that ...``) or on an aside (``warned, as did the White House, that
+...``) is found; with two clauses the first is the content; a clause it took for an adverbial one (``said after the
+convention he would not run``) still counts, and so do an object it took from a subjectless clause (``has said
+single people and families - gay, straight - would qualify``), a ``because`` clause or an inverted condition
+(``should the bank raise rates``) it hung on the verb right after the content, and a fronted ``If`` or present-tense
+``When`` clause before a past reporting verb (``When she hires, she said she ensures ...``). A reporting verb in
+``-s`` tagged as a noun heading the sentence after a name the article knows (``Trump charges that ...``) is a cue. A
+speech participle after a comma (``..., citing the port``) is a second report by the same speaker and ends the
+first, and so is a reporting verb coordinated into the content when the content's subject cannot be anyone else
+(``said it was opposed and warned Pyongyang to stop``). A clause the parser made the main one after the content is
+still what was said (``pointed out that one shooting may have many victims, so thousands of victims do not ...``,
+``... might evolve should she become president``), unless it is in the past, opens with ``and``/``but`` or reports
+itself; the content takes in a conjunct the parser hung on a verb above the report (a noun: ``emphasizing fairness,
+and a need to ...``; a bare verb after a stranded ``and``: ``promising to meet and in some cases exceed ...``; a
+subjectless finite verb right after it: ``showed the businessman lost $916 million``; the clause whose subject an
+object ending on ``and`` begins: ``showed the charity and its founder spent ...``), an example phrase (``, including
+...``) and the phrase after a possessor it stops at; a clause content never ends on its conjunction.
+
+**Speech nouns.** A speech or finding noun with an owner gives its ``that``-clause (``the judge's conclusion that
+...``, ``a Post report that ...``, even when parsed as a relative clause, but not ``the claim that he made``) or its
+topic (``her comments on the closure``; a speech *on an anniversary* is its occasion).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +36,7 @@ from ..syntax import CLAUSE_SUBJECT_DEPS, has_subject, subjects_of
 from .attributions import paragraph_lead
 from .frames import is_content_noun, is_setting
 from .reporting import is_added_report
-from .spans import ATTRIBUTION_BREAKS, attribution_start, is_marker, is_that_mark, lexicon_of, present_tense, trim
+from .spans import ATTRIBUTION_BREAKS, attribution_start, is_marker, is_that_mark, present_tense, trim, words_of
 
 __all__ = ["clause_content", "misparsed_complement", "noun_content", "stranded_clause", "with_clause_subject"]
 
@@ -47,7 +74,7 @@ def noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
             # A gerund clause is content whatever its subject: "his comment about 47 percent being dependent".
             gerund = topic.dep_ == "pcomp" and topic.pos_ in ("VERB", "AUX")
             if gerund or (topic.dep_ == "pobj" and is_content_noun(topic, lexicon)):
-                start, end = trim(noun.doc, topic.left_edge.i, topic.right_edge.i + 1)
+                start, end = trim(noun.doc, topic.left_edge.i, topic.right_edge.i + 1, lexicon)
                 if sum(not t.is_punct for t in noun.doc[start:end]) >= 2:
                     return noun.doc[start:end]
     return None
@@ -65,7 +92,7 @@ def _delivers(clause: Token, lexicon: Lexicon) -> bool:
     return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "attr", "oprd") for c in clause.children)
 
 
-def stranded_clause(verb: Token) -> Span | None:
+def stranded_clause(verb: Token, lexicon: Lexicon | None) -> Span | None:
     """A *that* clause the parser hung on the word before it: ``told analysts on a call that sales would fall``.
 
     Read as a relative clause of *call*, but *that* opens a clause with a subject of its own right after the
@@ -76,8 +103,8 @@ def stranded_clause(verb: Token) -> Span | None:
         # "cautioned, as did the campaign itself, that ...": the parser hangs the content on the aside.
         if aside.dep_ == "advcl" and aside.i > verb.i and any(m.lower_ == "as" for m in aside.children):
             for clause in aside.children:
-                if clause.i > aside.i and any(m.dep_ == "mark" and is_marker(m) for m in clause.children):
-                    start, end = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+                if clause.i > aside.i and any(m.dep_ == "mark" and is_marker(m, lexicon) for m in clause.children):
+                    start, end = trim(doc, clause.left_edge.i, clause.right_edge.i + 1, lexicon)
                     return doc[start:end] if end - start >= 2 else None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
@@ -91,12 +118,12 @@ def stranded_clause(verb: Token) -> Span | None:
                 if first.i != phrase_end + 1:
                     continue
                 if any(c.i > first.i for c in subjects_of(clause)):
-                    start, end = trim(doc, first.i + 1, clause.right_edge.i + 1)
+                    start, end = trim(doc, first.i + 1, clause.right_edge.i + 1, lexicon)
                     return doc[start:end] if end - start >= 2 else None
     return None
 
 
-def with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Span | None:
+def with_clause_subject(verb: Token, clause: Token, content: Span | None, lexicon: Lexicon | None) -> Span | None:
     """``demanding Obama make a pledge``: the object the parser took from a subjunctive clause is its subject.
 
     A verb of demanding takes no addressee before a clause (unlike ``told her ...``), so a noun phrase right
@@ -108,7 +135,7 @@ def with_clause_subject(verb: Token, clause: Token, content: Span | None) -> Spa
     # the object the parser gave any reporting verb is the clause's, unless the verb takes an addressee ("told a
     # young woman who ...").
     lemma = verb.lemma_.lower()
-    words = lexicon_of(verb.doc)
+    words = words_of(lexicon)
     if lemma in words.subjunctive_verbs:
         if clause.tag_ not in ("VB", "VBP"):
             return content
@@ -137,7 +164,7 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
     if clause.dep_ == "advcl":
         # A misparsed complement starts at its subject: "after the convention" is when it was said.
         start = min(c.left_edge.i for c in clause.children if c.dep_ in CLAUSE_SUBJECT_DEPS)
-    markers = [c.i for c in clause.children if c.dep_ == "mark" and is_marker(c) and start < c.i]
+    markers = [c.i for c in clause.children if c.dep_ == "mark" and is_marker(c, lexicon) and start < c.i]
     if markers and clause.i > verb.i:
         # "cautioned, as did the campaign itself, that ...": what comes before "that" interrupts the report.
         start = markers[0]
@@ -170,7 +197,7 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
         # "says it would depress revenue ..., but would eventually add ...": the parser hangs the second half of
         # the content on the reporting verb; a subjectless, modal conjunct is still what was said.
         for conjunct in verb.children:
-            if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct):
+            if conjunct.dep_ == "conj" and conjunct.i > end and _continues_content(conjunct, lexicon):
                 end = max(end, conjunct.right_edge.i + 1)
         fronted = _fronted_condition(verb)
         for reason in verb.children:
@@ -184,13 +211,13 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
                     any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
                     # "cautioned that the rally might fade should the bank raise rates": an inverted condition
                     # is the speaker's; one on the report would open with "if".
-                    or _inverted_condition(reason)
+                    or _inverted_condition(reason, lexicon)
                 )
             ):
                 end = reason.right_edge.i + 1
     if verb.lemma_.lower() == "make" and doc[start].lower_ in ("clear", "plain"):
         start += 1  # "made clear that ...": the parser heads the content with "clear"
-    start, end = trim(doc, start, end)
+    start, end = trim(doc, start, end, lexicon)
     if fronted is not None:
         start = min(start, fronted)  # "If" opens the content here, it marks no reported clause
     if end - start < 2:
@@ -198,12 +225,12 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
     return doc[start:end]
 
 
-def _inverted_condition(clause: Token) -> bool:
+def _inverted_condition(clause: Token, lexicon: Lexicon | None) -> bool:
     """``should the bank raise rates``, ``had he known``: a conditional clause that opens with its auxiliary."""
     first = clause.doc[clause.left_edge.i]
     subjects = [c.left_edge.i for c in subjects_of(clause)]
     return (
-        first.lower_ in lexicon_of(clause.doc).inverting_auxiliaries
+        first.lower_ in words_of(lexicon).inverting_auxiliaries
         and first.head.i == clause.i
         and first.dep_ in ("aux", "auxpass")
         and bool(subjects)
@@ -232,11 +259,11 @@ def _fronted_condition(verb: Token) -> int | None:
     return None
 
 
-def _continues_content(conjunct: Token) -> bool:
+def _continues_content(conjunct: Token, lexicon: Lexicon | None) -> bool:
     """A clause the parser coordinated with the reporting verb that is still part of what was said.
 
     ``says it would depress revenue, but would eventually add ...``: a modal verb with no subject of its own.
     """
     if has_subject(conjunct):
         return False  # "said X, and Chaffetz declined": may be the writer's own narration
-    return any(c.dep_ == "aux" and c.lower_ in lexicon_of(conjunct.doc).hypothetical_modals for c in conjunct.children)
+    return any(c.dep_ == "aux" and c.lower_ in words_of(lexicon).hypothetical_modals for c in conjunct.children)

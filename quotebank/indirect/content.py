@@ -11,7 +11,7 @@ from .clauses import clause_content, misparsed_complement, noun_content, strande
 from .evidence import evidential_content
 from .frames import nominal_content
 from .requests import naming_content, request_content
-from .spans import lexicon_of, past_tense, trim
+from .spans import past_tense, trim, words_of
 
 __all__ = ["content_span"]
 
@@ -37,10 +37,10 @@ def content_span(verb: Token, lexicon: Lexicon | None = None) -> Span | None:
     content = _content(verb, lexicon)
     if content is None or lexicon is None or verb.pos_ not in ("VERB", "AUX"):
         return content
-    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content, lexicon)), lexicon)
+    return _with_main_clause(verb, _with_possessed(_with_stray_conjunct(verb, content, lexicon), lexicon), lexicon)
 
 
-def _with_possessed(content: Span) -> Span:
+def _with_possessed(content: Span, lexicon: Lexicon) -> Span:
     """``content`` that stopped at a possessor (``as examples of the Republican|’s disrespect for women``) run on
     over the possessed noun phrase, which the parser hung elsewhere."""
     doc = content.doc
@@ -57,7 +57,7 @@ def _with_possessed(content: Span) -> Span:
     end = max(t.right_edge.i for t in words) + 1
     # The parser's phrase may take in a clause it hung on the noun: the possessed phrase ends at punctuation.
     end = next((t.i for t in doc[i + 1 : end] if t.is_punct and t.tag_ != "HYPH"), end)
-    _, end = trim(doc, content.start, end)
+    _, end = trim(doc, content.start, end, lexicon)
     return doc[content.start : end] if end > content.end else content
 
 
@@ -83,7 +83,7 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     ):
         # "showed the businessman and his companies lost $916 million": a finite verb right after the content,
         # with no subject and no conjunction, takes the noun phrase before it as its subject.
-        _, end = trim(doc, content.start, predicate.right_edge.i + 1)
+        _, end = trim(doc, content.start, predicate.right_edge.i + 1, lexicon)
         return doc[content.start : end]
     if doc[i].text == ",":
         i += 1
@@ -93,7 +93,7 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     if example.lower_ in lexicon.example_prepositions and example.dep_ == "prep" and example.head in verb.ancestors:
         # "avoids condemning Russia's invasion of Ukraine, including its annexation of Crimea": the examples
         # are of what was condemned, wherever the parser hangs them.
-        _, end = trim(doc, content.start, example.right_edge.i + 1)
+        _, end = trim(doc, content.start, example.right_edge.i + 1, lexicon)
         return doc[content.start : end]
     stranded = doc[content.end - 1].dep_ == "cc"
     if stranded:
@@ -101,7 +101,7 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
         # subject of the clause after it; a clause that does ("..., and | he noted that ...") ends before it.
         i = content.end - 1
         if doc[content.start : i].root.pos_ not in ("NOUN", "PROPN"):
-            _, end = trim(doc, content.start, i)
+            _, end = trim(doc, content.start, i, lexicon)
             return doc[content.start : end]
     elif doc[i].dep_ != "cc":
         return content
@@ -118,7 +118,7 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     bare = dangling and conjunct.tag_ in ("VB", "VBP") and not has_subject(conjunct)
     if not ((stranded and conjunct.lemma_.lower() not in lexicon.speech_verbs) or nominal or bare):
         return content
-    _, end = trim(doc, content.start, conjunct.right_edge.i + 1)
+    _, end = trim(doc, content.start, conjunct.right_edge.i + 1, lexicon)
     return doc[content.start : end]
 
 
@@ -153,18 +153,22 @@ def _with_main_clause(verb: Token, content: Span, lexicon: Lexicon) -> Span:
             # "..., in effect daring him to say that ...": another report, after the last comma at the latest.
             end = max((t.i for t in doc[content.end : tok.i] if t.text == ","), default=content.end)
             break
-    _, end = trim(doc, content.start, end)
+    _, end = trim(doc, content.start, end, lexicon)
     return doc[content.start : end] if end > content.end else content
 
 
 def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
+    """What ``verb`` reports by the first construction that fits, in this order: ``according to`` (the rest of the
+    sentence), a speech noun (:mod:`.clauses`), a stance (:mod:`.frames`), a complement clause (:mod:`.clauses`), a
+    parenthetical or trailing cue (:mod:`.attributions`), a stranded ``that``-clause, a request or a naming
+    (:mod:`.requests`), a finding (:mod:`.evidence`), a noun phrase (:mod:`.frames`)."""
     doc = verb.doc
     sent = verb.sent
     if verb.lower_ == "according":
         phrase = list(verb.subtree)
         first, last = phrase[0].i, phrase[-1].i
-        before = trim(doc, sent.start, first)
-        after = trim(doc, last + 1, sent.end)
+        before = trim(doc, sent.start, first, lexicon)
+        after = trim(doc, last + 1, sent.end, lexicon)
         start, end = max((before, after), key=lambda b: b[1] - b[0])
         return doc[start:end] if end - start >= 2 else None
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -177,7 +181,7 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
         main = min(following, key=lambda c: c.i) if following else max(clauses, key=lambda c: len(list(c.subtree)))
-        content = with_clause_subject(verb, main, clause_content(verb, main, lexicon))
+        content = with_clause_subject(verb, main, clause_content(verb, main, lexicon), lexicon)
         later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
         if content is not None and later and main.i > verb.i:
             # "said her plans will solve ... — the cost of childcare, mounting student debt and unpaid leave": the
@@ -189,14 +193,14 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     around = parenthetical_content(verb, lexicon)
     if around is not None:
         return around
-    stranded = stranded_clause(verb)
+    stranded = stranded_clause(verb, lexicon)
     if stranded is not None:
         return stranded
-    words = lexicon if lexicon is not None else lexicon_of(doc)
+    words = words_of(lexicon)
     if verb.lemma_.lower() in words.request_verbs:
         requests = [c for c in verb.children if c.dep_ == "xcomp"]
         if requests:
-            return request_content(verb, requests[0])
+            return request_content(verb, requests[0], lexicon)
     if verb.lemma_.lower() in words.naming_verbs:
         named = naming_content(verb, lexicon)
         if named is not None:

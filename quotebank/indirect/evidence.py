@@ -1,4 +1,9 @@
-"""Evidential sources: what a poll, study, video or record shows, finds, indicates or documents."""
+"""Evidential sources: what a poll, study, video or record shows, finds, indicates or documents.
+
+**Evidential sources.** What a poll, study, video or record shows, finds, indicates or documents is reported (``a
+poll found that ...``, ``The poll indicates a tightening race``, ``video surfaced showing Clinton stumbling``), but
+only for a source the lexicon lists: ``Police found the car`` and ``She showed up late`` report nothing.
+"""
 
 from __future__ import annotations
 
@@ -46,7 +51,7 @@ def evidential_content(verb: Token, lexicon: Lexicon) -> Span | None:
     named = obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NOT_CONTENT_ENTITIES
     if named and end == obj.right_edge.i + 1 and not any(c.dep_ in ("acl", "relcl") for c in obj.children):
         return None
-    start, end = trim(doc, obj.left_edge.i, end)
+    start, end = trim(doc, obj.left_edge.i, end, lexicon)
     return doc[start:end] if sum(not t.is_punct for t in doc[start:end]) >= 2 else None
 
 

@@ -1,4 +1,25 @@
-"""Nominal content: noun frames (``announced a plan``, ``called for a ban``), stances and public positions."""
+"""Nominal content: noun frames (``announced a plan``, ``called for a ban``), stances and public positions.
+
+**Nominal content.** For the verbs the lexicon lists, what was said may be a noun phrase: the object (``announced a
+new tax plan``) or the object of a listed preposition (``called for a ban on imports``, ``accused him of lying``),
+including public stances (``rejected the request``, ``likened the deal to a blank check``; a physical ``attacked``
+or ``defended`` is not speech). Verbs of a stand (``supports``, ``backed``, ``defended``, ``offered``, ``released``)
+report their object only when someone takes it and it names a position or claim (``supports the regulations``,
+``offered no proof that ...``) or describes words said (``defended his tweets attacking her``), not ``backed the
+car``, ``offered a loan`` or a bare ``defended the remark``; ``linked X to Y`` reports both when a speaker joins
+them. In the passive the agent speaks and the subject is the content (``The plan was criticized by Democrats``).
+People, organisations, dates, titles and speech nouns are never content (``criticized Clinton``, ``mocked the prime
+minister``, ``answered questions``), nor are the terms of speaking (``speaking on condition of anonymity``, ``asked
+not to be named``). A gerund object counts (``called for releasing the videos``, ``admitted using funds``), as does
+a gerund coordinated with it (``mentioned raising taxes and cutting fees``) and a closing ``, but`` phrase (``called
+for deducting investments, but on a wider scale``); a noun phrase runs on over a sentence break the parser made
+mid-line and ends at a dash or at a relative clause on a person or place.
+
+**Stances.** Praise and blame report the person with the reason or the predicate (``thanked Trump on Twitter for
+backing the bill``, ``attacked her opponent as a fraud``), never the person alone (``praised the governor``); ``laid
+out``, ``promoted`` report their object only when it names a position (``laid out her proposals``, not ``laid out $5
+million``); a topic runs on over ``, and how ...`` and ``, especially in ...``.
+"""
 
 from __future__ import annotations
 
@@ -62,7 +83,7 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         # "defended plans to cut benefits, telling MPs that ...": a speech participle is a report of its own.
         added = [t.left_edge.i for t in doc[head.i + 1 : end] if is_added_report(t, lexicon) and t.left_edge.i > head.i]
         end = min([end, *added])
-        start, end = trim(doc, start, end)
+        start, end = trim(doc, start, end, lexicon)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
             return doc[start:end]
     return None

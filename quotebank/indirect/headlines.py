@@ -1,4 +1,13 @@
-"""Reports in a headline, where title case defeats the tagger and the verb is often left out."""
+"""Reports in a headline, where title case defeats the tagger and the verb is often left out.
+
+**Headlines.** A headline source may be a name only the article's text recognises (``Sanders: ...``), come before a
+topic or addressee (``Obama on Climate Change: ...``), or precede a reporting verb the tagger took for a noun
+(``Sanders Vows To ...``, ``Lawmakers Rip X As A ‘Fraud’``, ``Study links X to Y``). A label before the colon is
+passed over (``The Latest: Trump urges ...``); clauses ``;`` joins report apart, each verb within its own (``Kyiv
+says ...; Moscow denies targeting civilians``); a speech participle after the main clause speaks for its subject
+(``xAI sues OpenAI, alleging theft of trade secrets``). A record no one is named as owning is its own source (``The
+lawsuit alleges``, ``According to the complaint``), not the name before it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +18,7 @@ from ..syntax import NAME_ENTITIES, NOT_CONTENT_ENTITIES
 from .content import content_span
 from .frames import may_speak, nominal_content
 from .reporting import reports_speech
-from .spans import ATTRIBUTION_BREAKS, lexicon_of, trimmed
+from .spans import ATTRIBUTION_BREAKS, trimmed, words_of
 
 __all__ = ["content_within", "headline_clauses", "headline_reports"]
 
@@ -105,14 +114,14 @@ def content_within(verb: Token, clause: Span, lexicon: Lexicon) -> Span | None:
 def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> tuple[Span, Span, Token] | None:
     """The report of one headline clause: a source before a colon, ``X says``, or a source and its verb."""
     doc = line.doc
-    lexical = lexicon if lexicon is not None else lexicon_of(doc)
+    lexical = words_of(lexicon)
     words = [t for t in line if not t.is_space]
     colon = next((t for t in words if t.text == ":"), None)
     if colon is not None:
         source = _topic_cut(doc[line.start : colon.i], lexical)
         content = doc[colon.i + 1 : line.end]
         if _headline_source(source, lexical, named):
-            return trimmed(source), trimmed(content), colon
+            return trimmed(source, lexicon), trimmed(content, lexicon), colon
         if source.text.strip().lower() not in lexical.headline_kickers or len(content) < 3:
             return None
         # "The Latest: Trump urges supporters to ...": a label, then the headline proper.
@@ -132,10 +141,10 @@ def _line_report(line: Span, named: frozenset[str], lexicon: Lexicon | None) -> 
         # "Clinton Hid Health Problems, Former White House Doctor Says."
         source = doc[comma.i + 1 : says.i]
         if _headline_source(source, lexical, named):
-            return trimmed(source), trimmed(doc[line.start : comma.i]), says
+            return trimmed(source, lexicon), trimmed(doc[line.start : comma.i], lexicon), says
         return None
     if comma is None and _headline_source(before, lexical, named):
-        return trimmed(before), trimmed(after), says
+        return trimmed(before, lexicon), trimmed(after, lexicon), says
     return None
 
 
@@ -147,14 +156,14 @@ def _parsed_report(line: Span, named: frozenset[str], lexicon: Lexicon) -> tuple
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and line.start <= c.left_edge.i < verb.i]
         if not subjects or not reports_speech(verb, lexicon):
             continue
-        source = trimmed(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])
+        source = trimmed(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1], lexicon)
         content = _content_in(verb, line, lexicon)
         if content is not None and (_headline_source(source, lexicon, named) or _cased_name(source, line)):
             return source, content, verb
     return None
 
 
-def _main_subject(head: Token, line: Span, named: frozenset[str]) -> Span | None:
+def _main_subject(head: Token, line: Span, named: frozenset[str], lexicon: Lexicon) -> Span | None:
     """The subject of a headline's main verb ``head``; a name heading the line when the tagger missed the verb.
 
     ``named`` holds the words of the names the article gives (see :func:`_article_names`).
@@ -165,7 +174,7 @@ def _main_subject(head: Token, line: Span, named: frozenset[str]) -> Span | None
     doc = line.doc
     if head.pos_ == "VERB":
         subjects = [c for c in head.children if c.dep_ == "nsubj" and line.start <= c.left_edge.i < head.i]
-        return trimmed(doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]) if subjects else None
+        return trimmed(doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1], lexicon) if subjects else None
     end = line.start
     while end < line.end and (
         doc[end].text in named
@@ -217,7 +226,7 @@ def _headline_participle(line: Span, named: frozenset[str], lexicon: Lexicon) ->
             continue
         if tok.lemma_.lower() not in lexicon.speech_verbs or not reports_speech(tok, lexicon):
             continue
-        source = _main_subject(head, line, named)
+        source = _main_subject(head, line, named, lexicon)
         if source is None:
             continue
         content = _content_in(tok, line, lexicon)
@@ -255,14 +264,14 @@ def _headline_verb(doc: Doc, line: Span, named: frozenset[str], lexicon: Lexicon
                 break
         # "Trump calls for ceasefire": what is called for, as in running text.
         led = doc[tok.i + 1].lower_ in lexicon.content_prepositions.get(lemma, ()) and tok.i + 2 < end
-        content = trimmed(doc[tok.i + 2 if led else tok.i + 1 : end])
+        content = trimmed(doc[tok.i + 2 if led else tok.i + 1 : end], lexicon)
         if not _headline_source(source, lexicon, named) or sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in source):
             return None  # "Hamas rejects truce offer, ...": the verb came first; "offer" is a noun after all
         if content.root.ent_type_ in NOT_CONTENT_ENTITIES and all(t.ent_iob_ == "I" for t in content[1:]):
             return None  # "Cruz Endorses Trump": the person supported, not something said
-        return trimmed(source), content, tok
+        return trimmed(source, lexicon), content, tok
     return None
 
 

@@ -1,4 +1,10 @@
-"""Reports with no verb of their own: ``reportedly``/``allegedly`` clauses and a report continued."""
+"""Reports with no verb of their own: ``reportedly``/``allegedly`` clauses and a report continued.
+
+**Continued and unnamed reports.** A report goes on into the next sentence of its paragraph when that sentence has
+no cue of its own and opens with ``But``/``However`` in the reported tense (``But it would also ...``) or elides its
+verb (``Their bosses aren't.``); ``reportedly``/``allegedly`` make their clause an unnamed source's account (``after
+he allegedly took the cash``), with no speaker.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
 from ..syntax import ELLIPSIS_DEPS, ends_in_question
-from .spans import QUOTE_CHARS, lexicon_of, paragraph_break, trim
+from .spans import QUOTE_CHARS, paragraph_break, trim, words_of
 
 __all__ = ["continued_report", "hearsay_reports"]
 
 _ELLIPSIS_TOKENS = 8
 
 
-def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
+def hearsay_reports(doc: Doc, *, lexicon: Lexicon | None = None) -> list[tuple[Token, Span]]:
     """Each ``reportedly``/``allegedly`` with the clause it marks as someone's account (``he allegedly fired``).
 
     The adverb attributes the clause to reports or accusers it does not name, so the content has no speaker. Only
@@ -21,7 +27,7 @@ def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
     starts at its subject: ``after`` in ``after he allegedly brandished a pistol`` places the event.
     """
     strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in lexicon_of(doc).hearsay_adverbs}
+    wanted = {strings.add(w) for w in words_of(lexicon).hearsay_adverbs}
     out: list[tuple[Token, Span]] = []
     for i, lower in enumerate(doc.to_array(["LOWER"]).tolist()):
         if lower not in wanted:
@@ -36,9 +42,11 @@ def hearsay_reports(doc: Doc) -> list[tuple[Token, Span]]:
         left_out = {t.i for c in verb.rights if c.dep_ in ("conj", "cc") for t in c.subtree}
         left_out.update(c.i for c in verb.lefts if c.dep_ in ("mark", "cc"))
         parts = [t.i for t in verb.subtree if t.i not in left_out]
-        start, end = trim(doc, parts[0], parts[-1] + 1)
+        start, end = trim(doc, parts[0], parts[-1] + 1, lexicon)
         if start == adverb.i and start + 1 < end and doc[start + 1].is_punct:
-            start, end = trim(doc, start + 1, end)  # "Reportedly, the deal is worth ...": the adverb is the cue
+            start, end = trim(
+                doc, start + 1, end, lexicon
+            )  # "Reportedly, the deal is worth ...": the adverb is the cue
         if end - start >= 3:
             out.append((adverb, doc[start:end]))
     return out
@@ -62,7 +70,7 @@ def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
     if start >= len(doc) or paragraph_break(doc, start) or paragraph_break(doc, sent.end):
         return None
     nxt = doc[start].sent
-    lo, hi = trim(doc, nxt.start, nxt.end)
+    lo, hi = trim(doc, nxt.start, nxt.end, lexicon)
     if hi - lo < 2 or ends_in_question(nxt):
         return None
     for tok in nxt:

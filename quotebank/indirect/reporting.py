@@ -1,4 +1,9 @@
-"""Whether a cue reports speech where it stands, and reports the parser hung inside another's content."""
+"""Whether a cue reports speech where it stands, and reports the parser hung inside another's content.
+
+**Precision over recall.** Cognition verbs (``think``, ``believe``, ``hope``) are not in the reporting lexicon and
+never count. A negated report (``did not say that``), a report inside a question, and a hypothetical one (``would
+say``, ``could claim``) are not attributions, nor is a declined one (``refused to discuss``).
+"""
 
 from __future__ import annotations
 

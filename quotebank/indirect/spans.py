@@ -17,12 +17,12 @@ __all__ = [
     "holds_quote",
     "is_marker",
     "is_that_mark",
-    "lexicon_of",
     "paragraph_break",
     "past_tense",
     "present_tense",
     "trim",
     "trimmed",
+    "words_of",
 ]
 
 _DATELINE_TOKENS = 12
@@ -33,25 +33,28 @@ QUOTE_CHARS = "“”\"'‘’«»„"
 """The quotation marks trimmed from a content's edges and that keep a sentence out of a report."""
 
 
-def lexicon_of(doc: Doc) -> Lexicon:
-    """The lexicon of the Doc's language, for the rules that are given none: their closed word classes
-    (``that``, ``whether``, modals) are data all the same."""
-    return get_lexicon(doc.lang_)
+def words_of(lexicon: Lexicon | None) -> Lexicon:
+    """``lexicon``, or the English one when a rule is given none.
+
+    Without a lexicon the rules find clauses only (see :func:`quotebank.indirect.content_span`), but they still
+    read closed word classes (``that``, ``whether``, modals): the English lists, as before those were data.
+    """
+    return lexicon if lexicon is not None else get_lexicon("en")
 
 
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int, lexicon: Lexicon | None) -> tuple[int, int]:
     """Token bounds without leading markers or dateline and surrounding punctuation or quotation marks."""
     start = _after_dateline(doc, start, end)
-    while start < end and (doc[start].is_punct or is_marker(doc[start]) or doc[start].is_space):
+    while start < end and (doc[start].is_punct or is_marker(doc[start], lexicon) or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in QUOTE_CHARS):
         end -= 1
     return start, end
 
 
-def is_marker(tok: Token) -> bool:
+def is_marker(tok: Token, lexicon: Lexicon | None) -> bool:
     """A word that opens a reported clause (``that``, ``whether``), not ``that`` the determiner (``that claim``)."""
-    return tok.lower_ in lexicon_of(tok.doc).complementizers and not (
+    return tok.lower_ in words_of(lexicon).complementizers and not (
         tok.pos_ in ("DET", "PRON") and tok.dep_ in ("det", "nsubj", "nsubjpass")
     )
 
@@ -92,8 +95,8 @@ def conjunct_start(conjunct: Token) -> int:
     return start
 
 
-def trimmed(span: Span) -> Span:
-    start, end = trim(span.doc, span.start, span.end)
+def trimmed(span: Span, lexicon: Lexicon | None) -> Span:
+    start, end = trim(span.doc, span.start, span.end, lexicon)
     return span.doc[start:end]
 
 

@@ -169,6 +169,21 @@ class Lexicon:
     """Prepositions after a headline's speaker before its topic or addressee (``Obama on Climate Change: ...``)."""
     headline_joints: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Words that join a second report to a headline's first (``... as Tory leader calls it ...``)."""
+    # Channels and scenes (quotebank.channel, quotebank.attribute.scenes).
+    time_anchors: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a cue at a time of its own (``Tuesday``, ``yesterday``, ``earlier``, ``ago``): such a cue
+    leaves the scene the speaker was in (:mod:`quotebank.attribute.scenes`). Durations (``for years``) do not."""
+    date_words: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a time only inside a date the parser recognised (``March``, ``May``, ``Sat``), being
+    ordinary words elsewhere (``a march``, ``she may``)."""
+    spokesperson_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Who speaks for someone (``spokesman``): in the speaker's own mention they never show the channel, since a
+    spokesman gives interviews and briefings as well as statements."""
+    speech_settings: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occasions at which one speaks to those present (``at a campaign stop``, ``during a fundraiser``): as the
+    object of *at* or *during* beside a cue they make a speech. Not speech nouns: ``the event`` says nothing."""
+    occasion_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions that, opening a sentence, set an occasion for everyone present (``During a town hall, ...``)."""
 
 
 @functools.cache

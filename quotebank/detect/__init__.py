@@ -12,6 +12,15 @@ Rules, in the order they apply:
   mark left open at the end of a paragraph continues the quotation only when
   the next paragraph opens with a mark again (news style); otherwise it is
   skipped with a ``W001`` notice and every other quote is kept.
+* Scraped text that lost its paragraph breaks reads ``"First paragraph. "Second
+  paragraph."``: an opening mark of the same glyph right after a sentence end,
+  inside an open double quote, starts the quote's next paragraph. The pieces
+  come out as those of a news-style quote (one ``group``), once the last one is
+  closed; a quote never closed, or whose last piece has a cue of its own
+  (``"A. "B," she said``), keeps its ``W001``. Any other double mark opened
+  inside an open double quote means the earlier one was never closed.
+* A closing glyph (``”``) that opens a paragraph, followed by a space, opens
+  the quote: it was typed the wrong way round.
 * A closing mark closes the nearest open mark of its family (double or single);
   marks of the other family left open inside it are dropped.
 * A single quote inside a double one (or the other way round) is a nested quote
@@ -28,52 +37,26 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
-from collections.abc import Iterator
 
 import attrs
 
-from .errors import Code, Notice
-from .marks import Direction, Family, Mark, scan_marks
-from .model import Post, TextSpan
+from ..errors import Code, Notice
+from ..marks import Direction, Family, Mark, scan_marks
+from ..model import Post
+from .posts import MAX_POST_CHARS as MAX_POST_CHARS  # the old import path
+from .posts import embedded_posts, inside, markup, strip_span
 
 __all__ = ["RawQuote", "find_quotations", "paragraph_spans"]
 
 MAX_QUOTE_CHARS = 5000
 """A pair of marks further apart than this within one paragraph is not one quotation."""
-MAX_POST_CHARS = 280
-"""Twitter's limit; how far back a stand-alone signature reaches for its post."""
 MAX_CUE_GAP = 90
 """The longest cue between two pieces of one quote (``,” he said in a speech, “``)."""
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_SIGNATURE = re.compile(
-    r"(?P<dash>[—–―-]{1,2})[ \t\u00a0]*"
-    r"(?P<author>[^\n()@—–]{1,80}?)[ \t\u00a0]*\(@(?P<handle>\w{1,30})\)"
-    r"(?:[ \t\u00a0]*(?P<date>(?:" + _MONTHS + r")\.?[ \t\u00a0]+\d{1,2},?[ \t\u00a0]+\d{4}))?"
-)
-# Links closing a post (``... pic.twitter.com/abc https://t.co/x``). Matched one whitespace-separated word at a
-# time (see _trailing_links): a single expression for "links up to the end" backtracks exponentially on glued links.
-_LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S")
-_WORD = re.compile(r"\S+")
-# A markup tag is ``<``, an optional ``/``, a name, then ``>``, ``/>``, or whitespace and anything but ``<``/``>`` up
-# to ``>``. Only the head is a regular expression (see _tags): one expression for the whole tag backtracks cubically
-# over long runs of whitespace with no ``>``.
-_TAG_HEAD = re.compile(r"<(/?)([A-Za-z][\w:-]*)")
-_ANGLE = re.compile(r"[<>]")
-_SPACE = re.compile(r"\s")
-# The lookbehind keeps a long word from being retried at each of its letters (an attribute name starts a word).
-_ATTR = re.compile(r"(?<![\w:-])([\w:-]+)\s*=\s*([\"'])(.*?)\2")
-# The article's own voice introducing something: a paragraph with these is not part of a post above a signature.
-_NARRATION = re.compile(
-    r"\b(?:said|says|tweeted|wrote|posted|added|adding|told|reported|according to|in a (?:tweet|post|statement))\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”]?\s*$")
+# The end of a sentence right before an opening mark (a closing single mark or bracket may follow the stop).
+_SENTENCE_BREAK = re.compile(r"[.!?…]['’)]?\s+$")
 
 
 @attrs.frozen(kw_only=True)
@@ -101,113 +84,50 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+class _OpenMarks:
+    """The marks open in a paragraph, innermost last, with the innermost of each family found at once.
 
-
-def _parse_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    cleaned = re.sub(r"[\s\u00a0]+", " ", value.replace(",", "").replace(".", "")).strip()
-    for fmt in ("%B %d %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(cleaned, fmt).date().isoformat()
-        except ValueError:
-            continue
-    if cleaned.startswith("Sept "):
-        return _parse_date("Sep " + cleaned[5:])
-    return value
-
-
-def _markup(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, dict[str, str]]]]:
-    """Spans covered by tags, and (body_start, body_end, attributes) of tweet elements."""
-    masked: list[tuple[int, int]] = []
-    tweets: list[tuple[int, int, dict[str, str]]] = []
-    open_tweets: list[tuple[int, dict[str, str]]] = []
-    for tag_start, tag_end, closing, name, attrs_text, self_closing in _tags(text):
-        masked.append((tag_start, tag_end))
-        name = name.lower()
-        if name != "tweet":
-            continue
-        if closing or self_closing:
-            if open_tweets:
-                body_start, attributes = open_tweets.pop()
-                tweets.append((body_start, tag_start, attributes))
-        else:
-            open_tweets.append((tag_end, {k.lower(): v for k, _, v in _ATTR.findall(attrs_text)}))
-    return masked, tweets
-
-
-def _tags(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
-    """(start, end, "/" or "", name, attribute text, "/" or "") of every markup tag, left to right, in linear time.
-
-    Example:
-        >>> [t[:4] for t in _tags("a <b>x</b> <br/> <p\\n class='y' > <q <r>")]
-        [(2, 5, '', 'b'), (6, 10, '/', 'b'), (11, 16, '', 'br'), (17, 32, '', 'p'), (36, 39, '', 'r')]
+    Looking down the stack for a family cost its depth: many open single marks made each double mark slow.
     """
-    pos = 0
-    while (head := _TAG_HEAD.search(text, pos)) is not None:
-        after = head.end()
-        nxt = text[after : after + 1]
-        if nxt == ">":
-            yield head.start(), after + 1, head.group(1), head.group(2), "", ""
-            pos = after + 1
-        elif nxt == "/" and text[after + 1 : after + 2] == ">":
-            yield head.start(), after + 2, head.group(1), head.group(2), "", "/"
-            pos = after + 2
-        elif nxt and _SPACE.match(nxt):
-            angle = _ANGLE.search(text, after)
-            if angle is None:
-                return  # no ">" anywhere after: no later "<" can start a tag either
-            if angle.group() == "<":
-                pos = angle.start()  # this "<" was not a tag; the next one may be
-                continue
-            # The body: leading whitespace, then the attributes; a last "/" (after optional whitespace) and the
-            # whitespace before ">" are left out, as the lazy expression this replaces did.
-            body = text[after : angle.start()]
-            lead = len(body) - len(body.lstrip())
-            rest = body[lead:]
-            self_closing = "/" if rest.endswith("/") else ""
-            rest = (rest[:-1] if self_closing else rest).rstrip()
-            yield head.start(), angle.end(), head.group(1), head.group(2), body[:lead] + rest, self_closing
-            pos = angle.end()
-        else:
-            pos = head.start() + 1
+
+    def __init__(self) -> None:
+        self.marks: list[Mark] = []
+        self._at: dict[Family, list[int]] = {family: [] for family in Family}
+
+    def top(self, family: Family) -> int | None:
+        """The index in :attr:`marks` of the innermost open mark of ``family``."""
+        at = self._at[family]
+        return at[-1] if at else None
+
+    def push(self, mark: Mark) -> None:
+        self._at[mark.family].append(len(self.marks))
+        self.marks.append(mark)
+
+    def cut(self, index: int) -> list[Mark]:
+        """Remove and return the marks from ``index`` on."""
+        removed = self.marks[index:]
+        del self.marks[index:]
+        for at in self._at.values():
+            while at and at[-1] >= index:
+                at.pop()
+        return removed
 
 
-def _trailing_links(text: str, start: int, end: int) -> int | None:
-    """Where the run of links that ends ``text[start:end]`` begins (with the whitespace before it), or None.
+def _stronger_closes(marks: list[Mark]) -> list[bool]:
+    """For each mark, whether a plain closing mark of its family follows before the family opens again.
 
-    The run is the last words of the span that each begin with a link; the word before them counts from a link
-    glued inside it (``seehttps://t.co/x``).
-
-    Example:
-        >>> _trailing_links("Ready. https://t.co/a pic.twitter.com/b", 0, 39)
-        6
-        >>> _trailing_links("Readyhttps://t.co/a", 0, 19), _trailing_links("https://t.co/a ready", 0, 20)
-        (5, None)
+    One pass from the end: scanning forward from every possessive-like mark was quadratic in a paragraph.
     """
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    k = len(words)
-    while k > 0 and _LINK.match(text, *words[k - 1]):
-        k -= 1
-    if k > 0:
-        glued = _LINK.search(text, *words[k - 1])
-        if glued is not None:
-            return glued.start()
-    if k == len(words):
-        return None
-    return words[k - 1][1] if k > 0 else start
-
-
-def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    """True when ``pos`` is inside one of ``spans``: sorted, non-overlapping, and ``starts`` their starts."""
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and pos < spans[k][1]
+    follows = dict.fromkeys(Family, False)
+    result = [False] * len(marks)
+    for k in range(len(marks) - 1, -1, -1):
+        mark = marks[k]
+        result[k] = follows[mark.family]
+        if mark.direction is Direction.OPEN:
+            follows[mark.family] = False
+        elif mark.direction is Direction.CLOSE:
+            follows[mark.family] = True
+    return result
 
 
 class _Pairer:
@@ -217,9 +137,13 @@ class _Pairer:
         self.text = text
         self.notices = notices
         self.quotes: list[RawQuote] = []
+        # Opening marks whose quote continues the one before (news-style paragraphs, or paragraphs run together),
+        # and for the last opening mark of a quote run together, the (opening mark, end) of each earlier piece.
+        self.continued: set[Mark] = set()
+        self.pieces: dict[Mark, list[tuple[Mark, int]]] = {}
 
     def emit(self, open_mark: Mark, close_pos: int, close_char: str, *, continued: bool = False) -> None:
-        start, end = _strip(self.text, open_mark.pos + len(open_mark.char), close_pos)
+        start, end = strip_span(self.text, open_mark.pos + len(open_mark.char), close_pos)
         if start >= end or not any(c.isalnum() for c in self.text[start:end]):
             self.notices.append(
                 Notice(
@@ -263,23 +187,34 @@ class _Pairer:
         by_par: list[list[Mark]],
         index: int,
     ) -> Mark | None:
-        stack: list[Mark] = []
-        continuing = carried is not None and self._opens_paragraph(marks, pstart)
+        stack = _OpenMarks()
+        stronger = _stronger_closes(marks)
+        if carried is not None and self._opens_paragraph(marks, pstart):
+            self.continued.add(marks[0])
         for position, mark in enumerate(marks):
-            top_same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family is mark.family), None)
+            top_same = stack.top(mark.family)
             direction = mark.direction
             if direction is Direction.EITHER:
                 direction = Direction.CLOSE if top_same is not None else Direction.OPEN
             if direction is Direction.WEAK_CLOSE:
-                if top_same is None or self._stronger_close_follows(marks, position):
+                if top_same is None or stronger[position]:
                     continue  # a possessive or an inch mark, not a quote
                 direction = Direction.CLOSE
+            if direction is Direction.CLOSE and position == 0 and self._faces_wrong_way(mark, pstart):
+                direction = Direction.OPEN
             if direction is Direction.OPEN:
                 if top_same is not None and mark.family is Family.DOUBLE:
-                    # Same-family nesting does not happen in English; the earlier mark was never closed.
-                    self._unclosed(stack[top_same])
-                    del stack[top_same:]
-                stack.append(mark)
+                    outer = stack.marks[top_same]
+                    if self._starts_next_paragraph(outer, mark):
+                        # '... democracy. "The next ...': a quote whose paragraph breaks were lost. The piece so far
+                        # waits for the quote's last mark: a quote that never closes keeps its W001.
+                        self.pieces[mark] = [*self.pieces.pop(outer, []), (outer, mark.pos)]
+                        self.continued.add(mark)
+                    else:
+                        # Same-family nesting is rare in English; the earlier mark was never closed.
+                        self._unclosed(outer)
+                    stack.cut(top_same)
+                stack.push(mark)
                 continue
             if top_same is None:
                 if mark.family is Family.DOUBLE:
@@ -291,11 +226,10 @@ class _Pairer:
                         )
                     )
                 continue
-            open_mark = stack[top_same]
-            for dropped in stack[top_same + 1 :]:
+            open_mark = stack.marks[top_same]
+            for dropped in stack.cut(top_same)[1:]:
                 if dropped.family is Family.DOUBLE:
                     self._unclosed(dropped)
-            del stack[top_same:]
             if mark.pos - open_mark.pos > MAX_QUOTE_CHARS:
                 self.notices.append(
                     Notice(
@@ -304,41 +238,82 @@ class _Pairer:
                         message=f"{open_mark.char}...{mark.char} span {mark.pos - open_mark.pos} characters; skipped",
                     )
                 )
+                self._unclosed_pieces(open_mark)
                 continue
-            is_first_continued = continuing and open_mark is marks[0]
-            self.emit(open_mark, mark.pos, mark.char, continued=is_first_continued)
+            if self._has_own_cue(open_mark, mark):
+                self._unclosed_pieces(open_mark)
+            else:
+                self._emit_pieces(open_mark)
+            self.emit(open_mark, mark.pos, mark.char, continued=open_mark in self.continued)
         # Whatever is still open at the paragraph's end.
         next_marks = by_par[index + 1] if index + 1 < len(by_par) else []
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else len(self.text)
         carry: Mark | None = None
-        for k, open_mark in enumerate(stack):
+        for k, open_mark in enumerate(stack.marks):
             if (
                 k == 0
                 and open_mark.family is Family.DOUBLE
                 and self._opens_paragraph(next_marks, next_start)
                 and pend - open_mark.pos <= MAX_QUOTE_CHARS
             ):
-                is_first_continued = continuing and open_mark is marks[0]
-                self.emit(open_mark, pend, "", continued=is_first_continued)
+                self._emit_pieces(open_mark)
+                self.emit(open_mark, pend, "", continued=open_mark in self.continued)
                 carry = open_mark
             elif open_mark.family is Family.DOUBLE:
                 self._unclosed(open_mark)
         return carry
 
-    @staticmethod
-    def _stronger_close_follows(marks: list[Mark], position: int) -> bool:
-        """True when a plain closing mark of the same family follows before the family opens again."""
-        family = marks[position].family
-        for later in marks[position + 1 :]:
-            if later.family is not family:
-                continue
-            if later.direction is Direction.OPEN:
-                return False
-            if later.direction is Direction.CLOSE:
-                return True
-        return False
+    def _starts_next_paragraph(self, outer: Mark, mark: Mark) -> bool:
+        """True for an opening mark that starts the next paragraph of the open quote ``outer``.
 
-    def _unclosed(self, mark: Mark) -> None:
+        Scraped text that lost its paragraph breaks reads ``"First paragraph. "Second paragraph."``: the
+        opening mark of the same glyph follows a sentence end and a space, and a capital (or a digit, or
+        punctuation) follows it. After a colon or inside a sentence (``"He said "no" twice"``) it is a quote
+        inside the quote instead.
+        """
+        text = self.text
+        if mark.char != outer.char or mark.pos - outer.pos > MAX_QUOTE_CHARS:
+            return False
+        if mark.pos == 0 or not text[mark.pos - 1].isspace():
+            return False
+        if not _SENTENCE_BREAK.search(text, outer.pos + len(outer.char), mark.pos):
+            return False
+        after = text[mark.pos + len(mark.char) : mark.pos + len(mark.char) + 1]
+        return bool(after) and not after.isspace() and not after.islower()
+
+    def _has_own_cue(self, last: Mark, close: Mark) -> bool:
+        """True when the last piece of a run-together quote ends ``...,” she said``: a quote of its own.
+
+        A quote over several paragraphs names its speaker in the first; a last piece with a cue of its own
+        (``He said "this never closes. "A real quote," she said.``) follows a quote that was really left open.
+        """
+        if last not in self.pieces:
+            return False
+        k = close.pos - 1
+        while k > last.pos and self.text[k].isspace():
+            k -= 1
+        return self.text[k] == ","
+
+    def _faces_wrong_way(self, mark: Mark, pstart: int) -> bool:
+        """True for a closing glyph that opens its paragraph: ``” … he delivered a mix of ...,” Barabak wrote.``."""
+        return (
+            mark.family is Family.DOUBLE
+            and not self.text[pstart : mark.pos].strip()
+            and self.text[mark.pos + len(mark.char) : mark.pos + len(mark.char) + 1].isspace()
+        )
+
+    def _emit_pieces(self, last: Mark) -> None:
+        """Emit the earlier paragraphs of the quote whose last opening mark is ``last``, now that it is closed."""
+        for open_mark, end in self.pieces.pop(last, []):
+            self.emit(open_mark, end, "", continued=open_mark in self.continued)
+
+    def _unclosed_pieces(self, last: Mark) -> None:
+        for open_mark, _ in self.pieces.pop(last, []):
+            self._unclosed(open_mark, chained=False)
+
+    def _unclosed(self, mark: Mark, *, chained: bool = True) -> None:
+        if chained:
+            self._unclosed_pieces(mark)
         self.notices.append(
             Notice(code=Code.UNCLOSED_QUOTE, offset=mark.pos, message=f"opening {mark.char} is never closed; skipped")
         )
@@ -407,52 +382,6 @@ def _same_quote(text: str, first: RawQuote, second: RawQuote) -> bool:
     return starts_lower or first_body.endswith(",")
 
 
-def _embedded_posts(
-    text: str, paragraphs: list[tuple[int, int]], masked: list[tuple[int, int]]
-) -> Iterator[tuple[int, int, Post]]:
-    masked_starts = [s for s, _ in masked]
-    par_starts = [s for s, _ in paragraphs]
-    for m in _SIGNATURE.finditer(text):
-        if _inside(m.start(), masked, masked_starts):
-            continue
-        if m.group("dash") == "-" and not m.group("date"):
-            continue  # "- Name (@handle)" without a date is too weak a signal
-        par_index = bisect.bisect_right(par_starts, m.start()) - 1
-        if par_index < 0 or m.start() >= paragraphs[par_index][1]:
-            continue
-        par = paragraphs[par_index]
-        signature = TextSpan.of(text, m.start(), m.end())
-        post = Post(
-            author=m.group("author").strip(),
-            handle=m.group("handle"),
-            date=_parse_date(m.group("date")),
-            signature=signature,
-        )
-        body_start, body_end = _strip(text, par[0], m.start())
-        if body_end <= body_start:
-            # The signature stands alone: the post is the paragraphs just above, up to a post's length.
-            k = par_index - 1
-            body_start = body_end = -1
-            while k >= 0:
-                s, e = _strip(text, *paragraphs[k])
-                if body_end < 0:
-                    body_start, body_end = s, e
-                elif body_end - s > MAX_POST_CHARS or _SIGNATURE.search(text, s, e) or _NARRATION.search(text, s, e):
-                    break
-                else:
-                    body_start = s
-                k -= 1
-            if body_start < 0:
-                continue
-        link = _trailing_links(text, body_start, body_end)
-        if link is not None and link > body_start:
-            body_end = _strip(text, body_start, link)[1]
-        if body_end - body_start >= 2 and text[body_start] in "“\"'‘«„" and text[body_end - 1] in "”\"'’»“":
-            body_start, body_end = _strip(text, body_start + 1, body_end - 1)
-        if body_end > body_start:
-            yield body_start, body_end, post
-
-
 def find_quotations(text: str) -> tuple[list[RawQuote], list[Notice]]:
     """Every quotation-mark pair and embedded post in ``text``, with notices for what was skipped.
 
@@ -473,19 +402,19 @@ def find_quotations(text: str) -> tuple[list[RawQuote], list[Notice]]:
     notices: list[Notice] = []
     if not text:
         return [], notices
-    masked, tweets = _markup(text)
+    masked, tweets = markup(text)
     paragraphs = paragraph_spans(text)
     masked_starts = [s for s, _ in masked]
-    marks = [m for m in scan_marks(text) if not _inside(m.pos, masked, masked_starts)]
+    marks = [m for m in scan_marks(text) if not inside(m.pos, masked, masked_starts)]
     pairer = _Pairer(text, notices)
     pairer.pair(marks, paragraphs)
     quotes = list(pairer.quotes)
 
     posts: list[RawQuote] = []
-    for body_start, body_end, post in _embedded_posts(text, paragraphs, masked):
+    for body_start, body_end, post in embedded_posts(text, paragraphs, masked):
         posts.append(RawQuote(start=body_start, end=body_end, post=post))
     for body_start, body_end, attributes in tweets:
-        start, end = _strip(text, body_start, body_end)
+        start, end = strip_span(text, body_start, body_end)
         author = attributes.get("author") or attributes.get("user") or attributes.get("screen_name")
         if end > start and any(c.isalnum() for c in text[start:end]) and author:
             posts.append(RawQuote(start=start, end=end, post=Post(author=author, handle=author)))
