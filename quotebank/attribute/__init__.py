@@ -64,10 +64,11 @@ from ..lexicons import Lexicon
 from ..model import Quote
 from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
+from .descriptions import described_roles
 from .events import find_events
 from .reported import indirect_cues
 from .scenes import apply_scenes
-from .speakers import attribute
+from .speakers import attribute, one_speaker_each
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
 
@@ -96,4 +97,6 @@ def attribute_quotes(
     attributed = attribute(ctx, quotes)
     if indirect:
         attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    # One speaker per person first, so that a scene follows the person under every name the article uses.
+    attributed = one_speaker_each(ctx, attributed, described_roles(ctx))
     return apply_scenes(ctx, attributed)

@@ -184,6 +184,15 @@ class Lexicon:
     object of *at* or *during* beside a cue they make a speech. Not speech nouns: ``the event`` says nothing."""
     occasion_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Prepositions that, opening a sentence, set an occasion for everyone present (``During a town hall, ...``)."""
+    # Roles (quotebank.roles)
+    title_abbreviations: dict[str, str] = attrs.field(factory=dict)
+    """Abbreviated titles written out, without the full stop (``sen`` -> ``senator``): a role that is only one."""
+    kind_nouns: dict[str, str] = attrs.field(factory=dict)
+    """Words for a kind of organisation, with the speaker kind they name (``paper`` -> ``media``): ``the paper``
+    is the one newspaper the article has named."""
+    occupation_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occupations that name a person's role like a title does (``rally driver Dave Hawkins``, ``X, a designer,``):
+    read as titles for roles only (:mod:`quotebank.roles`)."""
 
 
 @functools.cache
