@@ -40,6 +40,7 @@ from .batch import (
     quote_row,
     read_records,
 )
+from .corpus.rows import quote_json
 from .errors import QuotebankError
 from .model import Channel, Quote, QuoteKind
 
@@ -130,10 +131,7 @@ class _Writer(Protocol):
 
 
 def _quote_json(quote: Quote, extraction: Extraction | None) -> dict[str, Any]:
-    data = quote.to_dict()
-    data["date"] = extraction.date if extraction else None
-    data["url"] = extraction.url if extraction else None
-    return data
+    return quote_json(quote, extraction)
 
 
 class _TableWriter:

@@ -62,18 +62,17 @@ class BankExports(BankReader):
     def to_dataframe(self) -> pandas.DataFrame:
         """Every quote occurrence as a row of a pandas DataFrame (``pip install 'quotebank[pandas]'``).
 
-        The columns are :data:`quotebank.batch.ROW_COLUMNS` (as for :func:`quotebank.batch.extract_many`)
-        followed by ``source``, ``speaker_id``, ``probability`` and ``quotation_id``.
+        The columns are :data:`quotebank.corpus.rows.BANK_COLUMNS`: :data:`~quotebank.corpus.ROW_COLUMNS` (as for
+        :func:`quotebank.extract_many`) followed by ``source``, ``speaker_id``, ``probability`` and
+        ``quotation_id``, with the dtypes declared in :mod:`quotebank.corpus.rows` (the Dask frames' too).
         """
         try:
-            import pandas as pd
+            import pandas  # noqa: F401
         except ImportError:  # pragma: no cover - pandas is in the dev extras
             raise ImportError("to_dataframe() needs pandas: pip install 'quotebank[pandas]'") from None
-        from ..batch import ROW_COLUMNS, quote_row
+        from ..corpus.rows import BANK_COLUMNS, frame, quote_row
 
-        columns = [*ROW_COLUMNS, "source", "speaker_id", "probability", "quotation_id"]
-        rows = [{**quote_row(self._view(row)), **self._linked(row)} for row in self._rows()]
-        return pd.DataFrame(rows, columns=columns)
+        return frame(({**quote_row(self._view(row)), **self._linked(row)} for row in self._rows()), BANK_COLUMNS)
 
 
 def write_lines(dest: str | os.PathLike[str] | IO[str], records: Iterable[dict[str, Any]]) -> int:

@@ -338,7 +338,7 @@ class QuoteBank(BankExports):
                 f"add_many() needs an iterable of records (texts, (text, doc_id) pairs or mappings), not "
                 f"{type(records).__name__}: for one article, use add()"
             )
-        from ..batch import Record, extract_many
+        from ..corpus import extract_many
 
         total = len(records) if isinstance(records, Collection) else None
         bar = _progress_bar(progress, total)
@@ -346,7 +346,7 @@ class QuoteBank(BankExports):
         counts = Counter[str]()
         failed: list[tuple[str, str]] = []
 
-        def feed() -> Iterator[Record]:
+        def feed() -> Iterator[dict[str, Any]]:
             for position, raw in enumerate(records):
                 try:
                     record = to_record(raw, position)
@@ -366,7 +366,8 @@ class QuoteBank(BankExports):
                     bar.update()
                     continue
                 pending.append(record)
-                yield Record(id=record.doc_id, text=record.text, date=record.date, url=record.url)
+                # A mapping, not a Record: extract_many checks it (corpus.records) and reports a bad one in place.
+                yield {"id": record.doc_id, "text": record.text, "date": record.date, "url": record.url}
 
         try:
             for result in extract_many(feed(), nlp=self.nlp, n_process=n_process, batch_size=batch_size):
