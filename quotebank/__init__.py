@@ -29,17 +29,38 @@ logging.getLogger("quotebank").addHandler(logging.NullHandler())
 if TYPE_CHECKING:
     from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
     from .bank import Quotation, QuoteBank, SpeakerEntity
-    from .batch import BadRecord, Extraction, Fields, Record, extract_many
+    from .corpus import BadRecord, Extraction, Fields, Record, extract_many
     from .display import Rendering, render
-    from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
+    from .errors import (
+        BankError,
+        Code,
+        InvalidTextError,
+        ModelNotFoundError,
+        Notice,
+        QuotebankError,
+        QuoteDataError,
+        RecordError,
+    )
     from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 
 _WHERE = {
     **dict.fromkeys(("DEFAULT_MODELS", "MODEL_ENV_VAR", "SPANS_KEY", "extract", "load"), "api"),
     **dict.fromkeys(("Quotation", "QuoteBank", "SpeakerEntity"), "bank"),
-    **dict.fromkeys(("BadRecord", "Extraction", "Fields", "Record", "extract_many"), "batch"),
+    **dict.fromkeys(("BadRecord", "Extraction", "Fields", "Record", "extract_many"), "corpus"),
     **dict.fromkeys(("Rendering", "render"), "display"),
-    **dict.fromkeys(("BankError", "Code", "ModelNotFoundError", "Notice", "QuotebankError"), "errors"),
+    **dict.fromkeys(
+        (
+            "BankError",
+            "Code",
+            "InvalidTextError",
+            "ModelNotFoundError",
+            "Notice",
+            "QuotebankError",
+            "QuoteDataError",
+            "RecordError",
+        ),
+        "errors",
+    ),
     **dict.fromkeys(("Channel", "Post", "Quote", "QuoteKind", "Speaker", "SpeakerKind", "TextSpan"), "model"),
 }
 _FACTORIES = ("component", "fastpipes", "paragraphs")
@@ -80,15 +101,18 @@ __all__ = [
     "Code",
     "Extraction",
     "Fields",
+    "InvalidTextError",
     "ModelNotFoundError",
     "Notice",
     "Post",
     "Quotation",
     "Quote",
     "QuoteBank",
+    "QuoteDataError",
     "QuoteKind",
     "QuotebankError",
     "Record",
+    "RecordError",
     "Rendering",
     "Speaker",
     "SpeakerEntity",

@@ -204,7 +204,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_help_shows_the_librarys_batch_size() -> None:
-    from quotebank.batch import DEFAULT_BATCH_SIZE as LIBRARY_DEFAULT
+    from quotebank.corpus import DEFAULT_BATCH_SIZE as LIBRARY_DEFAULT
 
     assert DEFAULT_BATCH_SIZE == LIBRARY_DEFAULT
 
@@ -416,3 +416,29 @@ def test_help_version_and_query_do_not_import_spacy(tmp_path: Path) -> None:
         run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
         assert run.stdout.splitlines()[-1] == "[]", (argv, run.stdout[-500:])
         assert argv[0] != "bank" or argv[-1] == "--help" or "We are ready," in run.stdout
+
+
+def test_the_json_lines_are_the_corpus_packages(seed_texts) -> None:
+    from quotebank.cli.common import DocInfo, _JsonlWriter
+    from quotebank.corpus import Extraction, quote_json
+
+    quotes = quotebank.extract(seed_texts[SEEDS[0].name], doc_id="d")
+    out = io.StringIO()
+    _JsonlWriter(out).write(quotes, DocInfo(doc_id="d", date="2020-01-08", url="u"))
+    expected = [quote_json(q, Extraction(doc_id="d", date="2020-01-08", url="u")) for q in quotes]
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == expected
+
+
+def test_bank_merge_and_export_extras(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i, seed in enumerate(SEEDS[:2]):
+        assert main(["bank", "add", "-q", str(seed), "--db", f"shard{i}.sqlite"]) == EXIT_OK
+    assert main(["bank", "merge", "shard0.sqlite", "shard1.sqlite", "--db", "all.sqlite"]) == EXIT_OK
+    assert capsys.readouterr().err == "quotebank: all.sqlite: 2 added, 0 replaced, 0 unchanged\n"
+    assert main(["bank", "merge", "-q", "shard0.sqlite", "missing.sqlite", "--db", "all.sqlite"]) == EXIT_USAGE
+    assert capsys.readouterr().err == "quotebank: no such file: missing.sqlite\n"
+    assert main(["bank", "export", "-q", "--db", "all.sqlite"]) == EXIT_OK
+    plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["bank", "export", "-q", "--extras", "--db", "all.sqlite"]) == EXIT_OK
+    extras = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(plain) == len(extras) > 0
+    assert set(plain[0]) < set(extras[0]) and "channel" in extras[0] and "channel" not in plain[0]

@@ -42,19 +42,13 @@ KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset(
 )
 
 # Private names one module takes from another today, as (importing unit, name).
-KNOWN_PRIVATE: frozenset[tuple[str, str]] = frozenset(
-    {
-        # One chunking of long texts in corpus/ (corpus helper, issue #14).
-        ("batch", "_chunks"),
-    }
-)
+KNOWN_PRIVATE: frozenset[tuple[str, str]] = frozenset()
 
 
 MAX_LINES = 500
 # Modules longer than that today, each with who splits it (issue #14); a module that was split simply drops out.
 KNOWN_LONG: frozenset[str] = frozenset(
     {
-        "batch.py",  # the corpus/ package (corpus helper)
         "bank/store.py",  # bank helper
         "bank/linking.py",  # bank helper
         "fastpipes.py",  # two drop-in spaCy components with their tables, just over the limit

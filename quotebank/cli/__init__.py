@@ -6,7 +6,8 @@ Commands:
   ``--format jsonl``, ``csv`` or ``json``;
 * ``quotebank bank add CORPUS.jsonl... --db bank.sqlite``: extract and store articles in a quote bank;
 * ``quotebank bank query --db bank.sqlite --speaker Zarif --channel tweet``: find quotes in a bank;
-* ``quotebank bank export --db bank.sqlite -o quotes.jsonl``: its quotations in EPFL Quotebank's format.
+* ``quotebank bank export --db bank.sqlite -o quotes.jsonl``: its quotations in EPFL Quotebank's format;
+* ``quotebank bank merge SHARD.sqlite... --db bank.sqlite``: banks built elsewhere, merged into one.
 
 Records that cannot be read (invalid JSON, no text field, bytes that are not UTF-8...) are reported on stderr with
 their file and line, and written to an errors file (JSONL, one line per bad record, the offending input included);
@@ -35,6 +36,7 @@ _COMMANDS = {
     ("bank", "add"): bank.add,
     ("bank", "query"): bank.query,
     ("bank", "export"): bank.export,
+    ("bank", "merge"): bank.merge,
 }
 
 

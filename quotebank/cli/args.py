@@ -13,7 +13,7 @@ from .common import WRITERS
 __all__ = ["DEFAULT_BATCH_SIZE", "parser"]
 
 DEFAULT_BATCH_SIZE = 32
-"""The same as :data:`quotebank.batch.DEFAULT_BATCH_SIZE` (a test checks), written here so that ``--help`` shows it
+"""The same as :data:`quotebank.corpus.DEFAULT_BATCH_SIZE` (a test checks), written here so that ``--help`` shows it
 without importing spaCy."""
 
 EPILOG = (
@@ -162,16 +162,34 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("-f", "--format", choices=tuple(WRITERS), default="table", help="output format (default: table)")
     query.add_argument("-o", "--output", metavar="PATH", help="write the quotes here instead of stdout")
 
+    merge = bank_sub.add_parser(
+        "merge",
+        help="merge banks built elsewhere (shards) into one",
+        description="Add every article of other banks (shards built in parallel) to a bank (created when missing), "
+        "with the same result as adding them all to it. Articles already there are left alone; a shard's article "
+        "whose id is stored with another text is skipped with a warning, unless --replace.",
+        epilog=EPILOG,
+    )
+    merge.add_argument("shards", nargs="+", metavar="SHARD", help="the shards' SQLite files")
+    _bank_option(merge)
+    merge.add_argument("--replace", action="store_true", help="replace stored articles a shard has another text for")
+    merge.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+
     export = bank_sub.add_parser(
         "export",
         help="write a bank's quotations in EPFL Quotebank's JSON lines format",
-        description="Write one JSON line per quotation of the bank (however many articles repeat it), with EPFL "
-        "Quotebank's fields plus role and channel: QuoteBank.to_quotebank_jsonl().",
+        description="Write one JSON line per quotation of the bank (however many articles repeat it), in EPFL "
+        "Quotebank's format: QuoteBank.to_quotebank_jsonl().",
         epilog=EPILOG,
     )
     _bank_option(export)
     export.add_argument(
         "-f", "--format", choices=("epfl",), default="epfl", help="output format (default: %(default)s)"
+    )
+    export.add_argument(
+        "--extras",
+        action="store_true",
+        help="after EPFL's fields, quotebank's own (role, channel, kind, speaker id...)",
     )
     export.add_argument("-o", "--output", metavar="PATH", help="write the quotations here instead of stdout")
     export.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")

@@ -28,10 +28,10 @@ from .extract import count_records, fields, finish, load_model, progress_wanted
 
 if TYPE_CHECKING:
     from ..bank import QuoteBank
-    from ..batch import Record
+    from ..corpus import Record
     from ..model import Quote
 
-__all__ = ["add", "export", "query"]
+__all__ = ["add", "export", "merge", "query"]
 
 _OPEN_ERRORS = (QuotebankError, OSError, ValueError, sqlite3.Error)
 
@@ -51,7 +51,7 @@ class _Recent:
 
 def add(args: argparse.Namespace, console: Console) -> int:
     from ..bank import QuoteBank
-    from ..batch import BadRecord, read_records
+    from ..corpus import BadRecord, read_records
 
     check_inputs(args.files)
     check_output(args.db)
@@ -100,10 +100,40 @@ def add(args: argparse.Namespace, console: Console) -> int:
     finally:
         errors.close()
     summary = (
-        f"{args.db}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+        f"{args.db}: {_counts(stats.added, stats.replaced, stats.unchanged, stats.skipped)}, "
         f"{plural(stats.quotes, 'quote')} stored"
     )
     return finish(args, errors, summary)
+
+
+def _counts(added: int, replaced: int, unchanged: int, skipped: int) -> str:
+    counts = [f"{added} added", f"{replaced} replaced", f"{unchanged} unchanged"]
+    if skipped:
+        counts.append(f"{skipped} skipped (another text for a stored id: see --replace)")
+    return ", ".join(counts)
+
+
+def merge(args: argparse.Namespace, console: Console) -> int:
+    from ..bank import QuoteBank
+
+    check_inputs(args.shards)
+    check_output(args.db)
+    try:
+        bank = QuoteBank.open(args.db)
+    except _OPEN_ERRORS as exc:
+        raise Fatal(f"cannot open the bank {args.db}: {exc}") from None
+    added = replaced = unchanged = skipped = 0
+    with bank:
+        for shard in args.shards:
+            try:
+                stats = bank.merge(shard, replace=args.replace)
+            except _OPEN_ERRORS as exc:
+                raise Fatal(f"cannot merge {shard}: {exc}") from None
+            added, replaced = added + stats.added, replaced + stats.replaced
+            unchanged, skipped = unchanged + stats.unchanged, skipped + stats.skipped
+    if not args.quiet:
+        console.say(f"quotebank: {args.db}: {_counts(added, replaced, unchanged, skipped)}")
+    return EXIT_OK
 
 
 def _open_existing(db: str) -> QuoteBank:
@@ -150,7 +180,7 @@ def query(args: argparse.Namespace, console: Console) -> int:
 def export(args: argparse.Namespace, console: Console) -> int:
     check_output(args.output)
     with _open_existing(args.db) as bank, output(args.output) as out:
-        count = bank.to_quotebank_jsonl(out)
+        count = bank.to_quotebank_jsonl(out, extras=args.extras)
     if not args.quiet:
         where = "" if args.output in (None, "-") else f" to {args.output}"
         console.say(f"quotebank: {args.db}: {plural(count, 'quotation')} written{where}")

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 from ..errors import Code
 
 if TYPE_CHECKING:
-    from ..batch import BadRecord
+    from ..corpus import BadRecord
     from ..model import Quote
 
 __all__ = [
@@ -258,6 +258,7 @@ class Writer(Protocol):
 
 
 def _quote_json(quote: Quote, doc: _HasDocInfo | None) -> dict[str, Any]:
+    # quotebank.corpus.rows.quote_json, without importing spaCy through the corpus package (a test checks they agree).
     data = quote.to_dict()
     data["date"] = doc.date if doc else None
     data["url"] = doc.url if doc else None
@@ -336,12 +337,12 @@ class _JsonWriter:
 
 
 class _CsvWriter:
-    """A flat row per quote, the columns of :data:`quotebank.batch.ROW_COLUMNS`."""
+    """A flat row per quote, the columns of :data:`quotebank.corpus.ROW_COLUMNS`."""
 
     def __init__(self, out: IO[str]) -> None:
         import csv
 
-        from ..batch import ROW_COLUMNS, quote_row  # imports spaCy: only when CSV is asked for
+        from ..corpus import ROW_COLUMNS, quote_row  # imports spaCy: only when CSV is asked for
 
         self.quote_row = quote_row
         self.writer = csv.DictWriter(out, fieldnames=ROW_COLUMNS, lineterminator="\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QuotebankError
@@ -25,36 +24,31 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..batch import Fields
+    from ..corpus import Fields, InputFormat
 
 __all__ = ["count_records", "fields", "finish", "load_model", "progress_wanted", "run"]
 
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-
 
 def fields(args: argparse.Namespace) -> Fields:
-    from ..batch import Fields
+    from ..corpus import Fields
 
     return Fields(id=args.id_field, text=args.text_field, date=args.date_field, url=args.url_field)
 
 
-def count_records(files: Sequence[str], input_format: str) -> int | None:
+def count_records(files: Sequence[str], input_format: InputFormat) -> int | None:
     """How many records the files hold (for the progress bar's total), or None when it cannot be known cheaply."""
-    import gzip
+    from ..corpus.records import format_of, open_input
 
     total = 0
     for name in files:
-        suffix = Path(name.removesuffix(".gz")).suffix.lower()
-        if name == "-":
+        fmt = format_of(name, input_format)
+        if name == "-" or fmt == "auto":
             return None
-        if input_format == "text" or (input_format == "auto" and suffix in _TEXT_SUFFIXES):
+        if fmt == "text":
             total += 1
             continue
-        if input_format == "auto" and suffix not in _JSONL_SUFFIXES:
-            return None  # decided by the first line
         try:
-            with gzip.open(name, "rb") if name.endswith(".gz") else open(name, "rb") as stream:
+            with open_input(name) as stream:
                 total += sum(1 for line in stream if line.strip())
         except (OSError, EOFError):
             total += 1
@@ -88,7 +82,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     check_output(args.output)
     errors = ErrorLog(errors_path(args.errors, output=args.output, inputs=args.files), console)
     nlp = load_model(args.model)
-    from ..batch import extract_many, read_records
+    from ..corpus import extract_many, read_records
 
     if progress_wanted(args):
         console.start_progress(count_records(args.files, args.input_format), "extract")
