@@ -435,7 +435,7 @@ def test_bank_merge_and_export_extras(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["bank", "merge", "shard0.sqlite", "shard1.sqlite", "--db", "all.sqlite"]) == EXIT_OK
     assert capsys.readouterr().err == "quotebank: all.sqlite: 2 added, 0 replaced, 0 unchanged\n"
     assert main(["bank", "merge", "-q", "shard0.sqlite", "missing.sqlite", "--db", "all.sqlite"]) == EXIT_USAGE
-    assert capsys.readouterr().err == "quotebank: no such file: missing.sqlite\n"
+    assert capsys.readouterr().err == "quotebank: cannot merge missing.sqlite: there is no bank at missing.sqlite\n"
     assert main(["bank", "export", "-q", "--db", "all.sqlite"]) == EXIT_OK
     plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert main(["bank", "export", "-q", "--extras", "--db", "all.sqlite"]) == EXIT_OK

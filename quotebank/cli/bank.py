@@ -116,7 +116,6 @@ def _counts(added: int, replaced: int, unchanged: int, skipped: int) -> str:
 def merge(args: argparse.Namespace, console: Console) -> int:
     from ..bank import QuoteBank
 
-    check_inputs(args.shards)
     check_output(args.db)
     try:
         bank = QuoteBank.open(args.db)
