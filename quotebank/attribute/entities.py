@@ -27,6 +27,7 @@ __all__ = [
     "gender_of",
     "kind_description",
     "named_speakers_without_role",
+    "previous_subject",
     "resolve",
     "role_at",
     "role_text",
@@ -285,6 +286,8 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
             return entity
+    if want_person and pronoun in _GENDERED and (introduced := previous_subject(ctx, pronoun, sent)) is not None:
+        return introduced
     # Speech nouns are read after every verb: a report later in the text is not an antecedent.
     for event in islice(ctx.speaking_back_from(verb.idx + 1), _ANTECEDENT_SPEAKERS):
         if event.speaker is None or event.entity_key is None:
@@ -304,6 +307,24 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if ctx.quoted(ctx.doc[i].idx):
             continue
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
+            return entity
+    return None
+
+
+def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
+    """``Celtic manager O'Neill is no respecter of reputations. “...,” he said``: the person named as the subject
+    of the sentence before, outside quotation marks, is who the pronoun goes on with, even when someone else
+    spoke last (the writer has just brought that person in).
+    """
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    root = previous.root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ == "PRON" or ctx.quoted(child.idx):
+            continue
+        entity = ctx.index.entity_at(child.i)
+        if entity is not None and entity.kind is SpeakerKind.PERSON and fits(ctx, pronoun, entity):
             return entity
     return None
 
