@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 import quotebank
+from quotebank.attribute.context import Context
+from quotebank.attribute.descriptions import described_roles
+from quotebank.lexicons import get_lexicon
 from quotebank.model import QuoteKind
 
 
@@ -75,3 +78,57 @@ PREVIOUS_SUBJECT_NEGATIVE = [
 def test_pronoun_goes_on_with_the_subject_just_brought_in(text: str, fragment: str, expected: str) -> None:
     name = speaker_of(text, fragment)
     assert name is not None and expected in name
+
+
+def role_of(text: str, fragment: str) -> str | None:
+    """The speaker's role of the one quoted run whose text contains ``fragment``."""
+    matches = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
+    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
+    speaker = matches[0].speaker
+    return speaker.role if speaker is not None else None
+
+
+# A definite description as the owner of a noun refers back to the person just named as subject or owner, and
+# gives that person its role: (text, fragment of the quote, the role must contain; None: no role).
+OWNER_DESCRIPTION_CASES = [
+    (
+        "Jane Roe's lead in the polls may fade if the Democratic nominee's stance on trade hurts her in the north. "
+        "“We will win the north,” Roe said.",
+        "We will win the north",
+        "Democratic nominee",
+    ),
+    (
+        "David Hale was cheered on Tuesday. The union leader's speech ran for an hour. "
+        "“The strike goes on,” Hale said.",
+        "The strike goes on",
+        "union leader",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), OWNER_DESCRIPTION_CASES)
+def test_owner_description_gives_the_role(text: str, fragment: str, expected: str | None) -> None:
+    role = role_of(text, fragment)
+    if expected is None:
+        assert role is None
+    else:
+        assert role is not None and expected in role
+
+
+# Negative cases, read on the described roles themselves (the one named speaker may still take an unnamed
+# description later, by another rule): (text, name, role that must not be described for that name).
+OWNER_DESCRIPTION_NEGATIVE = [
+    # a chairwoman is not the man named before
+    ("David Hale was cheered on Tuesday. The chairwoman's speech ran for an hour.", "David Hale", "chairwoman"),
+    # the subject before is an organisation, so the chairman may be its
+    ("Acme Mills cut 300 jobs after David Hale left. The chairman's letter blamed imports.", "David Hale", "chairman"),
+    # the owner is named inside the description's own noun phrase: no reference back
+    ("David Hale met the press. The governor's own spokesman declined to comment.", "David Hale", "spokesman"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), OWNER_DESCRIPTION_NEGATIVE)
+def test_owner_description_negative(nlp, text: str, name: str, role: str) -> None:
+    doc = nlp(text)
+    described = described_roles(Context(doc, [], get_lexicon("en")))
+    assert not any(n == name and role in r for n, r, _ in described), described
