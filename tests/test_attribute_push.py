@@ -132,3 +132,57 @@ def test_owner_description_negative(nlp, text: str, name: str, role: str) -> Non
     doc = nlp(text)
     described = described_roles(Context(doc, [], get_lexicon("en")))
     assert not any(n == name and role in r for n, r, _ in described), described
+
+
+# A definite description that speaks goes on with the person just named as a subject (news style varies the
+# name): (text, fragment of the quote, the speaker's name must contain; None: must not be that person).
+DESCRIBED_SUBJECT_CASES = [
+    (
+        "“The water came fast,” John Perry said. Mary Collins toured the flooded district on Monday. "
+        "“We will rebuild every house,” the mayor said.",
+        "rebuild every house",
+        "Mary Collins",
+    ),
+    (
+        "“Sales fell,” John Perry said. Mary Collins met investors in Boston on Monday. "
+        "“We will recover by the summer,” Acme's chief executive said.",
+        "recover by the summer",
+        "Mary Collins",
+    ),
+]
+
+DESCRIBED_SUBJECT_NEGATIVE = [
+    # an owner pronoun names someone else: her doctor is not she
+    (
+        "“I feel fine,” John Perry said. Mary Collins visited the clinic on Monday. "
+        "“The treatment is working,” her doctor said.",
+        "treatment is working",
+        "Mary Collins",
+    ),
+    # a gendered title that does not fit
+    (
+        "“The water came fast,” John Perry said. Mary Collins toured the flooded district on Monday. "
+        "“We will rebuild every house,” the spokesman said.",
+        "rebuild every house",
+        "Mary Collins",
+    ),
+    # a person the article gives another title
+    (
+        "“The water came fast,” John Perry said. Governor Mary Collins toured the flooded district on Monday. "
+        "“We will rebuild every house,” the mayor said.",
+        "rebuild every house",
+        "Mary Collins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), DESCRIBED_SUBJECT_CASES)
+def test_described_subject(text: str, fragment: str, expected: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is not None and expected in name
+
+
+@pytest.mark.parametrize(("text", "fragment", "other"), DESCRIBED_SUBJECT_NEGATIVE)
+def test_described_subject_negative(text: str, fragment: str, other: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is None or other not in name

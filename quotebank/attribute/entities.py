@@ -21,6 +21,7 @@ from .mentions import noun_phrase, owner_of, person_name
 __all__ = [
     "antecedent",
     "cataphora",
+    "described_subject",
     "description",
     "find_named_speakers",
     "fits",
@@ -45,6 +46,9 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+# A description that speaks refers back this many sentences at most.
+_DESCRIPTION_SENTENCES = 2
+_GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
 # How far back a pronoun looks for its antecedent: so many earlier speakers, then so many earlier mentions of a
 # name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
 _ANTECEDENT_SPEAKERS = 200
@@ -212,6 +216,9 @@ def description(ctx: Context, mention: Span) -> Entity:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
             return holders[0]
+    if (named := described_subject(ctx, mention)) is not None:
+        named.add_role(role)  # stated at the cue, as sure as the reference itself
+        return named
     if mention[0].lower_ == "the":
         # "the country's outgoing prime minister": the one named speaker the text gives no role.
         speakers = named_speakers_without_role(ctx)
@@ -222,6 +229,37 @@ def description(ctx: Context, mention: Span) -> Entity:
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)
     return entity
+
+
+def described_subject(ctx: Context, mention: Span) -> Entity | None:
+    """``Mike Pence says too much is made of it. ... The Indiana governor said``: a definite description (``the``
+    or an owner's: ``Obama's former campaign strategist``) that speaks goes on with the person last named as a
+    subject, in its sentence or the two before, as news style varies the name; an organisation as that subject
+    stops the search (the description may be its officer), and so does a gendered title that does not fit.
+    """
+    first_word = mention[0]
+    owned = first_word.dep_ == "poss" and first_word.pos_ != "PRON"  # "his doctor" is not he
+    if (first_word.lower_ != "the" and not owned) or not is_title_token(mention.root, ctx.lexicon):
+        return None  # "Obama's evolution on climate" names no one
+    head_word = role_head(mention.text, ctx.lexicon)
+    start = mention.sent.start
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    owners = [e for t in mention if (e := ctx.index.entity_at(t.i)) is not None]
+    for i, entity in ctx.index.entities_back_from(mention.start, start):
+        tok = ctx.doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or any(e is entity for e in owners):
+            continue
+        if entity.kind is not SpeakerKind.PERSON:
+            return None
+        gender = ctx.lexicon.person_descriptions.get(mention.root.lower_) or _GENDERED_TITLES.get(mention.root.lower_)
+        if gender is not None and not fits(ctx, gender, entity):
+            return None
+        # A person the article gives other titles is not this one ("President Trump ... the prime minister").
+        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        return entity if stated else None
+    return None
 
 
 def named_speakers_without_role(ctx: Context) -> list[Entity]:
