@@ -186,3 +186,33 @@ def test_described_subject(text: str, fragment: str, expected: str) -> None:
 def test_described_subject_negative(text: str, fragment: str, other: str) -> None:
     name = speaker_of(text, fragment)
     assert name is None or other not in name
+
+
+# A verb after a quote that ends its sentence is its cue only when it says nothing of its own; a quoted object
+# or clause after the verb is another quote, so it is content too: (text, fragment, speaker must contain).
+TRAILING_CUE_CASES = [
+    (
+        "“We will rebuild every house,” said mayor Mary Collins. “The money is already there.” "
+        "The council has called on residents not to “panic” over the repairs.",
+        "money is already there",
+        "Mary Collins",
+    ),
+    (
+        "“Prices will rise,” said analyst John Perry. “Nobody can stop that now.” "
+        "The union has called on members to “hold the line” until March.",
+        "Nobody can stop that now",
+        "John Perry",
+    ),
+    # negative: a short cue with nothing of its own still speaks the quote before it
+    (
+        "The vote ended late on Tuesday. “We did it!” Mary Collins tweeted on Tuesday evening.",
+        "We did it",
+        "Mary Collins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), TRAILING_CUE_CASES)
+def test_trailing_cue_with_quoted_content(text: str, fragment: str, expected: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is not None and expected in name
