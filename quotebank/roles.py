@@ -87,6 +87,8 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
         else:
             chunks[-1].append(tok)
     first = next((k for k, chunk in enumerate(chunks) if any(is_title_token(t, lexicon) for t in chunk)), None)
+    if first is None and _common_noun_title(doc[name_start - 1], name_start):
+        first = len(chunks) - 1
     if first is None:
         return None
     kept = [t for chunk in chunks[first:] for t in chunk]
@@ -95,6 +97,18 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
     if not kept:
         return None
     return doc[kept[0].i : kept[-1].i + 1]
+
+
+def _common_noun_title(last: Token, name_start: int) -> bool:
+    """``Bath prop Matt Stevens``, ``9/11 widow Terry Strada``: a singular common noun glued to the name as its
+    modifier is a description of the person in news style, whether or not the lexicon knows it as a title."""
+    return (
+        last.tag_ == "NN"
+        and last.is_lower
+        and last.dep_ in ("compound", "nmod", "amod")
+        and last.head.i >= name_start
+        and last.head.ent_type_ == "PERSON"
+    )
 
 
 def appositive_role(doc: Doc, name_end: int, lexicon: Lexicon) -> Span | None:

@@ -216,3 +216,27 @@ TRAILING_CUE_CASES = [
 def test_trailing_cue_with_quoted_content(text: str, fragment: str, expected: str) -> None:
     name = speaker_of(text, fragment)
     assert name is not None and expected in name
+
+
+# A singular common noun glued to a name as its modifier is the person's role, known title word or not:
+# (text, fragment, the role must contain; None: no role).
+COMMON_NOUN_TITLE_CASES = [
+    ("“The bees are dying,” said Devon beekeeper Tom Fairley.", "bees are dying", "beekeeper"),
+    ("“The rent doubled in a year,” said hairdresser Mary Collins.", "rent doubled", "hairdresser"),
+    ("“Nobody warned us,” said Bath prop David Hale.", "Nobody warned us", "Bath prop"),
+    # negative: a plural noun before the name is what someone told, not a role
+    (
+        "On Monday the board told shareholders David Hale would step down. “It was time,” Hale said.",
+        "It was time",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), COMMON_NOUN_TITLE_CASES)
+def test_common_noun_title(text: str, fragment: str, expected: str | None) -> None:
+    role = role_of(text, fragment)
+    if expected is None:
+        assert role is None
+    else:
+        assert role is not None and expected in role
