@@ -240,3 +240,41 @@ def test_common_noun_title(text: str, fragment: str, expected: str | None) -> No
         assert role is None
     else:
         assert role is not None and expected in role
+
+
+# An indefinite title (or a place's title) that speaks, then a named person who speaks in the next two
+# sentences: the lede held the name back. (text, fragment, name must contain; negatives: must not).
+NAMED_AFTER_CASES = [
+    (
+        "“The strike will fail,” a former union chairman said on Monday. "
+        "David Hale, who led the union until 2010, said members were tired.",
+        "strike will fail",
+        "David Hale",
+    ),
+    (
+        "“The budget is safe,” Ruritania's finance minister said. David Hale said he would present it on Monday.",
+        "budget is safe",
+        "David Hale",
+    ),
+]
+
+NAMED_AFTER_NEGATIVE = [
+    # an anonymous source stays anonymous
+    ("“The plan is dead,” a senior official said. David Hale said he disagreed.", "plan is dead", "David Hale"),
+    # a person the article gives another title
+    ("“The plan is dead,” a former union chairman said. Mayor David Hale said he disagreed.", "plan is dead", "Hale"),
+    # a gendered title that does not fit
+    ("“The plan is dead,” a former union chairwoman said. David Hale said he disagreed.", "plan is dead", "Hale"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), NAMED_AFTER_CASES)
+def test_named_after(text: str, fragment: str, expected: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is not None and expected in name
+
+
+@pytest.mark.parametrize(("text", "fragment", "other"), NAMED_AFTER_NEGATIVE)
+def test_named_after_negative(text: str, fragment: str, other: str) -> None:
+    name = speaker_of(text, fragment)
+    assert name is None or other not in name

@@ -27,6 +27,7 @@ __all__ = [
     "fits",
     "gender_of",
     "kind_description",
+    "named_after",
     "named_speakers_without_role",
     "previous_subject",
     "resolve",
@@ -135,6 +136,9 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             kind = SpeakerKind.ORGANIZATION
         return ctx.adhoc(name, kind), None
     plural = head.tag_ in ("NNS", "NNPS")
+    if determiner in ("a", "an") and has_title and (named := named_after(ctx, mention)) is not None:
+        named.add_role(role_text(ctx, mention))
+        return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
         return ctx.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
     if has_title:
@@ -219,6 +223,9 @@ def description(ctx: Context, mention: Span) -> Entity:
     if (named := described_subject(ctx, mention)) is not None:
         named.add_role(role)  # stated at the cue, as sure as the reference itself
         return named
+    if mention[0].dep_ == "poss" and mention[0].pos_ == "PROPN" and (named := named_after(ctx, mention)) is not None:
+        named.add_role(role)  # "France's finance minister has said ... Herve Gaymard said"
+        return named
     if mention[0].lower_ == "the":
         # "the country's outgoing prime minister": the one named speaker the text gives no role.
         speakers = named_speakers_without_role(ctx)
@@ -257,6 +264,34 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
+        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        return entity if stated else None
+    return None
+
+
+def named_after(ctx: Context, mention: Span) -> Entity | None:
+    """``A former party chairman says the party needs a plan. ... “...,” said Don Fowler``: an indefinite title
+    that speaks, then a named person who speaks in the next two sentences, is that person (the lede's way of
+    holding the name back). Never an anonymous head (``a senior official``), a person with another title, or one
+    the gendered title does not fit."""
+    head = mention.root
+    if head.lower_ in ctx.lexicon.unnamed_heads or head.tag_ != "NN":
+        return None
+    sentence = mention.sent
+    end = sentence.end
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if end < len(ctx.doc):
+            end = ctx.doc[end].sent.end
+    head_word = role_head(mention.text, ctx.lexicon)
+    gender = ctx.lexicon.person_descriptions.get(head.lower_) or _GENDERED_TITLES.get(head.lower_)
+    for tok in ctx.doc[sentence.end : end]:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or not is_cue(ctx, tok.head):
+            continue
+        entity = ctx.index.entity_at(tok.i)
+        if entity is None or entity.kind is not SpeakerKind.PERSON:
+            return None  # the next one to speak is not named: the description stays unnamed
+        if gender is not None and not fits(ctx, gender, entity):
+            return None
         stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
         return entity if stated else None
     return None
