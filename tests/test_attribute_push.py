@@ -278,3 +278,29 @@ def test_named_after(text: str, fragment: str, expected: str) -> None:
 def test_named_after_negative(text: str, fragment: str, other: str) -> None:
     name = speaker_of(text, fragment)
     assert name is None or other not in name
+
+
+# With no title, the organisation a name is written with is the person's role: (text, fragment, role must
+# contain; None: no role).
+AFFILIATION_CASES = [
+    ("“Turnout will be low,” said David Hale of Harmon Research.", "Turnout will be low", "Harmon Research"),
+    ("“Turnout will be low,” noted CNN’s David Hale.", "Turnout will be low", "CNN"),
+    (
+        "David Hale at the Brookings Institution agreed. “Turnout will be low,” Hale said.",
+        "Turnout will be low",
+        "Brookings",
+    ),
+    # negative: a place is no affiliation
+    ("“We won the county,” said David Hale of Texas.", "We won the county", None),
+    # negative: a title comes first
+    ("“Turnout will be low,” said pollster David Hale of Harmon Research.", "Turnout will be low", "pollster"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), AFFILIATION_CASES)
+def test_affiliation(text: str, fragment: str, expected: str | None) -> None:
+    role = role_of(text, fragment)
+    if expected is None:
+        assert role is None
+    else:
+        assert role is not None and expected in role
