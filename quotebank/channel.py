@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .lexicons import Lexicon
 from .model import Channel, SpeakerKind
 
-__all__ = ["classify_channel"]
+__all__ = ["classify_channel", "is_time_expression"]
 
 _PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "correspondents", "interviewer"})
 # Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
@@ -57,6 +57,7 @@ def classify_channel(
         speaker_words: Lower-cased words of the speaker's mention (``state``, ``tv``).
     """
     found: dict[str, Token] = {}
+    speaker_set = {w.lower() for w in speaker_words}
     if cue is not None:
         verb_channel = lexicon.speech_verbs.get(cue.lemma_.lower())
         if verb_channel and not (verb_channel == "publication" and speaker_kind is not SpeakerKind.MEDIA):
@@ -64,11 +65,15 @@ def classify_channel(
     for tok in evidence:
         word = tok.lower_
         lemma = tok.lemma_.lower()
+        if word in lexicon.spokesperson_nouns and word in speaker_set:
+            continue  # "a spokesman said": who spoke, not how (the same spokesman "told reporters")
         if tok.pos_ == "VERB":
             # "noted", "posted": a verb names its own channel or none ("a note" is a letter; "noted" is not).
             channel = lexicon.speech_verbs.get(lemma)
         else:
             channel = lexicon.speech_nouns.get(word) or lexicon.speech_nouns.get(lemma)
+        if tok.i >= 1 and (pair := lexicon.speech_nouns.get(f"{tok.doc[tok.i - 1].lower_} {word}")):
+            channel = pair  # "a town hall", "a news conference": the two words name more than the last alone
         if channel is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
             channel = lexicon.speech_nouns.get(f"{tok.doc[tok.i - 2].lower_}-{word}")  # "op - ed", "e - mail"
         # The Post, The Wall Street Journal: outlets, not channels.
@@ -82,6 +87,8 @@ def classify_channel(
             found.setdefault("tweet", tok)  # "wrote on X": Twitter under its later name
         if after_on and word in lexicon.broadcast_media_words:
             found.setdefault("broadcast", tok)  # "speaking on CNN", "said on Fox News"
+        if lemma in lexicon.speech_settings and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
+            found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
             found.setdefault("interview", tok)
         if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue):
@@ -129,3 +136,16 @@ def _addressed(tok: Token, cue: Token) -> bool:
         return cue.lemma_.lower() in ("tell", "address", "speak", "talk")
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("in", "to", "before", "at") and head.head.i == cue.i
+
+
+def is_time_expression(tok: Token, lexicon: Lexicon) -> bool:
+    """True for a word that sets speech at a time: a weekday, a month, ``yesterday``, ``earlier``, a year.
+
+    ``for years`` or ``seven and a half years`` are durations and set no time.
+    """
+    word = tok.lower_.rstrip(".")
+    if word in lexicon.time_anchors:
+        return True
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    return word in lexicon.date_words or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))

@@ -20,6 +20,8 @@ Rules (applied to each quotation-mark pair, in order):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -95,11 +97,38 @@ def sentence_of(span: Span) -> Span:
     return sentence if sentence is not None else span
 
 
+class _Ranges:
+    """Character ranges, merged once, so that a position is looked up in O(log n) rather than against every range.
+
+    >>> r = _Ranges([(5, 9), (0, 2), (8, 12), (20, 20)])
+    >>> [pos for pos in range(22) if pos in r]
+    [0, 1, 5, 6, 7, 8, 9, 10, 11]
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def sentence_has_cue(doc: Doc, span: Span, lexicon: Lexicon, exclude: list[tuple[int, int]]) -> bool:
     """True when the sentence around ``span`` reports speech outside the quotes in ``exclude``."""
+    return _has_cue(doc, sentence_of(span), lexicon, _Ranges(exclude))
+
+
+def _has_cue(doc: Doc, sentence: Span, lexicon: Lexicon, excluded: _Ranges) -> bool:
     tagged = doc.has_annotation("POS")
-    for tok in sentence_of(span):
-        if any(s <= tok.idx < e for s, e in exclude):
+    for tok in sentence:
+        if tok.idx in excluded:
             continue
         lemma = tok.lemma_.lower() or naive_lemma(tok.lower_)
         if lemma in lexicon.position_verbs:
@@ -207,7 +236,17 @@ def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
 def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: str | None = None) -> list[QuoteKind]:
     """The kind of each quote in ``quotes`` (same order); ``text`` is ``doc.text``, which spaCy rebuilds on access."""
     text = doc.text if text is None else text
-    spans = [(q.start, q.end) for q in quotes]
+    excluded = _Ranges((q.start, q.end) for q in quotes)
+    # One answer per sentence: a sentence of many quotes is read once, not once per quote.
+    sentence_cues: dict[tuple[int, int], bool] = {}
+
+    def has_cue(span: Span) -> bool:
+        sentence = sentence_of(span)
+        key = (sentence.start, sentence.end)
+        if key not in sentence_cues:
+            sentence_cues[key] = _has_cue(doc, sentence, lexicon, excluded)
+        return sentence_cues[key]
+
     kinds: list[QuoteKind] = []
     for index, quote in enumerate(quotes):
         if quote.post is not None:
@@ -238,7 +277,7 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
                     # "on CNN's “State of the Union”": a programme of an outlet
                     outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words)
                 )
-                or (span is not None and not sentence_has_cue(doc, span, lexicon, spans))
+                or (span is not None and not has_cue(span))
             ):
                 kinds.append(QuoteKind.SCARE)
                 continue
@@ -247,7 +286,7 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
                 kinds.append(QuoteKind.SCARE)
                 continue
             span = _quote_span(doc, quote)
-            if span is not None and prev != ":" and not sentence_has_cue(doc, span, lexicon, spans):
+            if span is not None and prev != ":" and not has_cue(span):
                 kinds.append(QuoteKind.SCARE)
                 continue
         if integrated or (body[:1].islower() and not quote.continued):

@@ -19,6 +19,8 @@ Each entity collects the roles written next to its mentions (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 import attrs
 from spacy.tokens import Doc, Span
@@ -37,11 +39,13 @@ _RECENT_NAME_CHARS = 300
 FEMININE_WORDS = frozenset(
     {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman"}
     | {"chairwoman", "businesswoman", "councilwoman", "assemblywoman", "duchess", "sister"}
+    | {"widow", "wife", "mother", "daughter", "grandmother", "actress", "girlfriend", "niece", "aunt", "woman"}
 )
 """Honorifics and titles that make a person a ``she``."""
 MASCULINE_WORDS = frozenset(
     {"mr", "sir", "lord", "king", "prince", "spokesman", "congressman", "chairman", "businessman"}
     | {"councilman", "assemblyman", "duke", "brother"}
+    | {"widower", "husband", "father", "son", "grandfather", "actor", "boyfriend", "nephew", "uncle", "man"}
 )
 """Honorifics and titles that make a person a ``he``."""
 
@@ -143,6 +147,7 @@ class EntityIndex:
         self.lexicon = lexicon
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
+        self._mentioned: list[int] | None = None
         self._subject_mentions: set[int] = set()
         self._build()
 
@@ -363,6 +368,17 @@ class EntityIndex:
     def entity_at(self, token_index: int) -> Entity | None:
         """The entity whose mention covers token ``token_index``."""
         return self._by_token.get(token_index)
+
+    def entities_back_from(self, end: int, start: int = 0) -> Iterator[tuple[int, Entity]]:
+        """(token index, entity) for the tokens from ``end - 1`` back to ``start`` that a mention covers, nearest
+        first: the candidates of an antecedent search, without walking the tokens in between."""
+        if self._mentioned is None or len(self._mentioned) != len(self._by_token):
+            self._mentioned = sorted(self._by_token)
+        mentioned = self._mentioned
+        for n in range(bisect_left(mentioned, end) - 1, -1, -1):
+            if mentioned[n] < start:
+                break
+            yield mentioned[n], self._by_token[mentioned[n]]
 
     def entity_in(self, span: Span) -> Entity | None:
         """The entity that heads ``span`` (``Pentagon spokesman Jonathan Hoffman``), or one its text names.

@@ -15,20 +15,34 @@ long pre-nominal titles):
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
 
-__all__ = ["appositive_role", "is_title_token", "pre_title", "role_head"]
+__all__ = ["appositive_role", "best_role", "clean_role", "is_title_token", "pre_title", "role_head"]
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "INTJ", "SYM", "X"})
 _LINKING_WORDS = frozenset({"of", "to", "for", "at", "on", "in", "'s", "’s", "the", "and", "&"})
 _QUOTE_CHARS = "“”\"'‘’«»„"
+_LEADING_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "then"})
+_TRAILING_WORDS = frozenset({"of", "to", "for", "at", "on", "in", "with", "from", "by", "and", "or", "&", "the", "a"})
+# Words that make a phrase a clause or a list of things, never a title: a role holding one is cut before it.
+_CLAUSE_WORDS = frozenset(
+    {"who", "whom", "whose", "which", "that", "he", "she", "they", "it", "we", "i", "but", "when", "while", "as"}
+    | {"is", "was", "are", "were", "has", "had", "have", "said", "says", "and", "or", "after", "before", "since"}
+)
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?;:]\s+|[—–(]|\s-\s")
+_POSSESSIVE_END = re.compile(r"^(?P<word>.+?)['’]s?$")
+_ROLE_WORDS = 16
 
 
 def is_title_token(token: Token, lexicon: Lexicon) -> bool:
     """True for a word that names a role or title (``spokesman``, ``Minister``, ``Gen.``)."""
-    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
+    words = (token.lower_, token.lemma_.lower())
+    return any(w in lexicon.titles or w in lexicon.occupation_titles for w in words)
 
 
 def role_head(text: str, lexicon: Lexicon) -> str | None:
@@ -37,7 +51,7 @@ def role_head(text: str, lexicon: Lexicon) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and f"{words[i - 1]} {words[i]}" in lexicon.titles:
             return f"{words[i - 1]} {words[i]}"
-        if words[i] in lexicon.titles:
+        if words[i] in lexicon.titles or words[i] in lexicon.occupation_titles:
             return words[i]
     return None
 
@@ -45,6 +59,8 @@ def role_head(text: str, lexicon: Lexicon) -> str | None:
 def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
     """The title written just before the name that starts at token ``name_start``."""
     i = name_start - 1
+    if i >= 0 and (doc[i].pos_ == "ADP" or doc[i].lower_ in _LINKING_WORDS - {"'s", "’s", "&"}):
+        return None  # "the candidate’s response to Donald Trump": the name is an object, the words no title
     tokens: list[Token] = []
     while i >= 0:
         tok = doc[i]
@@ -57,6 +73,8 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
         if (tok.is_punct and tok.text not in ("-", "–", ".", "’s", "'s")) or tok.text in _QUOTE_CHARS:
             break
         tokens.append(tok)
+        if tok.is_sent_start:
+            break  # "... his secretary of state. Like many things with Mr. Obama": a title never spans sentences
         i -= 1
     if not tokens:
         return None
@@ -104,3 +122,93 @@ def appositive_role(doc: Doc, name_end: int, lexicon: Lexicon) -> Span | None:
     while start < end and doc[start].pos_ == "DET":
         start += 1
     return doc[start:end] if start < end else None
+
+
+def clean_role(text: str, lexicon: Lexicon) -> str | None:
+    """``text`` as a short role phrase: a title (or position) with its modifiers; None when nothing is left.
+
+    A role never runs across a sentence (``secretary of state. Later`` -> ``secretary of state``), never goes on
+    into a clause or what its holder owns (``Republican nominee’s disrespect for women`` -> ``Republican
+    nominee``), and loses leading articles and dangling prepositions (``spokeswoman for`` -> ``spokeswoman``). A
+    bare abbreviated title is written out (``Sen.`` -> ``senator``).
+
+    Example:
+        >>> from quotebank.lexicons import get_lexicon
+        >>> en = get_lexicon("en")
+        >>> clean_role("the Republican nominee’s disrespect for women.", en)
+        'Republican nominee'
+        >>> clean_role("Sen.", en), clean_role("strategy. Sen.", en), clean_role("media and rival", en)
+        ('senator', 'senator', 'rival')
+    """
+    pieces = [p.strip(' ,"“”') for p in _SENTENCE_BREAK.split(text)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None
+    titled = [p for p in pieces if _titled(p.split(), lexicon)]
+    words = (titled[-1] if titled else pieces[0]).split()
+    kept: list[str] = []
+    clause = False
+    for n, word in enumerate(words):
+        word = word.strip(",;")
+        if word.lower() in _CLAUSE_WORDS:
+            clause = True
+            if kept and (_titled(kept, lexicon) or not _titled(words[n + 1 :], lexicon)):
+                break
+            kept = []  # "media and rival": the title comes after the list
+            continue
+        owner = _POSSESSIVE_END.match(word)
+        if owner is not None and kept and _titled([owner.group("word")], lexicon):
+            kept.append(owner.group("word"))  # the title owns what follows: "nominee’s disrespect"
+            break
+        kept.append(word)
+    while kept and kept[0].lower() in _LEADING_WORDS:
+        kept = kept[1:]
+    while kept and kept[-1].lower() in _TRAILING_WORDS:
+        kept = kept[:-1]
+    if not kept or len(kept) > _ROLE_WORDS or (clause and not _titled(kept, lexicon)):
+        return None  # "but she has made clear her doubts": a clause, not a title
+    role = " ".join(kept)
+    if role.endswith(".") and len(kept[-1]) > 4 and kept[-1].count(".") == 1:
+        role = role[:-1]  # the full stop of the sentence, not of an abbreviation ("Jr.", "D-N.C.")
+    return _written_out(role, lexicon) or role
+
+
+def _titled(words: Iterable[str], lexicon: Lexicon) -> bool:
+    bare = [_POSSESSIVE_END.sub(r"\g<word>", w) for w in words]
+    return role_head(" ".join(bare), lexicon) is not None or any(
+        w.endswith(".") and w.rstrip(".").lower() in lexicon.title_abbreviations for w in bare
+    )
+
+
+def _written_out(text: str, lexicon: Lexicon) -> str | None:
+    """A role ending in an abbreviated title, written out (``New Jersey Gov.`` -> ``New Jersey governor``)."""
+    words = text.strip(" ,").split()
+    for size in (2, 1):
+        if len(words) < size or not words[-1].endswith("."):
+            continue
+        full = lexicon.title_abbreviations.get(" ".join(words[-size:]).rstrip(".").lower())
+        if full is not None:
+            return " ".join([*words[:-size], full])
+    return None
+
+
+def best_role(roles: Iterable[str], lexicon: Lexicon) -> str | None:
+    """The most informative of ``roles`` (already clean): a title if any, the one with the most words, the first
+    stated on a tie.
+
+    More words means more of what the article says about the position (``Republican presidential nominee``
+    over ``nominee``, ``New York state attorney general`` over ``attorney general``); a written-out abbreviation
+    counts as the single word it is.
+
+    Example:
+        >>> from quotebank.lexicons import get_lexicon
+        >>> best_role(["rival", "Republican presidential nominee", "nominee"], get_lexicon("en"))
+        'Republican presidential nominee'
+    """
+    roles = list(roles)
+    titled = [r for r in roles if _titled(r.split(), lexicon)]
+    best: str | None = None
+    for role in titled or roles:
+        if best is None or len(role.split()) > len(best.split()):
+            best = role
+    return best

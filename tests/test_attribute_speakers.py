@@ -84,3 +84,61 @@ def test_not_speaker(text: str, wrong: str) -> None:
     for quote in quotebank.extract(text):
         name = quote.speaker.name if quote.speaker is not None else ""
         assert wrong not in name, (quote.text, name)
+
+
+def test_surname_that_is_a_title_word_stays_a_name() -> None:
+    # "King" is a title word; with an appositive after it the name still speaks, the appositive is the role
+    text = "“Turnout makes a difference,” said Charlie King, a prominent New York Democrat."
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Charlie King"
+
+
+# (article, speakers of its quotes in order): a quote paragraph after a paragraph about one person
+PARAGRAPH_PERSON_CASES = [
+    (
+        "Jane Roe, the mayor, spoke at length on Monday about the budget and the strike.\n\n"
+        "“We will not back down.”\n\n“The city cannot pay more.”",
+        ["Jane Roe", "Jane Roe"],
+    ),
+    # nobody named before: unattributed
+    ("The strike entered its third week on Monday.\n\n“We will not back down.”", [None]),
+    # the paragraph before has a quote of its own: it is not about one person's words to come
+    (
+        "Jane Roe spoke on Monday. “It must end,” a union official said.\n\n“We will not back down.”",
+        ["a union official", "a union official"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_PERSON_CASES)
+def test_quote_paragraph_after_a_paragraph_about_one_person(text: str, expected: list[str | None]) -> None:
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == expected
+
+
+# (article, speaker of its one quote): "the paper", "the company" name the one of that kind named before
+KIND_CASES = [
+    ("The Daily Ledger endorsed Clinton on Sunday. The paper wrote, “She is ready.”", "Daily Ledger"),
+    ("Acme Corp. cut 500 jobs on Monday. “We regret it,” the company said.", "Acme Corp."),
+    # two companies named: nothing is guessed
+    ("Acme Corp. and Globex Inc. cut 500 jobs on Monday. “We regret it,” the company said.", "company"),
+    # a description with more words is not a bare kind
+    ("Acme Corp. cut 500 jobs on Monday. “We regret it,” the parent company said.", "parent company"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KIND_CASES)
+def test_the_paper_is_the_one_paper_named(text: str, expected: str) -> None:
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.kind is not QuoteKind.SCARE]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [expected]
+
+
+def test_a_name_inside_the_quote_never_speaks_it() -> None:
+    text = (
+        "The lack of songs for Clinton concerns Henry Crespo, president of a Miami caucus.\n\n"
+        "“No one is writing songs for Hillary. Hillary has nobody like that,” he said."
+    )
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.text.startswith("No one")]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Henry Crespo"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
+import quotebank
 from quotebank.coref import EntityIndex
 from quotebank.lexicons import get_lexicon
 from quotebank.model import SpeakerKind
@@ -66,3 +68,20 @@ def test_a_surname_first_and_a_namesake_of_the_other_gender_later_stay_two_peopl
     president, michelle = idx.entity_at(1), idx.entity_at(8)
     assert president is not None and michelle is not None
     assert president is not michelle
+
+
+@pytest.mark.parametrize(
+    ("role", "pronoun"),
+    [("widow", "She"), ("mother", "She"), ("actress", "She"), ("husband", "He"), ("father", "He")],
+)
+def test_a_gendered_role_tells_the_pronoun(role: str, pronoun: str) -> None:
+    # "Terry" alone reads as a man's name; the role the article gives says otherwise
+    other = "Jane Doe" if pronoun == "He" else "John Doe"
+    text = (
+        f"“The veto is wrong,” said {other}.\n\n"
+        f"“It must be overturned,” said {role} Terry Strada.\n\n"
+        f"{pronoun} continued, “We are tired of waiting.”"
+    )
+    quotes = [q for q in quotebank.extract(text, indirect=False) if q.text.startswith("We are tired")]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Terry Strada"

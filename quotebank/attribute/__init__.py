@@ -38,10 +38,11 @@ How it decides, in order:
    paragraph, a sentence reporting someone's words without quotation marks
    (``X called him a master at deals. “He showed ...”``) goes on with that
    speaker. Otherwise it stays unattributed.
-5. **Channels** come from the cue's own words (:mod:`quotebank.channel`); a cue
-   with no channel words takes the channel of the same speaker's previous cue
-   when no other speaker spoke in between (``said in an emailed statement``
-   ... ``Hoffman added``).
+5. **Channels** come from the cue's own words (:mod:`quotebank.channel`), or
+   from the scene the quote is part of (:mod:`~quotebank.attribute.scenes`):
+   a frame (``said in an emailed statement``, ``at a rally``) opens a scene
+   for its speaker that later quotes of theirs inherit (``Hoffman added``)
+   until a new frame or a new time.
 
 The stages, one module each, all plain functions of a :class:`~quotebank.attribute.context.Context`:
 :mod:`~quotebank.attribute.cues` (which words report speech), :mod:`~quotebank.attribute.mentions` (who the parse
@@ -63,9 +64,11 @@ from ..lexicons import Lexicon
 from ..model import Quote
 from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
+from .descriptions import described_roles
 from .events import find_events
 from .reported import indirect_cues
-from .speakers import attribute
+from .scenes import apply_scenes
+from .speakers import attribute, one_speaker_each
 
 __all__ = ["CueEvent", "attribute_quotes", "find_cue_events"]
 
@@ -92,6 +95,8 @@ def attribute_quotes(
     quotes = transcript(ctx, quotes)
     quotes = block_quotes(ctx, quotes)
     attributed = attribute(ctx, quotes)
-    if not indirect:
-        return attributed
-    return report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    if indirect:
+        attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
+    # One speaker per person first, so that a scene follows the person under every name the article uses.
+    attributed = one_speaker_each(ctx, attributed, described_roles(ctx))
+    return apply_scenes(ctx, attributed)

@@ -7,6 +7,8 @@ unnamed.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
@@ -23,6 +25,7 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "kind_description",
     "named_speakers_without_role",
     "resolve",
     "role_at",
@@ -41,6 +44,10 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+# How far back a pronoun looks for its antecedent: so many earlier speakers, then so many earlier mentions of a
+# name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
+_ANTECEDENT_SPEAKERS = 200
+_ANTECEDENT_MENTIONS = 2000
 
 
 def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
@@ -58,9 +65,12 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return antecedent(ctx, lower, verb), None
     if head.pos_ == "PRON":
         return None, None
+    if (named := kind_description(ctx, mention)) is not None:
+        return named, None
     appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
     dateline = head.text.isupper() and head.ent_type_ == "GPE"
-    titled = is_title_token(head, ctx.lexicon)
+    # "Charlie King, a prominent New York Democrat": a surname that is also a title word is a name.
+    titled = is_title_token(head, ctx.lexicon) and head.ent_type_ != "PERSON"
     if appositive is not None and head.pos_ == "NOUN" and not (titled or dateline):
         # "The player's mother, Angela Brooks, told the AP": the name speaks; the description is no title.
         holder = ctx.index.entity_at(appositive.i)
@@ -129,6 +139,20 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     return unowned_record(ctx, mention)
 
 
+def kind_description(ctx: Context, mention: Span) -> Entity | None:
+    """``The Daily Ledger endorsed ... The paper wrote``: ``the`` and a word for a kind of organisation name the
+    one organisation of that kind the article has named before; with two or none, nothing is guessed."""
+    words = [t for t in mention if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the":
+        return None
+    kind = ctx.lexicon.kind_nouns.get(words[1].lower_)
+    if kind is None:
+        return None
+    before = mention.start_char
+    named = [e for e in ctx.index.entities if e.kind.value == kind and e.last_before(before) >= 0]
+    return named[0] if len(named) == 1 else None
+
+
 def unowned_record(ctx: Context, mention: Span) -> tuple[Entity | None, str | None]:
     """``The lawsuit alleges``, ``according to the complaint``: a record with no owner named speaks for itself.
 
@@ -185,12 +209,14 @@ def description(ctx: Context, mention: Span) -> Entity:
         ]
         if len(holders) == 1:
             holders[0].add_role(role)
+            ctx.guess_role(holders[0], role)
             return holders[0]
     if mention[0].lower_ == "the":
         # "the country's outgoing prime minister": the one named speaker the text gives no role.
         speakers = named_speakers_without_role(ctx)
         if len(speakers) == 1:
             speakers[0].add_role(role)
+            ctx.guess_role(speakers[0], role)
             return speakers[0]
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)
@@ -253,16 +279,15 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
                         return entity
     if want_person and (named := cataphora(ctx, pronoun, verb)) is not None:
         return named
-    for tok in reversed(list(ctx.doc[sent.start : verb.i])):
-        entity = ctx.index.entity_at(tok.i)
-        if entity is None or tok.dep_ not in SUBJECT_DEPS or tok.i == verb.i:
-            continue
+    for i, entity in ctx.index.entities_back_from(verb.i, sent.start):
+        if ctx.doc[i].dep_ not in SUBJECT_DEPS or ctx.quoted(ctx.doc[i].idx):
+            continue  # a name inside the quote is never who says it ("“Hillary has nobody,” he said")
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
             return entity
-    for event in reversed(ctx.events):
-        # Speech nouns are read after every verb: a report later in the text is not an antecedent.
-        if event.speaker is None or event.entity_key is None or event.cue.start > verb.idx:
+    # Speech nouns are read after every verb: a report later in the text is not an antecedent.
+    for event in islice(ctx.speaking_back_from(verb.idx + 1), _ANTECEDENT_SPEAKERS):
+        if event.speaker is None or event.entity_key is None:
             continue
         kind = event.speaker.kind
         if want_person and kind is SpeakerKind.PERSON:
@@ -275,9 +300,8 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if pronoun in _PLURAL_PRONOUNS and kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
             return ctx.entity_by_key(event.entity_key)
     # No speaker yet: the nearest compatible entity named before.
-    for tok in reversed(list(ctx.doc[: verb.i])):
-        entity = ctx.index.entity_at(tok.i)
-        if entity is None or ctx.quoted(tok.idx):
+    for i, entity in islice(ctx.index.entities_back_from(verb.i), _ANTECEDENT_MENTIONS):
+        if ctx.quoted(ctx.doc[i].idx):
             continue
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
             return entity

@@ -23,7 +23,7 @@ def find_events(ctx: Context) -> list[CueEvent]:
         if is_cue(ctx, tok):
             event = event_for(ctx, tok)
             if event is not None:
-                ctx.events.append(event)
+                ctx.add_event(event)
     return ctx.events
 
 
@@ -48,7 +48,7 @@ def event_for(ctx: Context, verb: Token) -> CueEvent | None:
             if subject.root.head.i == verb.i and subject.start > verb.i:
                 cue_end = subject.end_char
     elif verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
-        handled_by = next((e for e in reversed(ctx.events) if e.verb == verb.head.i), None)
+        handled_by = ctx.by_verb.get(verb.head.i)
     cue = TextSpan.of(ctx.text, verb.idx, verb.idx + len(verb.text))
     if cue_end > verb.idx:
         cue = TextSpan.of(ctx.text, verb.idx, cue_end)

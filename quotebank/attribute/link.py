@@ -28,6 +28,7 @@ __all__ = [
     "has_named_subject",
     "naming_event",
     "paragraph_closing_cue",
+    "paragraph_person",
     "preceding_speech",
     "preceding_subject",
     "sentence_bounds",
@@ -38,6 +39,7 @@ _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
 _TITLE_WORDS = 4
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]")
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
 )
@@ -48,7 +50,7 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
     span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return None
-    by_verb = {e.verb: e for e in ctx.events}
+    by_verb = ctx.by_verb
     named = naming_event(ctx, span, by_verb)
     if named is not None:
         return named
@@ -114,8 +116,8 @@ def sentence_bounds(ctx: Context, quote: Quote) -> tuple[int, int]:
     close_at = ctx.after_closing_mark(quote)
     start = clause_start(ctx, open_at)
     end_match = None
-    for match in re.finditer(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]", text[close_at:]):
-        pos = close_at + match.start()
+    for match in _SENTENCE_BREAK.finditer(text, close_at):
+        pos = match.start()
         if match.group(0) in '“"«„' or not (ctx.quoted(pos) or abbreviation(text, pos)):
             end_match = pos
             break
@@ -130,8 +132,8 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
     start, end = sentence_bounds(ctx, quote)
     open_at = ctx.opening_mark(quote)
     close_at = ctx.after_closing_mark(quote)
-    before = [e for e in ctx.events if start <= e.cue.start < open_at and e.mention is not None]
-    after = [e for e in ctx.events if close_at <= e.cue.start < end and e.mention is not None]
+    before = [e for e in ctx.events_between(start, open_at) if e.mention is not None]
+    after = [e for e in ctx.events_between(close_at, end) if e.mention is not None]
     if any(e.speaker is not None for e in before + after):
         before = [e for e in before if e.speaker is not None]
         after = [e for e in after if e.speaker is not None]
@@ -143,7 +145,7 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
     if after:
         first = after[0]
         verb = ctx.doc[first.verb]
-        tokens_between = [t for t in ctx.doc if close_at <= t.idx < first.cue.start and not t.is_punct]
+        tokens_between = [i for i in ctx.tokens_from(close_at, first.cue.start) if not ctx.doc[i].is_punct]
         has_content = any(
             c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not ctx.quoted(c.idx) for c in verb.children
         )
@@ -183,7 +185,7 @@ def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
     if previous_line_end <= 0 or text[previous_line_end - 1] != ":":
         return None
     paragraph_start = text.rfind("\n", 0, previous_line_end)
-    introducing = [e for e in ctx.events if paragraph_start <= e.cue.start < previous_line_end and e.speaker]
+    introducing = [e for e in ctx.events_between(paragraph_start, previous_line_end) if e.speaker]
     if introducing:
         return introducing[-1]
     # "Sanders made the following comment:": the subject of the introducing sentence.
@@ -212,7 +214,7 @@ def paragraph_closing_cue(ctx: Context, quote: Quote) -> CueEvent | None:
     while end > 0 and text[end - 1] in " \t\n\r\u00a0":
         end -= 1
     sentence_start = clause_start(ctx, max(0, end - 1))
-    closing = [e for e in ctx.events if sentence_start <= e.cue.start < end and e.speaker is not None]
+    closing = [e for e in ctx.events_between(sentence_start, end) if e.speaker is not None]
     if not closing or ctx.quoted(end - 1):
         return None
     event = closing[-1]
@@ -253,12 +255,10 @@ def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:
     before = ctx.text[line_start:open_at].rstrip()
     if not before or before[-1] not in ".!?:":
         return None
-    for event in reversed(ctx.events):
-        if event.cue.start >= open_at:
-            continue
+    for event in ctx.events_back_from(open_at):
         if event.cue.start < line_start or open_at - event.cue.start > _PRECEDING_SPEECH_CHARS:
             return None
-        if any(event.cue.end <= start and end <= open_at for start, end in ctx.quote_ranges):
+        if ctx.quote_within(event.cue.end, open_at):
             return None
         verb = ctx.doc[event.verb]
         if event.speaker is None or verb.dep_ not in ("ROOT", "conj"):
@@ -267,6 +267,43 @@ def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:
             return None
         return event
     return None
+
+
+def paragraph_person(ctx: Context, quote: Quote) -> CueEvent | None:
+    """For a quote that is a paragraph of its own, with no cue: the one person the paragraph before is about.
+
+    ``Jane Roe, the mayor, spoke at length about the strike. \n\n “We will not back down.”``: news gives the words
+    of the person it has just described, in a paragraph of their own. Only when the paragraph before has no
+    quotation marks and names one person, as the subject of a verb; two people named there, or none, leave the
+    quote unattributed.
+    """
+    text = ctx.text
+    open_at = ctx.opening_mark(quote)
+    close_at = ctx.after_closing_mark(quote)
+    line_start = text.rfind("\n", 0, open_at) + 1
+    line_end = text.find("\n", close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:open_at].strip() or text[close_at:line_end].strip() or line_start == 0:
+        return None
+    end = line_start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    if end <= start or ctx.quotes_starting(start, end) or ctx.quote_within(start, end):
+        return None
+    tokens = ctx.tokens_from(start, end)
+    people: dict[int, Token] = {}
+    for i, entity in ctx.index.entities_back_from(tokens.stop, tokens.start):
+        if entity.kind is SpeakerKind.PERSON:
+            people.setdefault(id(entity), ctx.doc[i])
+    subjects = [t for t in people.values() if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(people) != 1 or not subjects:
+        return None
+    person = ctx.index.entity_at(subjects[0].i)
+    if person is None:
+        return None
+    phrase = noun_phrase(ctx, subjects[0])
+    return plain_event(ctx, subjects[0].head, phrase, person, role_at(ctx, phrase, person))
 
 
 def preceding_subject(ctx: Context, quote: Quote, running: int | None) -> CueEvent | None:
@@ -288,7 +325,7 @@ def preceding_subject(ctx: Context, quote: Quote, running: int | None) -> CueEve
     sentence = span[-1].sent
     if sentence.start_char < line_start:
         return None
-    for start, end in ctx.quote_ranges:
+    for start, end in ctx.quotes_starting(sentence.start_char, open_at):
         # A title in quotation marks ("On “Face the Nation,” Sanders ...") does not make the sentence a quote.
         if sentence.start_char <= start < open_at and len(ctx.text[start:end].split()) > _TITLE_WORDS:
             return None
@@ -315,8 +352,8 @@ def follows_on(ctx: Context, previous: Quote, previous_key: int | None, quote: Q
     if previous.cue is not None:
         cue_span = ctx.doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand")
         cue_sentence = cue_span[0].sent if cue_span is not None and len(cue_span) else None
-    for event in ctx.events:
-        if previous.end <= event.cue.start < quote.start and event.entity_key != previous_key:
+    for event in ctx.events_between(previous.end, quote.start):
+        if event.entity_key != previous_key:
             verb = ctx.doc[event.verb]
             if cue_sentence is not None and cue_sentence.start <= verb.i < cue_sentence.end:
                 continue  # a subordinate cue inside the previous quote's own attribution sentence

@@ -1,22 +1,43 @@
-"""Scenes: the channel of a cue (interview, statement, post ...), from its own words or the speaker's last cue.
+"""Scenes: the channel of a cue (interview, statement, post ...), from its own words or the scene it is part of.
 
 The channel words of the lexicon are matched by :mod:`quotebank.channel`; here they are gathered from the cue's
-clause (:func:`evidence_tokens`), and a cue with none takes the channel of the same speaker's previous cue when no
-other speaker spoke in between (:func:`running_channel`).
+clause (:func:`evidence_tokens`). A cue that names a channel (``in an interview with Reuters``, ``speaking at a
+rally``, ``wrote in an email``, an embedded post) opens a *scene* for its speaker, and every later quote of that
+speaker with no channel of its own is part of it (:func:`apply_scenes`), until the article moves that speaker to
+another setting or time: a cue of theirs that names another channel, or one set at a time of its own (``he said
+Tuesday``, ``Later, she told ...``). The quote keeps the words that opened the scene as its evidence.
+
+Two more kinds of frame are read in :mod:`~quotebank.attribute.frames`: a sentence that sets its subject speaking
+without quoting them (``In a statement issued Tuesday, X was more careful``, ``X issued a statement``), and an
+occasion the article sets for everyone present (``During a CNN town hall, a mother asked ...``), which reaches
+speakers with no scene of their own. The entry point is :func:`apply_scenes`, called once on the attributed quotes.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Span, Token
 
 from ..channel import classify_channel
-from ..model import Channel, Speaker, TextSpan
+from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
+from .frames import ANYONE, Scene, new_time, occasions, settings
 
-__all__ = ["evidence_tokens", "noun_channel", "running_channel", "verb_channel"]
+__all__ = [
+    "Scene",
+    "apply_scenes",
+    "evidence_tokens",
+    "noun_channel",
+    "scenes_of",
+    "verb_channel",
+]
 
 _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
+_NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss"})
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 
 
@@ -29,10 +50,8 @@ def verb_channel(
         evidence_tokens(ctx, verb, mention),
         ctx.lexicon,
         speaker_kind=speaker.kind if speaker else None,
-        speaker_words=[t.lower_ for t in mention] if mention is not None else (),
+        speaker_words=[t.lower_ for t in head_phrase(mention)] if mention is not None else (),
     )
-    if channel is Channel.UNKNOWN and key is not None:
-        return running_channel(ctx, key, verb.idx)
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
 
@@ -42,34 +61,163 @@ def noun_channel(ctx: Context, noun: Token, speaker: Speaker) -> tuple[Channel, 
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
 
-def running_channel(ctx: Context, key: int, before: int) -> tuple[Channel, TextSpan | None]:
-    for event in reversed(ctx.events):
-        if event.cue.start >= before or event.entity_key is None:
-            continue
-        if event.entity_key != key:
-            return Channel.UNKNOWN, None
-        if event.channel is not Channel.UNKNOWN:
-            return event.channel, event.evidence
-    return Channel.UNKNOWN, None
+def head_phrase(mention: Span) -> list[Token]:
+    """The mention's head noun with the words that make it up (``Iran state TV``), not those describing it.
+
+    In ``Director of television Jane Roe`` that is ``Jane Roe``: she is no broadcast.
+    """
+    root = mention.root
+    return [t for t in mention if t.i == root.i or (t.head.i == root.i and t.dep_ in _NOUN_MODS)]
 
 
 def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Token]:
     tokens: list[Token] = [verb]
     if mention is not None:
-        tokens.extend(mention)
+        tokens.extend(head_phrase(mention))
     for child in verb.children:
         # "Speaking on CNN's State of the Union, Sanders said": the participle names the channel.
         speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
         if child.dep_ == "prep" and child.lower_ in ctx.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
             continue  # "accused ministers of balancing the books": what was said names no channel
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
-            tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
+            if child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in ctx.lexicon.object_content_verbs:
+                continue  # "criticised the statement": what was said is about the statement, not in it
+            if child.dep_ in ("dobj", "obj"):
+                # "issued a statement", "wrote a letter": the object's noun; what it goes on to say is content.
+                of = [g for p in child.children if p.lower_ == "of" for g in p.children]  # "the House of Commons"
+                tokens.extend(t for t in (child, *child.children, *of) if t.dep_ in _NOUN_MODS or t.i == child.i)
+                tokens.extend(t for t in of if t.dep_ == "pobj")
+            else:
+                tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
-    start = clause_start(ctx, verb.idx)
-    clause = ctx.doc.char_span(start, verb.idx, alignment_mode="expand") if start < verb.idx else None
-    for k, tok in enumerate(t for t in (clause or ()) if not t.is_punct and t.i < verb.i):
-        if ctx.quoted(tok.idx) or not is_speech_noun(ctx, tok):
-            continue
-        if k < 4 or (tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i)):
-            tokens.append(tok)
+    # ... but not through the words that describe the speaker ("Q magazine reviews editor Ted Kessler said").
+    described = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)
+    ]
+    tokens.extend(
+        t
+        for t in clause_openers(ctx, verb)
+        if not ctx.quoted(t.idx) and is_speech_noun(ctx, t) and not any(a <= t.i <= b for a, b in described)
+    )
     return tokens
+
+
+def clause_openers(ctx: Context, verb: Token) -> list[Token]:
+    """The words of the clause before ``verb`` that may name its channel, in order.
+
+    Its first four words (``In a statement, X said``), and beyond them only the clause's root or the verb's
+    subject (``A letter from X to Y ... had said``): whatever else stands between is what the clause is about.
+    Only those are looked at, so a cue deep in a very long sentence costs no more than one near its start.
+    """
+    doc = ctx.doc
+    start = clause_start(ctx, verb.idx)
+    if start >= verb.idx:
+        return []
+    # The tokens Doc.char_span(start, verb.idx, alignment_mode="expand") would give, without rebuilding doc.text.
+    first, last = token_at(doc, start), token_at(doc, verb.idx - 1)
+    if first < 0 or last < 0:
+        return []
+    if start == doc[first].idx + len(doc[first]):
+        first += 1  # the whitespace after a token is not that token
+    end = min(last + 1, verb.i)
+    openers: list[Token] = []
+    i = first
+    while i < end and len(openers) < 4:
+        if not doc[i].is_punct:
+            openers.append(doc[i])
+        i += 1
+    rest = {t.i for t in verb.lefts if t.i >= i}
+    j = end - 1
+    while j >= i:  # the root of each parse tree in the rest of the clause
+        sentence = doc[j].sent
+        if i <= sentence.root.i < end:
+            rest.add(sentence.root.i)
+        j = sentence.start - 1
+    for tok in (doc[k] for k in sorted(rest)):
+        if not tok.is_punct and tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i):
+            openers.append(tok)
+    return openers
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """The index of the token whose text or trailing whitespace holds character ``char``, or -1 (spaCy's rule).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("In a statement, X said")
+    >>> token_at(doc, 0), token_at(doc, 2), token_at(doc, 5), token_at(doc, 99)
+    (0, 0, 2, -1)
+    """
+    low, high = 0, len(doc) - 1
+    while low <= high:
+        mid = (low + high) // 2
+        tok = doc[mid]
+        if char < tok.idx:
+            high = mid - 1
+        elif char >= tok.idx + len(tok) + len(tok.whitespace_):
+            low = mid + 1
+        else:
+            return mid
+    return -1
+
+
+def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
+    """``quotes`` (speakers set) with the channel of the scene each is part of, where a quote names none itself.
+
+    A quote belongs to the latest scene of its speaker that opened at or before its cue (or, with no cue, before
+    the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
+    """
+    by_speaker: dict[str, list[Scene]] = {}
+    for scene in sorted([*scenes_of(ctx, quotes), *settings(ctx), *occasions(ctx)], key=lambda scene: scene.start):
+        by_speaker.setdefault(scene.speaker, []).append(scene)
+    starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
+
+    def latest(speaker: str, anchor: int) -> Scene | None:
+        at = bisect_right(starts.get(speaker, []), anchor) - 1
+        return by_speaker[speaker][at] if at >= 0 else None
+
+    out: list[Quote] = []
+    for quote in quotes:
+        key = speaker_key(quote.speaker)
+        if quote.channel is not Channel.UNKNOWN or key is None or quote.kind is QuoteKind.SCARE:
+            out.append(quote)
+            continue
+        anchor = quote.cue.start if quote.cue is not None else quote.start
+        # The speaker's own scene; a speaker with none is at the occasion the article last set, if any (a new time
+        # ends an occasion, never the speaker's own interview: "In 2014, ..." is the story, not the quotes' source).
+        current = latest(key, anchor) or latest(ANYONE, anchor)
+        if current is not None and current.channel is not Channel.UNKNOWN:
+            quote = attrs.evolve(quote, channel=current.channel, channel_evidence=current.evidence)
+        out.append(quote)
+    return out
+
+
+def scenes_of(ctx: Context, quotes: Sequence[Quote]) -> list[Scene]:
+    """Every point where a speaker's scene opens or closes, in text order.
+
+    A cue event that names a channel opens one; so does an embedded post. A cue event of the speaker that names
+    no channel but is set at a time of its own (``said Tuesday``, ``Earlier, he told``) closes the one before.
+    """
+    found: list[Scene] = []
+    # Only a quote's own cue moves its speaker in time: "In 2014, Obama unveiled the plan" is the story the
+    # article tells, while the interview it quotes him from goes on.
+    quoting = {q.cue.start for q in quotes if q.cue is not None and q.kind is not QuoteKind.INDIRECT}
+    for event in ctx.events:
+        key = speaker_key(event.speaker)
+        if key is None:
+            continue
+        if event.channel is not Channel.UNKNOWN:
+            found.append(Scene(speaker=key, start=event.cue.start, channel=event.channel, evidence=event.evidence))
+        elif event.verb >= 0 and event.cue.start in quoting and new_time(ctx, ctx.doc[event.verb]):
+            found.append(Scene(speaker=key, start=event.cue.start, channel=Channel.UNKNOWN, evidence=None))
+    for quote in quotes:
+        key = speaker_key(quote.speaker)
+        if quote.post is not None and key is not None and quote.channel is not Channel.UNKNOWN:
+            found.append(Scene(speaker=key, start=quote.start, channel=quote.channel, evidence=quote.channel_evidence))
+    return sorted(found, key=lambda scene: scene.start)
+
+
+def speaker_key(speaker: Speaker | None) -> str | None:
+    """Who a scene belongs to: the speaker's name, whatever the case (None for no speaker)."""
+    return speaker.name.lower() if speaker is not None else None

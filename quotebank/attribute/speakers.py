@@ -8,10 +8,12 @@ introduced (:mod:`quotebank.attribute.link`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from ..roles import best_role, clean_role, role_head
 from .context import Context, CueEvent
 from .events import find_events
 from .link import (
@@ -19,12 +21,13 @@ from .link import (
     event_for_quote,
     follows_on,
     paragraph_closing_cue,
+    paragraph_person,
     preceding_speech,
     preceding_subject,
     signed_or_introduced,
 )
 
-__all__ = ["attribute", "attribute_post", "said_at"]
+__all__ = ["attribute", "attribute_post", "one_speaker_each", "said_at"]
 
 
 def said_at(quote: Quote, event: CueEvent, *, confidence: float) -> Quote:
@@ -98,6 +101,9 @@ def attribute(ctx: Context, quotes: list[Quote]) -> list[Quote]:
             elif quote.kind is QuoteKind.DIRECT and (spoken := preceding_speech(ctx, quote)) is not None:
                 updated = said_at(quote, spoken, confidence=0.7)
                 key = spoken.entity_key
+            elif quote.kind is QuoteKind.DIRECT and (about := paragraph_person(ctx, quote)) is not None:
+                updated = attrs.evolve(said_at(quote, about, confidence=0.6), cue=None)
+                key = about.entity_key
             elif quote.kind is QuoteKind.PARTIAL and (fallback := clause_subject(ctx, quote)) is not None:
                 updated = attrs.evolve(
                     quote, speaker=fallback.speaker, speaker_mention=fallback.mention, confidence=0.6
@@ -115,11 +121,23 @@ def attribute(ctx: Context, quotes: list[Quote]) -> list[Quote]:
 
 
 def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
+    """An embedded post, signed by its author: the entity the article names so, else a speaker by that name.
+
+    A signature with a handle but no name (``— (@x) January 8, 2020``) gives the handle as the speaker, of unknown
+    kind; one with neither leaves the post unattributed (a tweet all the same).
+    """
     post = quote.post
     assert post is not None
     author = post.author
-    entity = ctx.index.find(author)
-    if entity is None:
+    channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
+    signature = post.signature
+    handle_only = not author.strip()
+    if handle_only:
+        author = f"@{post.handle.lstrip('@')}" if post.handle and post.handle.strip("@ ") else ""
+    if not author:
+        return attrs.evolve(quote, cue=signature, channel=channel, channel_evidence=signature), None
+    entity = None if handle_only else ctx.index.find(author)
+    if entity is None and not handle_only:
         base = re.split(r"[.\s_]", author)[0]
         for candidate in ctx.index.entities:
             if candidate.kind is SpeakerKind.PERSON and base and base in (candidate.surname, candidate.name):
@@ -131,15 +149,15 @@ def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
         key: int | None = ctx.key_of(entity)
     else:
         kind = SpeakerKind.MEDIA if ctx.index.is_media(author) else SpeakerKind.PERSON
+        if handle_only:
+            kind = SpeakerKind.UNKNOWN  # a handle alone says nothing of who holds it
         speaker = Speaker(name=author, kind=kind, handle=post.handle)
         key = ctx.key_of(ctx.adhoc(author, kind))
     mention = None
-    signature = post.signature
     if signature is not None:
         offset = signature.text.find(author)
         if offset >= 0:
             mention = TextSpan.of(ctx.text, signature.start + offset, signature.start + offset + len(author))
-    channel = Channel.TWEET if post.platform == "twitter" else Channel.SOCIAL_POST
     return (
         attrs.evolve(
             quote,
@@ -151,3 +169,57 @@ def attribute_post(ctx: Context, quote: Quote) -> tuple[Quote, int | None]:
         ),
         key,
     )
+
+
+def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tuple[str, str, bool]] = ()) -> list[Quote]:
+    """``quotes`` with one :class:`Speaker` per person: every role the article gives them, the best as ``role``.
+
+    Roles are gathered from the whole article, not only from the mention next to each quote: every title the
+    entity index read around the person's names, every role a description or appositive gave at a cue, every
+    role a quote's own mention gave, and the ``described`` roles (name, role, guessed) the article states away
+    from the name (:mod:`quotebank.attribute.descriptions`). Each is cleaned into a short title phrase
+    (:func:`quotebank.roles.clean_role`).
+    ``role`` is the most informative (:func:`quotebank.roles.best_role`) of the roles written next to a name, or
+    when there are none, of those a description gave; ``roles`` holds all of them, that one first. Speakers are
+    the same person when they carry the same name.
+    """
+    lexicon = ctx.lexicon
+    gathered: dict[str, list[tuple[str, bool]]] = {}
+
+    def gather(name: str, roles: Iterable[str], guess: bool = False) -> None:
+        kept = gathered.setdefault(name, [])
+        for role in roles:
+            cleaned = clean_role(role, lexicon)
+            guessed = guess or (name, role.lower()) in ctx.guessed_roles
+            if cleaned is None:
+                continue
+            same = next((n for n, (k, _) in enumerate(kept) if k.lower() == cleaned.lower()), None)
+            if same is None:
+                kept.append((cleaned, guessed))
+            elif not guessed:
+                kept[same] = (cleaned, False)  # stated by the name too: no guess
+
+    for entity in ctx.entities():
+        gather(entity.name, entity.roles)
+    for quote in quotes:
+        if quote.speaker is not None:
+            gather(quote.speaker.name, quote.speaker.roles)
+    for name, stated, guessed in described:
+        gather(name, [stated], guessed)
+    out = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None:
+            roles = gathered.get(speaker.name, [])
+            if not roles and speaker.kind in (SpeakerKind.UNNAMED, SpeakerKind.PERSON):
+                # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
+                own = clean_role(speaker.name, lexicon)
+                roles = [(own, False)] if own and role_head(own, lexicon) else []
+            role = best_role([r for r, guessed in roles if not guessed], lexicon) or best_role(
+                [r for r, _ in roles], lexicon
+            )
+            others = [r for r, _ in roles if r != role]
+            speaker = attrs.evolve(speaker, role=role, roles=(role, *others) if role else tuple(others))
+            quote = attrs.evolve(quote, speaker=speaker)
+        out.append(quote)
+    return out

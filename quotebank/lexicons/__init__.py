@@ -169,6 +169,30 @@ class Lexicon:
     """Prepositions after a headline's speaker before its topic or addressee (``Obama on Climate Change: ...``)."""
     headline_joints: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Words that join a second report to a headline's first (``... as Tory leader calls it ...``)."""
+    # Channels and scenes (quotebank.channel, quotebank.attribute.scenes).
+    time_anchors: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a cue at a time of its own (``Tuesday``, ``yesterday``, ``earlier``, ``ago``): such a cue
+    leaves the scene the speaker was in (:mod:`quotebank.attribute.scenes`). Durations (``for years``) do not."""
+    date_words: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Words that set a time only inside a date the parser recognised (``March``, ``May``, ``Sat``), being
+    ordinary words elsewhere (``a march``, ``she may``)."""
+    spokesperson_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Who speaks for someone (``spokesman``): in the speaker's own mention they never show the channel, since a
+    spokesman gives interviews and briefings as well as statements."""
+    speech_settings: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occasions at which one speaks to those present (``at a campaign stop``, ``during a fundraiser``): as the
+    object of *at* or *during* beside a cue they make a speech. Not speech nouns: ``the event`` says nothing."""
+    occasion_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Prepositions that, opening a sentence, set an occasion for everyone present (``During a town hall, ...``)."""
+    # Roles (quotebank.roles)
+    title_abbreviations: dict[str, str] = attrs.field(factory=dict)
+    """Abbreviated titles written out, without the full stop (``sen`` -> ``senator``): a role that is only one."""
+    kind_nouns: dict[str, str] = attrs.field(factory=dict)
+    """Words for a kind of organisation, with the speaker kind they name (``paper`` -> ``media``): ``the paper``
+    is the one newspaper the article has named."""
+    occupation_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Occupations that name a person's role like a title does (``rally driver Dave Hawkins``, ``X, a designer,``):
+    read as titles for roles only (:mod:`quotebank.roles`)."""
 
 
 @functools.cache
