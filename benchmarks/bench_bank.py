@@ -7,8 +7,8 @@ Run from the repository root (the default corpus is the 84 PolNeAR dev articles)
 
 The pipeline is loaded and warmed up (one article) before the clock starts. Then every article goes in with
 ``bank.add_many`` into a fresh SQLite bank in a temporary directory (``--memory``: in memory), one transaction
-per article; then the first read (``bank.quotes``) links speakers and merges quotations across the bank, timed
-apart; then the exports. ``--compare`` first times ``quotebank.batch.extract_many`` alone on the same articles
+per article, speakers linked and quotations merged as each article comes in; then the first read (``bank.quotes``),
+timed apart; then the exports. ``--compare`` first times ``quotebank.batch.extract_many`` alone on the same articles
 (no bank), to show what the bank itself adds. Peak memory is the process's peak resident set (ru_maxrss, the
 spaCy model included; with ``--n-process`` > 1, plus the largest worker), next to the resident set once the
 model was loaded. The extraction notices (unbalanced quotation marks...) are silenced.
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"add_many             {added:.2f} s  {stats.added / added:.1f} articles/s  {words / added:.0f} words/s")
     if alone is not None:
         print(f"extract_many alone   {alone:.2f} s  {len(paths) / alone:.1f} articles/s (no bank)")
-    print(f"first read (linking) {linked * 1000:.0f} ms")
+    print(f"first read (quotes)  {linked * 1000:.0f} ms")
     print(f"quotations + export  {exported * 1000:.0f} ms ({n_jsonl} JSON lines)")
     print(f"peak memory          {_peak_mb():.0f} MB (resident after loading the model: {loaded_mb:.0f} MB)")
     if not args.memory:

@@ -14,9 +14,18 @@ from . import fastpipes as _fastpipes  # noqa: F401  (registers "quotebank_attri
 from . import paragraphs as _paragraphs  # noqa: F401  (registers "quotebank_paragraphs")
 from .api import DEFAULT_MODELS, MODEL_ENV_VAR, SPANS_KEY, extract, load
 from .bank import Quotation, QuoteBank, SpeakerEntity
-from .batch import BadRecord, Extraction, Fields, Record, extract_many
+from .corpus import BadRecord, Extraction, Fields, Record, extract_many
 from .display import Rendering, render
-from .errors import BankError, Code, ModelNotFoundError, Notice, QuotebankError
+from .errors import (
+    BankError,
+    Code,
+    InvalidTextError,
+    ModelNotFoundError,
+    Notice,
+    QuotebankError,
+    QuoteDataError,
+    RecordError,
+)
 from .model import Channel, Post, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 
 __version__ = "0.1.0"
@@ -31,15 +40,18 @@ __all__ = [
     "Code",
     "Extraction",
     "Fields",
+    "InvalidTextError",
     "ModelNotFoundError",
     "Notice",
     "Post",
     "Quotation",
     "Quote",
     "QuoteBank",
+    "QuoteDataError",
     "QuoteKind",
     "QuotebankError",
     "Record",
+    "RecordError",
     "Rendering",
     "Speaker",
     "SpeakerEntity",

@@ -40,6 +40,7 @@ from .batch import (
     quote_row,
     read_records,
 )
+from .corpus.rows import quote_json
 from .errors import QuotebankError
 from .model import Channel, Quote, QuoteKind
 
@@ -130,10 +131,7 @@ class _Writer(Protocol):
 
 
 def _quote_json(quote: Quote, extraction: Extraction | None) -> dict[str, Any]:
-    data = quote.to_dict()
-    data["date"] = extraction.date if extraction else None
-    data["url"] = extraction.url if extraction else None
-    return data
+    return quote_json(quote, extraction)
 
 
 class _TableWriter:
@@ -349,7 +347,42 @@ def _parser() -> argparse.ArgumentParser:
         "-f", "--format", choices=tuple(_WRITERS), default="table", help="output format (default: table)"
     )
     query.add_argument("-o", "--output", metavar="PATH", help="write the quotes here instead of stdout")
+
+    merge = bank_sub.add_parser(
+        "merge",
+        help="merge banks built elsewhere (shards) into one",
+        description="Add every article of other banks (shards built in parallel) to a bank (created when missing), "
+        "with the same result as adding them all to it. Articles already there are left alone.",
+    )
+    merge.add_argument("shards", nargs="+", metavar="SHARD", help="the shards' SQLite files")
+    merge.add_argument("--db", required=True, metavar="PATH", help="the bank's SQLite file")
+    merge.add_argument("--replace", action="store_true", help="replace stored articles a shard has another text for")
+    merge.set_defaults(handler=_bank_merge)
     return parser
+
+
+def _bank_merge(args: argparse.Namespace) -> int:
+    from .bank import QuoteBank
+
+    try:
+        bank = QuoteBank.open(args.db)
+    except (QuotebankError, OSError, ValueError) as exc:
+        raise _Fatal(f"cannot open the bank {args.db}: {exc}") from None
+    added = replaced = unchanged = skipped = 0
+    with bank:
+        for shard in args.shards:
+            try:
+                stats = bank.merge(shard, replace=args.replace)
+            except (QuotebankError, OSError, ValueError) as exc:
+                raise _Fatal(f"cannot merge {shard}: {exc}") from None
+            added, replaced = added + stats.added, replaced + stats.replaced
+            unchanged, skipped = unchanged + stats.unchanged, skipped + stats.skipped
+    print(
+        f"quotebank: {args.db}: {added} added, {replaced} replaced, {unchanged} unchanged, {skipped} skipped "
+        "(another text for a stored id: see --replace)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _fields(args: argparse.Namespace) -> Fields:
@@ -567,6 +600,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if getattr(args, "handler", None) is not None:
+            return int(args.handler(args))
         if args.bank_command == "add":
             return _bank_add(args)
         return _bank_query(args)

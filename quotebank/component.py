@@ -36,17 +36,26 @@ from .model import Quote, QuoteKind
 from .pipeline import analyze
 from .tokenizer import split_glued_quotes
 
-__all__ = ["INDIRECT_SPANS_KEY", "SCARE_SPANS_KEY", "SPANS_KEY", "QuotebankComponent", "doc_quotes", "make_quotebank"]
+__all__ = [
+    "DATA_KEY",
+    "INDIRECT_SPANS_KEY",
+    "SCARE_SPANS_KEY",
+    "SPANS_KEY",
+    "QuotebankComponent",
+    "doc_quotes",
+    "make_quotebank",
+]
 
 SPANS_KEY = "quotebank"
 SCARE_SPANS_KEY = "quotebank_scare"
 INDIRECT_SPANS_KEY = "quotebank_indirect"
-_DATA = "quotebank_data"
+DATA_KEY = "quotebank_data"
+"""The Doc extension that holds the quotes as plain dicts: set on every Doc the component processed."""
 _NOTICES = "quotebank_notices"
 
 
 def _all_quotes(doc: Doc) -> list[Quote]:
-    return [Quote.from_dict(d) for d in (doc._.get(_DATA) or [])]
+    return [Quote.from_dict(d) for d in (doc._.get(DATA_KEY) or [])]
 
 
 def doc_quotes(doc: Doc, *, include_scare: bool = False, indirect: bool = True) -> list[Quote]:
@@ -70,8 +79,8 @@ def _notices(doc: Doc) -> list[Notice]:
 
 
 def _register_extensions() -> None:
-    if not Doc.has_extension(_DATA):
-        Doc.set_extension(_DATA, default=None)
+    if not Doc.has_extension(DATA_KEY):
+        Doc.set_extension(DATA_KEY, default=None)
     if not Doc.has_extension(_NOTICES):
         Doc.set_extension(_NOTICES, default=None)
     if not Doc.has_extension("quotes"):
@@ -131,7 +140,7 @@ class QuotebankComponent:
 
 def write_quotes(doc: Doc, quotes: list[Quote], notices: list[Notice]) -> None:
     """Store ``quotes`` and ``notices`` on ``doc`` in serialisable form."""
-    doc._.set(_DATA, [q.to_dict() for q in quotes])
+    doc._.set(DATA_KEY, [q.to_dict() for q in quotes])
     doc._.set(_NOTICES, [n.to_dict() for n in notices])
     groups: dict[str, list[Span]] = {SPANS_KEY: [], SCARE_SPANS_KEY: [], INDIRECT_SPANS_KEY: []}
     for q in quotes:

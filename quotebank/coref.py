@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicons import Lexicon
 from .model import Speaker, SpeakerKind
-from .roles import appositive_role, is_title_token, pre_title
+from .roles import affiliation, appositive_role, is_title_token, pre_title
 
 __all__ = ["Entity", "EntityIndex", "clean_name"]
 
@@ -356,6 +356,8 @@ class EntityIndex:
             before = pre_title(doc, name.start, self.lexicon)
             if before is not None:
                 roles.append(before.text)
+        if not roles and (organisation := affiliation(doc, first, name.end)) is not None:
+            roles.append(organisation.text)
         after = appositive_role(doc, name.end, self.lexicon)
         if after is not None:
             # "Gen. Mark Milley, the chairman of the Joint Chiefs,": the appositive says more than a bare rank.

@@ -269,9 +269,9 @@ class Rendering:
 
 
 def _from_doc(doc: Doc, include_scare: bool) -> list[Quote]:
-    from .component import _DATA, doc_quotes
+    from .component import DATA_KEY, doc_quotes
 
-    if not doc.has_extension(_DATA) or doc._.get(_DATA) is None:
+    if not doc.has_extension(DATA_KEY) or doc._.get(DATA_KEY) is None:
         raise ValueError(
             "this Doc was not processed by the quotebank component: use quotebank.load(), "
             "or nlp.add_pipe('quotebank'), or pass quotes="

@@ -29,6 +29,56 @@ class BankError(QuotebankError):
     """A quote bank cannot be opened or written."""
 
 
+class InvalidTextError(QuotebankError, ValueError):
+    """A text quotebank cannot process, refused at the door: it is not valid Unicode (a lone surrogate).
+
+    ``offset`` is the character offset of the first bad character. :func:`quotebank.extract`, the bank and the
+    record reading (:func:`quotebank.corpus.to_record`, so ``extract_many`` and the command line) all refuse such a
+    text the same way, through :func:`quotebank.api.check_text`.
+
+    Example:
+        >>> error = InvalidTextError("surrogates not allowed", offset=3)
+        >>> print(error)
+        the text is not valid Unicode: surrogates not allowed at offset 3
+        >>> error.offset, isinstance(error, ValueError)
+        (3, True)
+    """
+
+    def __init__(self, reason: str, offset: int) -> None:
+        super().__init__(f"the text is not valid Unicode: {reason} at offset {offset}")
+        self.reason = reason
+        self.offset = offset
+
+    def __reduce__(self) -> tuple[type[InvalidTextError], tuple[str, int]]:
+        return type(self), (self.reason, self.offset)
+
+
+class RecordError(QuotebankError, ValueError):
+    """A record (a document to extract quotes from or to store) has a field that cannot be used.
+
+    The message names the record (when its id is known) and the field; ``field`` and ``reason`` give them apart.
+
+    Example:
+        >>> print(RecordError("must be an ISO 8601 date (YYYY-MM-DD), not 'Monday'", field="date", record_id="a1"))
+        record 'a1': 'date' must be an ISO 8601 date (YYYY-MM-DD), not 'Monday'
+    """
+
+    def __init__(self, reason: str, field: str, record_id: str | None = None) -> None:
+        where = f"record {record_id!r}: " if record_id is not None else ""
+        super().__init__(f"{where}{field!r} {reason}")
+        self.reason = reason
+        self.field = field
+        self.record_id = record_id
+
+    def __reduce__(self) -> tuple[type[RecordError], tuple[str, str, str | None]]:
+        return type(self), (self.reason, self.field, self.record_id)
+
+
+class QuoteDataError(QuotebankError, ValueError):
+    """Data that should describe a quote (:meth:`Quote.from_dict <quotebank.Quote.from_dict>`, ``from_json``) does
+    not: a missing field, or a value of the wrong type or out of range."""
+
+
 class Code(enum.StrEnum):
     """Codes of the notices quotebank emits while reading a document."""
 
@@ -41,7 +91,8 @@ class Code(enum.StrEnum):
     TOO_LONG_QUOTE = "W004"
     """A pair of marks so far apart that they cannot be one quotation; both skipped."""
     DOC_SPLIT = "W005"
-    """A text longer than the pipeline's ``max_length`` was processed in pieces."""
+    """A text longer than :data:`quotebank.api.PIECE_CHARS` (or the pipeline's ``max_length``) was processed in
+    pieces cut at paragraph breaks."""
     BAD_QUOTE = "W006"
     """A quote could not be built (an internal inconsistency); skipped."""
 

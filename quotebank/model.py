@@ -23,6 +23,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from .errors import QuoteDataError
+
 __all__ = [
     "Channel",
     "Post",
@@ -271,6 +273,10 @@ class Post:
         )
 
 
+_REQUIRED = ("id", "text", "start", "end")
+"""The fields of :meth:`Quote.to_dict` that :meth:`Quote.from_dict` cannot do without."""
+
+
 def _optional(cls: type) -> Any:
     return attrs.validators.optional(attrs.validators.instance_of(cls))
 
@@ -392,6 +398,32 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """The quote a :meth:`to_dict` dict describes.
+
+        Raises:
+            QuoteDataError: naming what is wrong: not a mapping, a missing field, a value of the wrong type.
+
+        Example:
+            >>> Quote.from_dict({"id": "q0", "text": "Hi"})
+            Traceback (most recent call last):
+            ...
+            quotebank.errors.QuoteDataError: a quote needs the fields 'start', 'end'; this one has 'id', 'text'
+        """
+        if not isinstance(data, Mapping):
+            raise QuoteDataError(f"Quote.from_dict() takes a mapping (a dict), not {type(data).__name__}")
+        missing = [key for key in _REQUIRED if key not in data]
+        if missing:
+            present = ", ".join(repr(key) for key in data) or "none"
+            raise QuoteDataError(f"a quote needs the fields {', '.join(map(repr, missing))}; this one has {present}")
+        try:
+            return cls._from_dict(data)
+        except KeyError as exc:
+            raise QuoteDataError(f"quote {data['id']!r}: a part of it lacks the field {exc.args[0]!r}") from exc
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise QuoteDataError(f"quote {data['id']!r}: {exc}") from exc
+
+    @classmethod
+    def _from_dict(cls, data: Mapping[str, Any]) -> Quote:
         def span(key: str) -> TextSpan | None:
             value = data.get(key)
             return TextSpan.from_dict(value) if value else None
@@ -423,4 +455,9 @@ class Quote:
 
     @classmethod
     def from_json(cls, line: str) -> Quote:
-        return cls.from_dict(json.loads(line))
+        """The quote a :meth:`to_json` line describes; :class:`~quotebank.errors.QuoteDataError` when it does not."""
+        try:
+            data = json.loads(line)
+        except (TypeError, ValueError) as exc:
+            raise QuoteDataError(f"not a JSON quote: {exc}") from exc
+        return cls.from_dict(data)

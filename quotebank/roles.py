@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
 
-__all__ = ["appositive_role", "best_role", "clean_role", "is_title_token", "pre_title", "role_head"]
+__all__ = ["affiliation", "appositive_role", "best_role", "clean_role", "is_title_token", "pre_title", "role_head"]
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "INTJ", "SYM", "X"})
 _LINKING_WORDS = frozenset({"of", "to", "for", "at", "on", "in", "'s", "’s", "the", "and", "&"})
@@ -34,6 +34,7 @@ _CLAUSE_WORDS = frozenset(
     {"who", "whom", "whose", "which", "that", "he", "she", "they", "it", "we", "i", "but", "when", "while", "as"}
     | {"is", "was", "are", "were", "has", "had", "have", "said", "says", "and", "or", "after", "before", "since"}
 )
+_AFFILIATION_PREPOSITIONS = frozenset({"for", "at", "of"})
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?;:]\s+|[—–(]|\s-\s")
 _POSSESSIVE_END = re.compile(r"^(?P<word>.+?)['’]s?$")
 _ROLE_WORDS = 16
@@ -87,6 +88,8 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
         else:
             chunks[-1].append(tok)
     first = next((k for k, chunk in enumerate(chunks) if any(is_title_token(t, lexicon) for t in chunk)), None)
+    if first is None and _common_noun_title(doc[name_start - 1], name_start):
+        first = len(chunks) - 1
     if first is None:
         return None
     kept = [t for chunk in chunks[first:] for t in chunk]
@@ -95,6 +98,46 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
     if not kept:
         return None
     return doc[kept[0].i : kept[-1].i + 1]
+
+
+def _common_noun_title(last: Token, name_start: int) -> bool:
+    """``Bath prop Matt Stevens``, ``9/11 widow Terry Strada``: a singular common noun glued to the name as its
+    modifier is a description of the person in news style, whether or not the lexicon knows it as a title."""
+    return (
+        last.tag_ == "NN"
+        and last.is_lower
+        and last.dep_ in ("compound", "nmod", "amod")
+        and last.head.i >= name_start
+        and last.head.ent_type_ == "PERSON"
+    )
+
+
+def affiliation(doc: Doc, name_start: int, name_end: int) -> Span | None:
+    """The organisation a name is written with, when no title is: ``NBC’s Dante Chinni``, ``Cameron Easley for
+    Morning Consult``, ``Dan McLaughlin at the National Review``. Places, people and dates are no affiliation."""
+    last = doc[name_end - 1]
+    if last.ent_type_ != "PERSON":
+        return None  # "the Charlotte Panthers of the National Football League": a team has no affiliation role
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS and child.i == name_end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and _organisation_word(objects[0]):
+                phrase = [t for t in objects[0].subtree if t.dep_ != "det"]
+                if all(t.pos_ == "PROPN" or t.text == "&" for t in phrase):
+                    return doc[phrase[0].i : phrase[-1].i + 1]
+    owner_end = name_start - 1
+    if owner_end >= 1 and doc[owner_end].lower_ in ("’s", "'s"):
+        i = owner_end - 1
+        if doc[i].ent_type_ == "ORG":
+            start = i
+            while start > 0 and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].ent_iob_ != "O":
+                start -= 1
+            return doc[start:owner_end]
+    return None
+
+
+def _organisation_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "")
 
 
 def appositive_role(doc: Doc, name_end: int, lexicon: Lexicon) -> Span | None:

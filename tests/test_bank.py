@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -308,22 +309,61 @@ def test_jsonl_of_occurrences_reads_back_as_quotes(filled, tmp_path):
     assert lines[2]["probability"] == 0.9 and lines[2]["date"] == "2020-01-08"
 
 
-def test_quotation_jsonl_has_epfl_quotebank_fields(filled, tmp_path):
+def test_quotation_jsonl_has_epfl_quotebank_keys_and_types(filled, tmp_path):
+    # The shape of lines of EPFL's quotes-YYYY.json (quotation-centric), written here by hand.
+    published = [
+        {
+            "quoteID": "2020-01-16-000088",
+            "quotation": "I'm not going to sit here and say it was an easy decision",
+            "speaker": "Jane Doe",
+            "qids": ["Q1234567"],
+            "date": "2020-01-16 13:45:00",
+            "numOccurrences": 3,
+            "probas": [["Jane Doe", "0.8542"], ["None", "0.1458"]],
+            "urls": ["http://example.com/a", "http://example.com/b"],
+            "phase": "E",
+        },
+        {
+            "quoteID": "2020-02-03-000012",
+            "quotation": "the numbers speak for themselves",
+            "speaker": "None",
+            "qids": [],
+            "date": "2020-02-03 00:00:00",
+            "numOccurrences": 1,
+            "probas": [["None", "0.6203"], ["John Roe", "0.3797"]],
+            "urls": ["http://example.com/c"],
+            "phase": "E",
+        },
+    ]
     path = tmp_path / "quotations.jsonl"
     assert filled.to_quotebank_jsonl(path) == 4
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    epfl = {"quoteID", "quotation", "speaker", "qids", "date", "numOccurrences", "probas", "urls"}
-    assert all(epfl <= set(r) for r in records)
+
+    def shape(record: dict) -> list[tuple[str, str]]:
+        return [(key, type(value).__name__) for key, value in record.items()]
+
+    assert all(shape(r) == shape(published[0]) for r in records)
+    for r in records:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", r["date"])
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d-\d{6}", r["quoteID"])
+        assert all(isinstance(name, str) and re.fullmatch(r"[01]\.\d{4}", p) for name, p in r["probas"])
     escalation = next(r for r in records if r["quotation"] == "not seek escalation")
     assert escalation["speaker"] == "Javad Zarif" and escalation["probas"] == [
         ["Javad Zarif", "0.9000"],
         ["None", "0.1000"],
     ]
-    assert (
-        escalation["role"] == "foreign minister"
-        and escalation["channel"] == "tweet"
-        and escalation["numOccurrences"] == 1
-    )
+    assert escalation["date"] == "2020-01-08 00:00:00" and escalation["numOccurrences"] == 1
+    ours = filled.to_quotebank_jsonl(tmp_path / "extras.jsonl", extras=True)
+    extras = [json.loads(line) for line in (tmp_path / "extras.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ours == 4 and list(extras[0])[: len(published[0])] == list(published[0])
+    escalation = next(r for r in extras if r["quotation"] == "not seek escalation")
+    assert escalation["role"] == "foreign minister" and escalation["channel"] == "tweet"
+
+
+def test_an_unattributed_quotation_has_epfls_none_speaker(bank):
+    add(bank, "a", ("Nobody knows who said this one", None))
+    (record,) = [q.to_dict() for q in bank.quotations]
+    assert record["speaker"] == "None" and record["probas"] == [["None", "1.0000"]] and record["date"] is None
 
 
 def test_dataframe(filled):
@@ -357,9 +397,33 @@ def test_adding_an_article_again_does_not_duplicate_it(blank_nlp):
     assert len(bank.quotes) == 1 and bank.document("a").url == "https://x.example"
     stats = bank.add_many([{"doc_id": "a", "text": text}, {"id": "b", "text": text}])
     assert (stats.added, stats.unchanged) == (1, 1)
-    bank.add("“Something else entirely,” he said.", doc_id="a")
+    with pytest.raises(BankError, match="replace=True"):
+        bank.add("“Something else entirely,” he said.", doc_id="a")
+    assert [q.text for q in bank.find(doc_id="a")] == ["We are ready to respond,"]
+    bank.add("“Something else entirely,” he said.", doc_id="a", replace=True)
     assert [q.text for q in bank.find(doc_id="a")] == ["Something else entirely,"]
     assert len(bank) == 2
+
+
+def test_a_new_text_for_a_stored_id_is_replaced_only_when_asked(blank_nlp, caplog):
+    bank = QuoteBank(nlp=blank_nlp)
+    bank.add("“We are ready,” she said.", doc_id="a")
+    text, quotes = article(("Other words", None))
+    with pytest.raises(BankError, match="another text"):
+        bank.add_quotes(text, quotes, doc_id="a")
+    stats = bank.add_many([{"doc_id": "a", "text": "“New words,” he said."}, {"doc_id": "b", "text": "“B,” he said."}])
+    assert (stats.added, stats.skipped, stats.replaced) == (1, 1, 0)
+    assert "'a' is already in the bank with another text" in caplog.text
+    assert [q.text for q in bank.find(doc_id="a")] == ["We are ready,"]
+    stats = bank.add_many([{"doc_id": "a", "text": "“New words,” he said."}], replace=True)
+    assert (stats.replaced, stats.skipped) == (1, 0) and [q.text for q in bank.find(doc_id="a")] == ["New words,"]
+    assert bank.add_quotes(text, quotes, doc_id="a", replace=True) == [attrs_doc(q, "a") for q in quotes]
+
+
+def attrs_doc(q: Quote, doc_id: str) -> Quote:
+    import attrs
+
+    return attrs.evolve(q, doc_id=doc_id)
 
 
 def test_add_many_accepts_several_record_shapes_and_reports_bad_ones(blank_nlp):

@@ -14,6 +14,7 @@ import pytest
 from conftest import SEEDS
 
 import quotebank
+import quotebank.corpus
 import quotebank.dask as qdask
 
 
@@ -64,7 +65,8 @@ def test_read_records_and_to_dataframe(client, tmp_path: Path) -> None:
     assert list(frame.columns) == list(qdask.FRAME_COLUMNS)
     quotes = frame[frame.error.isna()]
     assert len(quotes) == sum(len(r.quotes) for r in results)
-    assert set(quotes.date) == {"2020-01-08"}
+    assert set(quotes.date) == {pandas.Timestamp("2020-01-08")}
+    assert frame.dtypes.to_dict() == qdask.quote_meta().dtypes.to_dict()
     assert frame[frame.error.notna()].error.tolist() == [f"{corpus}:4: invalid JSON: Expecting value at column 1"]
 
 
@@ -84,6 +86,46 @@ def test_extract_dataframe(client) -> None:
     assert str(quotes.start.dtype) == "Int64"
     local = qdask.extract_frame(articles)  # the map_partitions function, on a pandas frame
     assert local.doc_id.tolist() == quotes.doc_id.tolist()
+    assert quotes.dtypes.to_dict() == local.dtypes.to_dict() == qdask.quote_meta().dtypes.to_dict()
+
+
+def test_missing_values_of_any_dtype_are_missing(nlp) -> None:
+    # pandas holds a missing date as NaT and a missing string as pd.NA: neither is a bad value.
+    articles = pandas.DataFrame(
+        {
+            "id": pandas.array(["a", None, "c"], dtype="string"),
+            "text": pandas.array(["“Yes,” Zarif said.", pandas.NA, "“No,” she said."], dtype="string"),
+            "date": pandas.to_datetime(["2020-01-08 10:30", None, None]),
+            "url": pandas.array([pandas.NA, "v", pandas.NA], dtype="string"),
+        },
+        index=[10, 11, 12],
+    )
+    quotes = qdask.extract_frame(articles)
+    assert quotes.doc_id.tolist() == ["a", "11", "c"]
+    assert quotes.error.tolist()[:1] == [pandas.NA] and quotes.error[1] == "record '11': 'text' is null, not a string"
+    assert quotes.date[0] == pandas.Timestamp("2020-01-08 10:30") and quotes.date[2] is pandas.NaT
+
+
+def test_the_dask_frame_and_the_banks_frame_have_one_schema(client) -> None:
+    articles = pandas.DataFrame({"id": ["a"], "text": ["“Yes,” Zarif said."], "date": ["2020-01-08"]})
+    quotes = qdask.extract_dataframe(dask_dataframe.from_pandas(articles, npartitions=1)).compute()
+    bank = quotebank.QuoteBank()
+    (quote,) = quotebank.extract(articles.text[0], nlp=_blank())
+    bank.add_quotes(articles.text[0], [quote], doc_id="a", date="2020-01-08")
+    banked = bank.to_dataframe()
+    shared = [c for c in quotes.columns if c in banked.columns]
+    assert shared == list(quotebank.corpus.ROW_COLUMNS)
+    assert quotes[shared].dtypes.to_dict() == banked[shared].dtypes.to_dict()
+    assert {str(t) for t in banked.dtypes} == {"string", "Int64", "Float64", "datetime64[ns]"}
+    assert quotes.date[0] == banked.date[0] == pandas.Timestamp("2020-01-08")
+
+
+def _blank():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotebank", config={"attribute": False})
+    return nlp
 
 
 def test_a_missing_dask_names_the_extra() -> None:

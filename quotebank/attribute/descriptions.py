@@ -10,7 +10,9 @@ The entity index reads the titles written next to a name (``Pentagon spokesman J
   role);
 * ``Lynch served as the attorney general``: a title introduced by ``as`` on the person's verb;
 * ``Ava DuVernay spent years on the film ... The director makes this clear``: a definite description as the
-  subject of a sentence, referring back to the person who was the subject last, in the two sentences before.
+  subject of a sentence, referring back to the person who was the subject (or its owner) last, in the two
+  sentences before; or as an owner (``Roe's lead may fade if the Democratic nominee's stance hurts her``),
+  referring back only to the subject of a main clause or its owner.
 
 Only the fronted description is written next to the name. The others are *guesses* (``X is the only
 candidate`` is an opinion, ``as president`` may be a hope, ``the director`` may be someone else): they count
@@ -43,6 +45,9 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _DESCRIPTION_SENTENCES = 2
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their"})
 _APPOSITIVE_WORDS = 14
+# Where a definite description and the name it refers back to stand: the subject, or the owner of the subject or
+# of any noun ("Roe's recent gains ... if the Republican nominee's stance").
+_DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
 
 
@@ -80,7 +85,7 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
                 yield _phrase(ctx, tok), holder, True
         elif (fronted := _fronted(ctx, tok, sentence)) is not None:
             yield _phrase(ctx, tok), fronted, False
-        elif tok.dep_ in ("nsubj", "nsubjpass") and _definite(tok):
+        elif tok.dep_ in _DESCRIPTION_DEPS and _definite(tok):
             holder = _named_before(ctx, tok, sentence)
             if holder is not None:
                 yield _phrase(ctx, tok), holder, True
@@ -184,8 +189,10 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
         first = ctx.doc[first - 1].sent.start
     # Names inside the description ("The GOP candidate") are not what it refers back to.
     for i, entity in ctx.index.entities_back_from(noun_phrase(ctx, head).start, first):
-        if ctx.quoted(ctx.doc[i].idx) or ctx.doc[i].dep_ not in ("nsubj", "nsubjpass"):
+        if ctx.quoted(ctx.doc[i].idx) or ctx.doc[i].dep_ not in _DESCRIPTION_DEPS:
             continue  # the description goes on with the subject before it, not with whom that subject named
+        if head.dep_ == "poss" and not _main_subject(ctx.doc[i]):
+            continue  # an owner ("the chairman's letter") is read more strictly: only what a main clause is about
         if entity.kind is not SpeakerKind.PERSON:
             return None  # the last subject is an organisation: "the chairman" may be its
         gender = _GENDERED_TITLES.get(head.lower_)
@@ -194,3 +201,11 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             return None
         return entity
     return None
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of a main clause or its owner (``Roe's lead ... may fade``); not the subject of a clause put
+    inside another (``Acme cut jobs after Roe left``), which the sentence is not about."""
+    if tok.dep_ == "poss":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ROOT", "conj")

@@ -21,12 +21,15 @@ from .mentions import noun_phrase, owner_of, person_name
 __all__ = [
     "antecedent",
     "cataphora",
+    "described_subject",
     "description",
     "find_named_speakers",
     "fits",
     "gender_of",
     "kind_description",
+    "named_after",
     "named_speakers_without_role",
+    "previous_subject",
     "resolve",
     "role_at",
     "role_text",
@@ -44,6 +47,9 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+# A description that speaks refers back this many sentences at most.
+_DESCRIPTION_SENTENCES = 2
+_GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
 # How far back a pronoun looks for its antecedent: so many earlier speakers, then so many earlier mentions of a
 # name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
 _ANTECEDENT_SPEAKERS = 200
@@ -130,6 +136,9 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             kind = SpeakerKind.ORGANIZATION
         return ctx.adhoc(name, kind), None
     plural = head.tag_ in ("NNS", "NNPS")
+    if determiner in ("a", "an") and has_title and (named := named_after(ctx, mention)) is not None:
+        named.add_role(role_text(ctx, mention))
+        return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
         return ctx.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
     if has_title:
@@ -211,6 +220,12 @@ def description(ctx: Context, mention: Span) -> Entity:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
             return holders[0]
+    if (named := described_subject(ctx, mention)) is not None:
+        named.add_role(role)  # stated at the cue, as sure as the reference itself
+        return named
+    if mention[0].dep_ == "poss" and mention[0].pos_ == "PROPN" and (named := named_after(ctx, mention)) is not None:
+        named.add_role(role)  # "France's finance minister has said ... Herve Gaymard said"
+        return named
     if mention[0].lower_ == "the":
         # "the country's outgoing prime minister": the one named speaker the text gives no role.
         speakers = named_speakers_without_role(ctx)
@@ -221,6 +236,65 @@ def description(ctx: Context, mention: Span) -> Entity:
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)
     return entity
+
+
+def described_subject(ctx: Context, mention: Span) -> Entity | None:
+    """``Mike Pence says too much is made of it. ... The Indiana governor said``: a definite description (``the``
+    or an owner's: ``Obama's former campaign strategist``) that speaks goes on with the person last named as a
+    subject, in its sentence or the two before, as news style varies the name; an organisation as that subject
+    stops the search (the description may be its officer), and so does a gendered title that does not fit.
+    """
+    first_word = mention[0]
+    owned = first_word.dep_ == "poss" and first_word.pos_ != "PRON"  # "his doctor" is not he
+    if (first_word.lower_ != "the" and not owned) or not is_title_token(mention.root, ctx.lexicon):
+        return None  # "Obama's evolution on climate" names no one
+    head_word = role_head(mention.text, ctx.lexicon)
+    start = mention.sent.start
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    owners = [e for t in mention if (e := ctx.index.entity_at(t.i)) is not None]
+    for i, entity in ctx.index.entities_back_from(mention.start, start):
+        tok = ctx.doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or any(e is entity for e in owners):
+            continue
+        if entity.kind is not SpeakerKind.PERSON:
+            return None
+        gender = ctx.lexicon.person_descriptions.get(mention.root.lower_) or _GENDERED_TITLES.get(mention.root.lower_)
+        if gender is not None and not fits(ctx, gender, entity):
+            return None
+        # A person the article gives other titles is not this one ("President Trump ... the prime minister").
+        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        return entity if stated else None
+    return None
+
+
+def named_after(ctx: Context, mention: Span) -> Entity | None:
+    """``A former party chairman says the party needs a plan. ... “...,” said Don Fowler``: an indefinite title
+    that speaks, then a named person who speaks in the next two sentences, is that person (the lede's way of
+    holding the name back). Never an anonymous head (``a senior official``), a person with another title, or one
+    the gendered title does not fit."""
+    head = mention.root
+    if head.lower_ in ctx.lexicon.unnamed_heads or head.tag_ != "NN":
+        return None
+    sentence = mention.sent
+    end = sentence.end
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if end < len(ctx.doc):
+            end = ctx.doc[end].sent.end
+    head_word = role_head(mention.text, ctx.lexicon)
+    gender = ctx.lexicon.person_descriptions.get(head.lower_) or _GENDERED_TITLES.get(head.lower_)
+    for tok in ctx.doc[sentence.end : end]:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or not is_cue(ctx, tok.head):
+            continue
+        entity = ctx.index.entity_at(tok.i)
+        if entity is None or entity.kind is not SpeakerKind.PERSON:
+            return None  # the next one to speak is not named: the description stays unnamed
+        if gender is not None and not fits(ctx, gender, entity):
+            return None
+        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        return entity if stated else None
+    return None
 
 
 def named_speakers_without_role(ctx: Context) -> list[Entity]:
@@ -285,6 +359,8 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
             return entity
+    if want_person and pronoun in _GENDERED and (introduced := previous_subject(ctx, pronoun, sent)) is not None:
+        return introduced
     # Speech nouns are read after every verb: a report later in the text is not an antecedent.
     for event in islice(ctx.speaking_back_from(verb.idx + 1), _ANTECEDENT_SPEAKERS):
         if event.speaker is None or event.entity_key is None:
@@ -304,6 +380,24 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if ctx.quoted(ctx.doc[i].idx):
             continue
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
+            return entity
+    return None
+
+
+def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
+    """``Celtic manager O'Neill is no respecter of reputations. “...,” he said``: the person named as the subject
+    of the sentence before, outside quotation marks, is who the pronoun goes on with, even when someone else
+    spoke last (the writer has just brought that person in).
+    """
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    root = previous.root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ == "PRON" or ctx.quoted(child.idx):
+            continue
+        entity = ctx.index.entity_at(child.i)
+        if entity is not None and entity.kind is SpeakerKind.PERSON and fits(ctx, pronoun, entity):
             return entity
     return None
 

@@ -25,6 +25,7 @@ __all__ = [
     "event_for_quote",
     "follows_on",
     "governing_event",
+    "has_content",
     "has_named_subject",
     "naming_event",
     "paragraph_closing_cue",
@@ -39,6 +40,8 @@ _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
 _TITLE_WORDS = 4
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’']?$")
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]")
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
@@ -101,6 +104,13 @@ def naming_event(ctx: Context, span: Span, by_verb: dict[int, CueEvent]) -> CueE
     return event if event is not None and event.speaker is not None else None
 
 
+def has_content(ctx: Context, verb: Token) -> bool:
+    """True for a reporting verb that says something of its own: an object or a clause outside quotation marks,
+    or one after the verb even if quoted (``Christian Aid has called on firms not to “cut and run”``), which is
+    another quote than the one before the verb."""
+    return any(c.dep_ in _CONTENT_DEPS and (not ctx.quoted(c.idx) or c.i > verb.i) for c in verb.children)
+
+
 def has_named_subject(ctx: Context, verb: Token) -> bool:
     for child in verb.children:
         named = ctx.index.entity_at(child.i) is not None and child.ent_type_ in ("PERSON", "ORG")
@@ -137,7 +147,7 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
     if any(e.speaker is not None for e in before + after):
         before = [e for e in before if e.speaker is not None]
         after = [e for e in after if e.speaker is not None]
-    ends_sentence = bool(re.search(r"[.!?…][\"”’']?$", quote.text.rstrip()))
+    ends_sentence = bool(re.search(_ENDS_SENTENCE, quote.text.rstrip()))
     if after and not ends_sentence and not (before and subordinate(ctx, ctx.doc[after[0].verb])):
         return after[0]
     if before:
@@ -146,10 +156,7 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
         first = after[0]
         verb = ctx.doc[first.verb]
         tokens_between = [i for i in ctx.tokens_from(close_at, first.cue.start) if not ctx.doc[i].is_punct]
-        has_content = any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and not ctx.quoted(c.idx) for c in verb.children
-        )
-        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content:
+        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content(ctx, verb):
             return first
     return None
 

@@ -10,20 +10,33 @@ extracted, offsets into the stored text); one row per speaker the article
 names (``mentions``: the article's own :class:`Speaker`, with every role and
 alias the article gives). Each :meth:`QuoteBank.add` is one transaction, so a
 crash or a kill loses at most the article in progress, and adding an article
-whose ``doc_id`` is already stored with the same text does nothing (with a
-different text, the new version replaces the old).
+whose ``doc_id`` is already stored with the same text does nothing (a
+different text replaces it only with ``replace=True``).
 
-What is *derived* from that, across articles: speaker entities
-(:func:`quotebank.linking.link_speakers`: the same person under all their
+What is *derived* from that, across articles, as each article is added:
+speaker entities (the rules of :func:`quotebank.bank.linking.link_speakers`,
+run by :mod:`quotebank.bank.incremental` against the entities that share a
+blocking key with the article's speakers: the same person under all their
 names, handles and roles; a role-only speaker resolved to the named person who
 holds the role; an account to its person) and quotations
-(:func:`quotebank.linking.merge_quotations`: the same words across articles,
-near-duplicates and fragments included). Linking is redone lazily: every
-``add`` bumps a generation counter, and the first read after a change re-links
-the whole bank in one transaction (linear in the number of speakers and quotes)
-and stores the result, so a later article can name the person that an earlier
-role-only mention referred to, the result does not depend on the order the
-articles came in, and reopening a bank does not re-link it.
+(:mod:`quotebank.bank.quotations`, the rules of
+:func:`quotebank.bank.merging.merge_quotations`: the same words across
+articles, near-duplicates and fragments included). The cost of an article does
+not grow with the bank; a later article that changes an earlier decision (a
+second Trump makes a bare *Mr Trump* ambiguous) has the decisions that waited
+on it taken again; the result does not depend on the order the articles came
+in; and reading never writes. Banks built apart (shards) are combined with
+:meth:`QuoteBank.merge`.
+
+The package: :mod:`~quotebank.bank.schema` (the SQLite layout, opening and
+creating), :mod:`~quotebank.bank.store` (adding, removing, merging),
+:mod:`~quotebank.bank.incremental` and :mod:`~quotebank.bank.linking` (speakers),
+:mod:`~quotebank.bank.quotations` and :mod:`~quotebank.bank.merging`
+(quotations), :mod:`~quotebank.bank.queries` (reading and :meth:`find`),
+:mod:`~quotebank.bank.exports`, :mod:`~quotebank.bank.values` (the public value
+objects), :mod:`~quotebank.bank.records` (coercing callers' records) and
+:mod:`~quotebank.bank.folding` (text folding with the standard library). None
+imports the extraction pipeline at module level.
 
 Example:
     >>> from quotebank import Quote, Speaker

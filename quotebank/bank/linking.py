@@ -1,12 +1,12 @@
-"""Cross-document speaker linking and quotation merging, as pure functions over plain records.
+"""Cross-document speaker linking, as pure functions over plain records (names and roles compared: :mod:`.names`).
 
 :class:`~quotebank.bank.QuoteBank` stores one :class:`MentionRecord` per
 speaker per article (the article's own attribution: canonical name, roles,
-aliases, handle) and one :class:`OccurrenceRecord` per quote; :func:`link_speakers`
-and :func:`merge_quotations` turn them into bank-wide entities and quotations.
-Both are deterministic and independent of the order in which articles arrived
-(only ids and tie-breaks follow insertion order), so the bank can simply run
-them again whenever articles are added.
+aliases, handle); :func:`link_speakers` turns all of them into bank-wide
+entities at once, deterministically and independently of the order in which
+the articles arrived (only ids and tie-breaks follow insertion order). The bank
+runs the same rules one article at a time (:func:`link_new`, driven by
+:mod:`quotebank.bank.incremental`), with the same result.
 
 Speaker linking, strongest evidence first. Every mention joins an entity by
 one or more *steps*, each with a method, a probability and a line of evidence;
@@ -55,82 +55,58 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 
-from ..lexicons import get_lexicon
 from ..model import SpeakerKind
-from ..textnorm import fold, word_tokens
+from .names import (
+    ORG_RULES,
+    ORGISH,
+    PERSONISH,
+    PersonName,
+    RoleSignature,
+    acronym,
+    fold,
+    initials,
+    is_role_only,
+    lookup_keys,
+    org_fits,
+    org_words,
+    parse_person_name,
+    role_signature,
+    word_tokens,
+)
 
 __all__ = [
+    "ORGISH",
+    "PERSONISH",
     "EntityRecord",
     "LinkRecord",
     "Linking",
+    "MentionCounts",
     "MentionRecord",
     "PersonName",
     "RoleSignature",
+    "acronym",
+    "entity_record",
+    "initials",
     "is_role_only",
+    "link_new",
     "link_speakers",
     "lookup_keys",
+    "org_words",
     "parse_person_name",
     "role_signature",
 ]
 
-_PERSONISH = frozenset({SpeakerKind.PERSON, SpeakerKind.UNKNOWN})
-_ORGISH = frozenset({SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_DETERMINERS = frozenset({"the", "a", "an"})
-_FORMER = frozenset({"former", "ex"})
-_ROLE_STOP = frozenset(
-    {"the", "a", "an", "of", "for", "to", "and", "in", "at", "on", "with", "by", "from", "as", "s"}
-    | {"its", "his", "her", "their", "our", "country", "nation", "who", "is", "was", "also", "then", "now"}
-    | {"outgoing", "incoming", "current", "acting", "interim", "new", "top", "senior"}
-)
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "s", "de", "du", "la"})
-# Irregular demonyms and country names; regular ones (Iranian/Iran, Iraqi/Iraq) match by prefix.
-_PLACES = {
-    "american": "us",
-    "america": "us",
-    "usa": "us",
-    "british": "uk",
-    "britain": "uk",
-    "chinese": "china",
-    "french": "france",
-    "turkish": "turkey",
-    "ukrainian": "ukraine",
-    "lebanese": "lebanon",
-    "dutch": "netherlands",
-    "swiss": "switzerland",
-    "greek": "greece",
-    "spanish": "spain",
-    "emirati": "uae",
-    "filipino": "philippines",
-    "german": "germany",
-    "afghan": "afghanistan",
-    "canadian": "canada",
-    "mexican": "mexico",
-    "italian": "italy",
-    "palestinian": "palestine",
-    "polish": "poland",
-    "swedish": "sweden",
-    "norwegian": "norway",
-    "danish": "denmark",
-    "irish": "ireland",
-    "belgian": "belgium",
-    "peruvian": "peru",
-    "thai": "thailand",
-}
-# Regular demonyms: the country's name plus one of these (Iran-ian, Iraq-i, Syria-n, Japan-ese).
-_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish"})
 _ROLE_WINDOW_DAYS = 366
+_SYMMETRIC = frozenset({"name", "handle"})
 
 _Decision = tuple[int, int, str, float, str]
 """(joining mention, target mention, method, probability, evidence)"""
-
 
 # --------------------------------------------------------------------------- records
 
@@ -191,266 +167,6 @@ class Linking:
     entities: list[EntityRecord]
 
 
-# --------------------------------------------------------------------------- names and roles
-
-
-@attrs.frozen
-class _Tok:
-    word: str
-    upper: bool
-
-
-@functools.cache
-def _lexicon_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
-    lex = get_lexicon("en")
-    titles = frozenset(tuple(_name_words(t)) for t in lex.titles)
-    honorifics = frozenset(tuple(_name_words(t)) for t in lex.honorifics)
-    longest = max(len(p) for p in titles | honorifics)
-    return titles - {()}, honorifics - {()}, longest
-
-
-def _name_words(text: str) -> list[str]:
-    return [t.word for t in _name_tokens(text)]
-
-
-@functools.lru_cache(maxsize=65536)
-def _name_tokens(text: str) -> tuple[_Tok, ...]:
-    """Words of a name: possessive ``'s`` dropped, inner dots, hyphens and apostrophes removed (``Abdul-Mahdi``)."""
-    out = []
-    for raw in fold(text).split(" "):
-        word = re.sub(r"'s$", "", raw.strip(".,;:()[]\"'"))
-        word = re.sub(r"[^\w]", "", word)
-        if word:
-            out.append(word)
-    # Capitalisation from the original text, word by word.
-    originals = [w for w in (re.sub(r"[^\w]", "", o) for o in text.split()) if w]
-    uppers = [o[:1].isupper() for o in originals]
-    if len(uppers) != len(out):
-        uppers = [True] * len(out)
-    return tuple(_Tok(w, u) for w, u in zip(out, uppers, strict=True))
-
-
-def _phrase_at(words: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
-    for n in range(min(longest, len(words) - i), 0, -1):
-        if tuple(words[i : i + n]) in phrases:
-            return n
-    return 0
-
-
-@attrs.frozen
-class PersonName:
-    """A person's name in comparable form: ``core`` words, ``initials`` and ``suffix`` apart.
-
-    Example:
-        >>> parse_person_name("Brigadier General William H. Seely")
-        PersonName(core=('william', 'seely'), initials=('h',), suffix='', stripped=True)
-        >>> parse_person_name("Mr Abdul-Mahdi").last
-        'abdulmahdi'
-    """
-
-    core: tuple[str, ...]
-    initials: tuple[str, ...]
-    suffix: str
-    stripped: bool
-    """A title or honorific was taken off the front (``President Donald Trump``)."""
-
-    @property
-    def full(self) -> bool:
-        return len(self.core) >= 2
-
-    @property
-    def last(self) -> str:
-        return self.core[-1] if self.core else ""
-
-    @property
-    def surnames(self) -> tuple[str, ...]:
-        """The surname, and for longer names the last two words run together (``Abdul Mahdi``)."""
-        if len(self.core) >= 3:
-            return (self.core[-1], self.core[-2] + self.core[-1])
-        return (self.last,) if self.core else ()
-
-    @property
-    def key(self) -> str:
-        return f"{' '.join(self.core)}|{''.join(self.initials)}|{self.suffix}"
-
-    def compatible(self, other: PersonName) -> bool:
-        """Could both names be one person? Same surname and suffix, no clashing initials, one's words in the other's."""
-        if self.last != other.last or self.suffix != other.suffix:
-            return False
-        if self.initials and other.initials and self.initials != other.initials:
-            return False
-        short, long = sorted((self.core, other.core), key=len)
-        return _is_subsequence(short, long)
-
-
-def _is_subsequence(short: Sequence[str], long: Sequence[str], same: Callable[[str, str], bool] = str.__eq__) -> bool:
-    it = iter(long)
-    return all(any(same(w, x) for x in it) for w in short)
-
-
-@functools.lru_cache(maxsize=65536)
-def parse_person_name(name: str) -> PersonName:
-    """The comparable form of a person's name (titles, honorifics and ``Iran's`` taken off the front)."""
-    toks = _name_tokens(name)
-    words = [t.word for t in toks]
-    titles, honorifics, longest = _lexicon_phrases()
-    cut, i = 0, 0
-    while i < len(words):
-        n = _phrase_at(words, i, titles | honorifics, longest)
-        if n and i + n < len(words) and toks[i + n].upper and words[i + n] not in _SUFFIXES:
-            cut = i + n
-            i += n
-        else:
-            i += 1
-    rest = words[cut:]
-    suffix = ""
-    if len(rest) > 1 and rest[-1] in _SUFFIXES:
-        suffix = rest.pop()
-    if all(len(w) == 1 for w in rest):
-        return PersonName(core=tuple(rest), initials=(), suffix=suffix, stripped=cut > 0)
-    initials = tuple(w for w in rest if len(w) == 1)
-    core = tuple(w for w in rest if len(w) > 1)
-    return PersonName(core=core, initials=initials, suffix=suffix, stripped=cut > 0)
-
-
-def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
-    """Does ``name`` describe a person by role alone (``Iran's foreign minister``) rather than name them?
-
-    Example:
-        >>> is_role_only("Iran's foreign minister", "foreign minister", SpeakerKind.PERSON)
-        True
-        >>> is_role_only("President Donald Trump", "President", SpeakerKind.PERSON)
-        False
-        >>> is_role_only("chairman of the Joint Chiefs", None, SpeakerKind.UNKNOWN)
-        True
-    """
-    if kind not in _PERSONISH or not name.strip():
-        return False
-    if role and fold(role) == fold(name):
-        return True
-    toks = _name_tokens(name)
-    if not toks:
-        return False
-    words = [t.word for t in toks]
-    titles, _honorifics, longest = _lexicon_phrases()
-    for i in range(len(words)):
-        n = _phrase_at(words, i, titles, longest)
-        if n:
-            after = toks[i + n :]
-            return not after or not after[0].upper
-    return words[0] in _DETERMINERS or name.lstrip()[:1].islower()
-
-
-def _place(word: str) -> str:
-    return _PLACES.get(word, word)
-
-
-def _same_place(a: str, b: str) -> bool:
-    """The same word, or a country and its demonym (``iran``, ``iranian``)."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _DEMONYM_ENDINGS
-
-
-@attrs.frozen
-class RoleSignature:
-    """A role in comparable form: its title (``core``), its country or organisation words, and *former*.
-
-    Example:
-        >>> role_signature("Iranian Foreign Minister").matches(role_signature("Iran's foreign minister"))
-        True
-        >>> role_signature("Iraq foreign minister").matches(role_signature("Iranian Foreign Minister"))
-        False
-    """
-
-    core: str
-    qualifiers: frozenset[str]
-    former: bool
-
-    def matches(self, other: RoleSignature) -> bool:
-        if self.core != other.core or self.former != other.former:
-            return False
-        if not self.qualifiers or not other.qualifiers:
-            return True
-        small, large = sorted((self.qualifiers, other.qualifiers), key=len)
-        return all(any(_same_place(a, b) for b in large) for a in small)
-
-    @property
-    def specificity(self) -> int:
-        return len(self.qualifiers)
-
-
-@functools.lru_cache(maxsize=65536)
-def role_signature(role: str) -> RoleSignature:
-    """The comparable form of a role: the first (longest) title word(s), and the rest as qualifiers."""
-    text = re.sub(r"\bunited (states|kingdom)\b", lambda m: "us" if m.group(1) == "states" else "uk", fold(role))
-    words = [w for w in word_tokens(text.replace(".", "")) if w]
-    titles, _honorifics, longest = _lexicon_phrases()
-    start, n = 0, 0
-    for i in range(len(words)):
-        n = _phrase_at(words, i, titles, longest)
-        if n:
-            start = i
-            break
-    former = any(w in _FORMER for w in words)
-    if n:
-        core = " ".join(words[start : start + n])
-        rest = words[:start] + words[start + n :]
-    else:
-        core = " ".join(w for w in words if w not in _ROLE_STOP and w not in _FORMER)
-        rest = []
-    qualifiers = frozenset(_place(w) for w in rest if w not in _ROLE_STOP and w not in _FORMER)
-    return RoleSignature(core=core, qualifiers=qualifiers, former=former)
-
-
-def _org_words(name: str) -> list[str]:
-    words = [_place(w) for w in word_tokens(name.replace(".", ""))]
-    if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
-        words = words[words.index("s", 1) + 1 :]
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    return words
-
-
-def _acronym(name: str) -> str | None:
-    bare = name.strip().replace(".", "")
-    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
-        return bare.lower()
-    return None
-
-
-_ORG_RULES = (
-    ("acronym", 0.85, "stands for"),
-    ("name-variant", 0.9, "is another way to write"),
-    ("name-part", 0.7, "is part of the name"),
-)
-
-
-def _org_fits(method: str, words: Sequence[str], acronym: str | None, other: Sequence[str]) -> bool:
-    """Does an organisation named ``words`` (or ``acronym``) fit one named ``other`` by rule ``method``?"""
-    if method == "acronym":
-        return acronym is not None and len(other) >= 2 and _initials(other) == acronym
-    if acronym is not None:
-        return False
-    if method == "name-variant":  # Iran state TV, Iranian State TV
-        return len(other) == len(words) and all(map(_same_place, words, other))
-    return len(words) >= 2 and len(other) > len(words) and _is_subsequence(words, other, _same_place)
-
-
-def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
-
-
-def lookup_keys(text: str) -> set[str]:
-    """The keys under which a name, alias or ``@handle`` is looked up in the bank."""
-    keys = {" ".join(word_tokens(text)), text.strip().lstrip("@").casefold()}
-    person = parse_person_name(text)
-    if person.core:
-        keys.add(" ".join(person.core))
-    return {k for k in keys if k}
-
-
 # --------------------------------------------------------------------------- clustering
 
 
@@ -479,6 +195,15 @@ class _Clusters:
                 if not x.compatible(y):
                     return x, y
         return None
+
+    def merge(self, a: int, b: int) -> None:
+        """Put two clusters together, no questions asked (mentions already one entity in the bank)."""
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            root, child = min(a, b), max(a, b)
+            self.parent[child] = root
+            self.members[root].extend(self.members.pop(child))
+            self.full[root].extend(self.full.pop(child))
 
     def join(self, joining: int, target: int, method: str, probability: float, evidence: str) -> bool:
         """Put ``joining``'s cluster into ``target``'s; refused (False) when it would merge clashing names."""
@@ -510,6 +235,38 @@ def link_speakers(mentions: Sequence[MentionRecord]) -> Linking:
     return _Linker(mentions).run()
 
 
+def link_new(
+    mentions: Sequence[MentionRecord],
+    groups: Mapping[int, int],
+    new: Collection[int],
+    previous: Mapping[int, int] | None = None,
+) -> tuple[dict[int, int], dict[int, LinkRecord], set[int]]:
+    """Link ``new`` mentions against the others (already linked: ``groups`` maps each to its entity).
+
+    Returns each mention's cluster root, the links of the new mentions, and the new mentions left ambiguous.
+    """
+    linker = _Linker(mentions)
+    linker.decide(groups, new, previous)
+    clusters = linker.clusters
+    roots = {m.id: clusters.find(m.id) for m in mentions}
+    links, ambiguous = {}, set()
+    for mid in new:
+        steps = [s for s in clusters.steps[mid] if s[0] != "ambiguous"]
+        if len(steps) < len(clusters.steps[mid]):
+            ambiguous.add(mid)
+        probability = 1.0
+        for step in steps:
+            probability *= step[1]
+        links[mid] = LinkRecord(
+            mention=mid,
+            entity=roots[mid],
+            method="+".join(s[0] for s in steps) or "own",
+            probability=round(probability, 4),
+            evidence=tuple(s[2] for s in clusters.steps[mid]),
+        )
+    return roots, links, ambiguous
+
+
 def _label(m: MentionRecord) -> str:
     return f"{m.name!r} ({m.doc_id})" if m.doc_id else repr(m.name)
 
@@ -522,13 +279,32 @@ class _Linker:
         self.persons = {
             m.id: parse_person_name(m.name)
             for m in self.ordered
-            if m.kind in _PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
+            if m.kind in PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
         }
-        self.orgs = [m for m in self.ordered if m.kind in _ORGISH]
+        self.orgs = [m for m in self.ordered if m.kind in ORGISH]
         self.clusters = _Clusters(self.ordered, self.persons)
         self.first_person: dict[str, MentionRecord] = {}
 
     def run(self) -> Linking:
+        self.decide()
+        return self._result()
+
+    def decide(
+        self,
+        groups: Mapping[int, int] | None = None,
+        new: Collection[int] | None = None,
+        previous: Mapping[int, int] | None = None,
+    ) -> None:
+        """Run the rules; with ``groups``, those mentions start as one cluster per group, and with ``new``, only
+        decisions that involve a new mention are taken (the others were taken when their articles came in).
+        ``previous`` gives the group a new mention being decided again was in: an old mention may join it there
+        again."""
+        first_of: dict[int, int] = {}
+        for mid, group in sorted((groups or {}).items()):
+            if group in first_of:
+                self.clusters.merge(mid, first_of[group])
+            else:
+                first_of[group] = mid
         for step in (
             self._same_handle,
             self._same_name,
@@ -539,8 +315,24 @@ class _Linker:
             self._role_only,
         ):
             for decision in step():
-                self.clusters.join(*decision)
-        return self._result()
+                # An old mention joining a new one would change an old decision: that is for the old
+                # mention's own re-decision, unless the rule is symmetric (the same name, the same handle).
+                joining, target, method = decision[:3]
+                if (
+                    new is None
+                    or joining in new
+                    or (
+                        target in new
+                        and (
+                            method in _SYMMETRIC
+                            or (
+                                method == "longer-name"
+                                and (groups or {}).get(joining, -1) == (previous or {}).get(target)
+                            )
+                        )
+                    )
+                ):
+                    self.clusters.join(*decision)
 
     def _ambiguous(self, mention: int, candidates: Iterable[int]) -> None:
         names = ", ".join(sorted(self.by_id[c].name for c in candidates))
@@ -573,7 +365,7 @@ class _Linker:
                 self.first_person[p.key] = m
         first_org: dict[str, MentionRecord] = {}
         for m in self.orgs:
-            for key in (" ".join(_org_words(n)) for n in (m.name, *m.aliases)):
+            for key in (" ".join(org_words(n)) for n in (m.name, *m.aliases)):
                 if not key:
                     continue
                 if key in first_org:
@@ -604,15 +396,13 @@ class _Linker:
 
     def _organisation_names(self) -> list[_Decision]:
         find = self.clusters.find
-        org_names = [(m, _org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
+        org_names = [(m, org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
         out = []
         for m in self.orgs:
-            acronym = _acronym(m.name)
-            words = _org_words(m.name)
-            for method, probability, how in _ORG_RULES:
-                targets = {
-                    find(o.id): o for o, other in org_names if words and _org_fits(method, words, acronym, other)
-                }
+            short = acronym(m.name)
+            words = org_words(m.name)
+            for method, probability, how in ORG_RULES:
+                targets = {find(o.id): o for o, other in org_names if words and org_fits(method, words, short, other)}
                 targets.pop(find(m.id), None)
                 if len(targets) == 1:
                     (o,) = targets.values()
@@ -733,7 +523,7 @@ class _Linker:
                     probability=round(probability, 4),
                     evidence=tuple(s[2] for s in self.clusters.steps[mid]),
                 )
-            entities.append(_entity(root, [self.by_id[x] for x in members], self.persons, self.role_only))
+            entities.append(entity_record(root, [self.by_id[x] for x in members], self.persons, self.role_only))
         return Linking(links=links, entities=entities)
 
 
@@ -743,24 +533,44 @@ class _RoleGroup:
 
     sig: RoleSignature
     first: int
-    docs: set[int] = attrs.field(factory=set)
+    docs: dict[int, int] = attrs.field(factory=dict)
+    """Articles (or, for a summary of many, a count standing for them) that give the role."""
     texts: Counter[str] = attrs.field(factory=Counter)
     """The wordings of the most specific signature."""
 
-    def add(self, sig: RoleSignature, text: str, doc: int) -> None:
-        self.docs.add(doc)
+    def add(self, sig: RoleSignature, text: str, doc: int, weight: int = 1) -> None:
+        self.docs[doc] = max(self.docs.get(doc, 0), weight)
         if sig.specificity > self.sig.specificity:
             self.sig, self.texts = sig, Counter()
         if sig.specificity == self.sig.specificity:
-            self.texts[text] += 1
+            self.texts[text] += weight
 
 
-def _entity(
-    root: int, members: list[MentionRecord], persons: dict[int, PersonName], role_only: set[int]
+MentionCounts = tuple[int, Mapping[str, int], Mapping[str, int]]
+"""For a mention that stands for several: how many, and how many of them give each role and each alias."""
+
+
+def entity_record(
+    root: int,
+    members: list[MentionRecord],
+    persons: dict[int, PersonName],
+    role_only: set[int],
+    counts: Mapping[int, MentionCounts] | None = None,
 ) -> EntityRecord:
+    def weight(m: MentionRecord, alias: str | None = None, role: str | None = None) -> int:
+        if counts is None or m.id not in counts:
+            return 1
+        n, roles, aliases = counts[m.id]
+        if role is not None:
+            return roles.get(role, 1)
+        return aliases.get(alias, 1) if alias is not None else n
+
     full_people = [m for m in members if m.id in persons and persons[m.id].full]
     named_people = [m for m in members if m.id in persons]
-    kinds = Counter(m.kind for m in members if m.kind is not SpeakerKind.UNKNOWN)
+    kinds: Counter[SpeakerKind] = Counter()
+    for m in members:
+        if m.kind is not SpeakerKind.UNKNOWN:
+            kinds[m.kind] += weight(m)
     if full_people or (named_people and kinds.get(SpeakerKind.PERSON)):
         kind = SpeakerKind.PERSON
     elif kinds:
@@ -768,19 +578,21 @@ def _entity(
     else:
         kind = SpeakerKind.UNKNOWN
 
-    docs_of: dict[str, set[int]] = defaultdict(set)
+    docs_of: dict[str, dict[int, int]] = defaultdict(dict)
     first_seen: dict[str, int] = {}
     display: dict[str, str] = {}
     for m in members:
-        for n in (m.name, *m.aliases):
+        for i, n in enumerate((m.name, *m.aliases)):
             key = fold(n)
-            docs_of[key].add(m.doc)
+            w = weight(m) if i == 0 else weight(m, alias=n)
+            docs_of[key][m.doc] = max(docs_of[key].get(m.doc, 0), w)
             first_seen.setdefault(key, m.id)
             display.setdefault(key, n)
+    n_docs_of = {key: sum(docs.values()) for key, docs in docs_of.items()}
 
     def ranked(pool: Iterable[MentionRecord], org: bool = False) -> str:
         def score(m: MentionRecord) -> tuple[int, ...]:
-            n_docs, n_words = len(docs_of[fold(m.name)]), len(word_tokens(m.name))
+            n_docs, n_words = n_docs_of[fold(m.name)], len(word_tokens(m.name))
             if org:
                 return (n_words, n_docs, -m.id)
             p = persons.get(m.id)
@@ -792,14 +604,14 @@ def _entity(
         name = ranked(full_people)
     elif named_people:
         name = ranked(named_people)
-    elif kind in _ORGISH:
+    elif kind in ORGISH:
         name = ranked(members, org=True)
     else:
         name = ranked([m for m in members if m.id not in role_only] or members)
 
     names = sorted(
         (k for k in docs_of if k != fold(name)),
-        key=lambda k: (-len(docs_of[k]), first_seen[k]),
+        key=lambda k: (-n_docs_of[k], first_seen[k]),
     )
 
     groups: list[_RoleGroup] = []
@@ -810,8 +622,8 @@ def _entity(
             if group is None:
                 group = _RoleGroup(sig=sig, first=m.id)
                 groups.append(group)
-            group.add(sig, role, m.doc)
-    groups.sort(key=lambda g: (-len(g.docs), -g.sig.specificity, g.first))
+            group.add(sig, role, m.doc, weight(m, role=role))
+    groups.sort(key=lambda g: (-sum(g.docs.values()), -g.sig.specificity, g.first))
     roles = tuple(g.texts.most_common(1)[0][0] for g in groups)
 
     handle_count: Counter[str] = Counter()
@@ -819,7 +631,7 @@ def _entity(
     for m in members:
         if m.handle:
             key = m.handle.lstrip("@").casefold()
-            handle_count[key] += 1
+            handle_count[key] += weight(m)
             handle_display.setdefault(key, m.handle.lstrip("@"))
     handles = tuple(handle_display[k] for k, _ in handle_count.most_common())
 

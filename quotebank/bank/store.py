@@ -1,4 +1,4 @@
-"""The bank itself: :class:`QuoteBank`, storing articles and their quotes, linking and reading them."""
+"""The bank itself: :class:`QuoteBank`, storing articles and their quotes; linking and merging as each comes in."""
 
 from __future__ import annotations
 
@@ -9,24 +9,24 @@ import logging
 import os
 import sqlite3
 import sys
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind
-from ..textnorm import fold, quote_key
-from .exports import write_lines
-from .linking import MentionRecord, link_speakers, lookup_keys
-from .merging import OccurrenceRecord, merge_quotations
+from ..errors import BankError
+from ..model import Quote, QuoteKind, Speaker, SpeakerKind
+from .exports import BankExports
+from .folding import fold, quote_key
+from .incremental import EntityLinker, signature
+from .quotations import QuotationMerger
 from .records import ArticleRecord, check_doc_id, iso_date, optional_str, sha1, to_record
-from .schema import connect
-from .values import AddStats, Document, Quotation, SpeakerEntity, SpeakerLink
+from .schema import SCHEMA_VERSION, connect, create_tables
+from .values import AddStats, SpeakerEntity
 
 if TYPE_CHECKING:
-    import pandas
     from spacy.language import Language
 
 __all__ = ["QUOTED_KINDS", "QuoteBank"]
@@ -35,27 +35,6 @@ logger = logging.getLogger("quotebank")
 
 QUOTED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.EMBEDDED_POST)
 """The kinds that make quotations (indirect speech is kept as occurrences only)."""
-
-_SELECT_OCCURRENCES = """
-SELECT o.id, o.data, d.doc_id, o.date, d.url, d.source, m.entity_id, m.speaker, m.probability, o.quotation_id
-FROM occurrences o JOIN documents d ON d.seq = o.doc_seq LEFT JOIN mentions m ON m.id = o.mention_id
-"""
-_ORDER = " ORDER BY o.doc_seq, o.start_char, o.id"
-
-
-class _Row(NamedTuple):
-    """One row of ``_SELECT_OCCURRENCES``."""
-
-    occurrence: int
-    data: str
-    doc_id: str
-    date: str | None
-    url: str | None
-    source: str | None
-    entity_id: int | None
-    mention: str | None
-    probability: float | None
-    quotation_id: int | None
 
 
 def _kind_class(kind: SpeakerKind) -> str:
@@ -98,6 +77,15 @@ def _doc_speakers(quotes: Sequence[Quote]) -> tuple[list[Speaker], list[int | No
     return speakers, of_quote
 
 
+def _first(item: tuple[int, Quote, int | None]) -> int:
+    """Quotes are stored in text order (then as given), so that reading them in storage order is reading in order."""
+    return item[0]
+
+
+def _with_doc_id(q: Quote, doc_id: str) -> Quote:
+    return q if q.doc_id == doc_id else attrs.evolve(q, doc_id=doc_id)
+
+
 def _quote_date(q: Quote, doc_date: str | None) -> str | None:
     if doc_date or q.post is None or not q.post.date:
         return doc_date
@@ -128,45 +116,55 @@ def _progress_bar(enabled: bool | None, total: int | None) -> Any:
     return _NoProgress()
 
 
-# --------------------------------------------------------------------------- the bank
-
-
-class QuoteBank:
+class QuoteBank(BankExports):
     """Quotations from many articles: one entity per speaker, one record per quotation.
 
     Args:
         path: ``":memory:"`` (the default) or a file; see :meth:`open`.
         nlp: The pipeline for :meth:`add` and :meth:`add_many`; by default
             :func:`quotebank.load` (), loaded on first use.
+        read_only: Never write to the file (by default: when it is not writable).
 
     Raises:
         BankError: when ``path`` is not a quotebank database, was written by a
             newer quotebank, or cannot be created.
     """
 
-    def __init__(self, path: str | os.PathLike[str] = ":memory:", *, nlp: Language | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] = ":memory:", *, nlp: Language | None = None, read_only: bool | None = None
+    ) -> None:
         self._path = os.fspath(path)
         self._nlp = nlp
-        self._conn = connect(self._path)
-        self._cached_generation = -1
-        self._entities: dict[int, SpeakerEntity] = {}
+        self._conn, version = connect(self._path, read_only=read_only)
+        self._read_only = bool(self._conn.execute("PRAGMA query_only").fetchone()[0])
+        self._entity_cache: dict[int, SpeakerEntity] = {}
+        self._cache_generation = -1
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, nlp: Language | None = None) -> QuoteBank:
+    def open(
+        cls, path: str | os.PathLike[str], *, nlp: Language | None = None, read_only: bool | None = None
+    ) -> QuoteBank:
         """Open the bank stored in ``path`` (an SQLite file), creating it when it does not exist.
 
-        Nothing is written to a file that is not a quotebank database, or that a
-        newer quotebank wrote: both raise :class:`~quotebank.errors.BankError`.
+        Only a missing path or a quotebank database is accepted: an empty file, another application's database
+        or a bank a newer quotebank wrote raise :class:`~quotebank.errors.BankError`, and nothing is written to
+        them. Several processes may open and add to one bank: a writer waits for the others (up to a minute).
         """
         if os.fspath(path) in ("", ":memory:"):
             raise ValueError("QuoteBank.open() needs a file path; use QuoteBank() for a bank in memory")
-        return cls(path, nlp=nlp)
+        return cls(path, nlp=nlp, read_only=read_only)
 
     # ----------------------------------------------------------------- housekeeping
 
     @property
     def path(self) -> str:
         return self._path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     @property
     def nlp(self) -> Language:
@@ -204,16 +202,28 @@ class QuoteBank:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        if self._read_only:
+            raise BankError(f"the bank {self._path} is open read-only")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise BankError(f"cannot write to the bank {self._path}: {exc}") from None
         try:
             yield self._conn
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+        try:
+            self._bump(self._conn)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
         self._conn.execute("COMMIT")
 
-    def _meta(self, key: str) -> str:
-        return str(self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
+    @staticmethod
+    def _bump(db: sqlite3.Connection) -> None:
+        """The last write of every transaction: readers' caches know the bank changed."""
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
     # ----------------------------------------------------------------- adding
 
@@ -225,6 +235,7 @@ class QuoteBank:
         date: str | dt.date | None = None,
         url: str | None = None,
         source: str | None = None,
+        replace: bool = False,
     ) -> list[Quote]:
         """Extract the quotes of one article and store them, in one transaction.
 
@@ -232,20 +243,24 @@ class QuoteBank:
             text: The article.
             doc_id: Its id in the bank. The same ``doc_id`` with the same text
                 again does nothing (but update ``date``, ``url`` and
-                ``source`` when given); with another text, it replaces the article.
+                ``source`` when given).
             date: Publication date (ISO string, ``date`` or ``datetime``).
             url: Where it was published (exported in ``urls``).
             source: The outlet.
+            replace: Replace the stored article when ``doc_id`` is stored with another text.
 
         Returns:
             The article's quotes as extracted (speakers as the article gives them).
+
+        Raises:
+            BankError: when ``doc_id`` is stored with another text and ``replace`` is not set.
         """
         if not isinstance(text, str):
             raise TypeError(f"add() needs the article text as str, not {type(text).__name__}")
         record = ArticleRecord(
             check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
         )
-        if self._unchanged(record):
+        if self._unchanged(record, replace):
             return self._stored_quotes(record.doc_id)
         from ..api import extract
 
@@ -262,20 +277,32 @@ class QuoteBank:
         date: str | dt.date | None = None,
         url: str | None = None,
         source: str | None = None,
+        replace: bool = False,
     ) -> list[Quote]:
         """Store an article with quotes extracted elsewhere (by :func:`quotebank.extract`, a cluster, by hand).
 
         Raises:
-            ValueError: when a quote's offsets do not match ``text``.
+            ValueError: when a quote's offsets are outside ``text`` or do not match it.
+            BankError: when ``doc_id`` is stored with another text and ``replace`` is not set.
         """
+        if not isinstance(text, str):
+            raise TypeError(f"add_quotes() needs the article text as str, not {type(text).__name__}")
         record = ArticleRecord(
             check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
         )
         checked = []
         for q in quotes:
+            if not isinstance(q, Quote):
+                raise TypeError(f"add_quotes() needs Quote objects, not {type(q).__name__}")
+            if not 0 <= q.start <= q.end <= len(text):
+                raise ValueError(f"quote {q.id} [{q.start}:{q.end}] is outside the text ({len(text)} characters)")
             if text[q.start : q.end] != q.text:
                 raise ValueError(f"quote {q.id} [{q.start}:{q.end}] does not match the text: {q.text[:40]!r}")
             checked.append(attrs.evolve(q, doc_id=record.doc_id))
+        if self._unchanged(record, replace):
+            stored = self._stored_quotes(record.doc_id)
+            if stored == checked:
+                return checked
         self._store(record, checked)
         return checked
 
@@ -286,6 +313,7 @@ class QuoteBank:
         batch_size: int = 32,
         n_process: int = 1,
         progress: bool | None = None,
+        replace: bool = False,
     ) -> AddStats:
         """Extract and store many articles with :func:`quotebank.extract_many`; each one its own transaction.
 
@@ -297,13 +325,20 @@ class QuoteBank:
             batch_size: Articles per ``nlp.pipe`` batch.
             n_process: Worker processes (see :func:`quotebank.extract_many`).
             progress: Show a progress bar (tqdm); by default when stderr is a terminal.
+            replace: Replace stored articles whose id comes again with another text; without it such a
+                record is skipped with a warning (and counted in :attr:`AddStats.skipped`).
 
         Articles already stored with the same text are skipped before any
         processing, so an interrupted run can simply be started again. An
         article that cannot be read or processed is logged and reported in
         :attr:`AddStats.failed`; the others go on.
         """
-        from ..batch import Record, extract_many
+        if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+            raise TypeError(
+                f"add_many() needs an iterable of records (texts, (text, doc_id) pairs or mappings), not "
+                f"{type(records).__name__}: for one article, use add()"
+            )
+        from ..corpus import extract_many
 
         total = len(records) if isinstance(records, Collection) else None
         bar = _progress_bar(progress, total)
@@ -311,21 +346,28 @@ class QuoteBank:
         counts = Counter[str]()
         failed: list[tuple[str, str]] = []
 
-        def feed() -> Iterator[Record]:
+        def feed() -> Iterator[dict[str, Any]]:
             for position, raw in enumerate(records):
                 try:
                     record = to_record(raw, position)
+                    unchanged = self._unchanged(record, replace)
                 except (TypeError, ValueError) as exc:
                     failed.append((str(position), str(exc)))
                     logger.warning("quotebank bank: %s", exc)
                     bar.update()
                     continue
-                if self._unchanged(record):
+                except _Conflict as exc:
+                    counts["skipped"] += 1
+                    logger.warning("quotebank bank: %s", exc)
+                    bar.update()
+                    continue
+                if unchanged:
                     counts["unchanged"] += 1
                     bar.update()
                     continue
                 pending.append(record)
-                yield Record(id=record.doc_id, text=record.text, date=record.date, url=record.url)
+                # A mapping, not a Record: extract_many checks it (corpus.records) and reports a bad one in place.
+                yield {"id": record.doc_id, "text": record.text, "date": record.date, "url": record.url}
 
         try:
             for result in extract_many(feed(), nlp=self.nlp, n_process=n_process, batch_size=batch_size):
@@ -343,307 +385,169 @@ class QuoteBank:
             added=counts["added"],
             replaced=counts["replaced"],
             unchanged=counts["unchanged"],
+            skipped=counts["skipped"],
             failed=tuple(failed),
             quotes=counts["quotes"],
         )
 
-    def _unchanged(self, record: ArticleRecord) -> bool:
-        """True when the article is stored with this text; then its metadata is updated if given."""
-        row = self._conn.execute(
-            "SELECT sha1, date, url, source FROM documents WHERE doc_id = ?", (record.doc_id,)
-        ).fetchone()
-        if row is None or row[0] != sha1(record.text):
-            return False
-        new = (record.date or row[1], record.url or row[2], record.source or row[3])
-        if new != tuple(row[1:]):
-            with self._transaction() as db:
-                seq = db.execute(
-                    "UPDATE documents SET date = ?, url = ?, source = ? WHERE doc_id = ? RETURNING seq",
-                    (*new, record.doc_id),
-                ).fetchone()[0]
-                if new[0] != row[1]:
-                    db.execute("UPDATE occurrences SET date = ? WHERE doc_seq = ?", (new[0], seq))
-                self._bump(db)
-        return True
+    def _unchanged(self, record: ArticleRecord, replace: bool = True) -> bool:
+        """True when the article is stored with this text (then its metadata is updated if given).
 
-    @staticmethod
-    def _bump(db: sqlite3.Connection) -> None:
-        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        Raises ``_Conflict`` (a :class:`BankError`) when it is stored with another text and ``replace`` is not set.
+        """
+        row = self._conn.execute(
+            "SELECT sha1, date, url, source, seq FROM documents WHERE doc_id = ?", (record.doc_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        if row[0] != sha1(record.text):
+            if replace:
+                return False
+            raise _Conflict(
+                f"{record.doc_id!r} is already in the bank with another text; pass replace=True "
+                "(quotebank bank add --replace) to replace it, or give the new article another id"
+            )
+        new = (record.date or row[1], record.url or row[2], record.source or row[3])
+        if new != tuple(row[1:4]):
+            with self._transaction() as db:
+                db.execute("UPDATE documents SET date = ?, url = ?, source = ? WHERE seq = ?", (*new, row[4]))
+                if new[0] != row[1]:
+                    ids = [r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (row[4],))]
+                    merger = QuotationMerger(db)
+                    merger.remove(ids)
+                    for oid, data in db.execute(
+                        "SELECT id, data FROM occurrences WHERE doc_seq = ?", (row[4],)
+                    ).fetchall():
+                        date = _quote_date(Quote.from_dict(json.loads(data)), new[0])
+                        db.execute("UPDATE occurrences SET date = ? WHERE id = ?", (date, oid))
+                    merger.place(ids)
+                    merger.finish()
+        return True
 
     def _store(self, record: ArticleRecord, quotes: Sequence[Quote]) -> bool:
         """Store one article and its quotes in one transaction; True when it replaced an older version."""
+        with self._transaction() as db:
+            replaced = self._store_in(db, record, quotes)
+        return replaced
+
+    def _store_in(self, db: sqlite3.Connection, record: ArticleRecord, quotes: Sequence[Quote]) -> bool:
+        linker, merger = EntityLinker(db), QuotationMerger(db)
+        old = db.execute("SELECT seq FROM documents WHERE doc_id = ?", (record.doc_id,)).fetchone()
+        if old is not None:
+            self._take_out(db, old[0], linker, merger)
         speakers, of_quote = _doc_speakers(quotes)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._transaction() as db:
-            deleted = db.execute("DELETE FROM documents WHERE doc_id = ?", (record.doc_id,)).rowcount
-            seq = db.execute(
-                "INSERT INTO documents (doc_id, sha1, text, date, url, source, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (record.doc_id, sha1(record.text), record.text, record.date, record.url, record.source, now),
-            ).lastrowid
-            mention_ids = [
-                db.execute(
-                    "INSERT INTO mentions (doc_seq, speaker) VALUES (?, ?)",
-                    (seq, json.dumps(sp.to_dict(), ensure_ascii=False)),
-                ).lastrowid
-                for sp in speakers
+        seq = db.execute(
+            "INSERT INTO documents (doc_id, sha1, text, date, url, source, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (record.doc_id, sha1(record.text), record.text, record.date, record.url, record.source, now),
+        ).lastrowid
+        assert seq is not None
+        db.executemany(
+            "INSERT INTO mentions (doc_seq, speaker, sig) VALUES (?, ?, ?)",
+            [(seq, json.dumps(sp.to_dict(), ensure_ascii=False), signature(sp)) for sp in speakers],
+        )
+        mention_ids = [r[0] for r in db.execute("SELECT id FROM mentions WHERE doc_seq = ? ORDER BY id", (seq,))]
+        db.executemany(
+            "INSERT INTO occurrences (doc_seq, quote_id, start_char, end_char, kind, channel, date, mention_id, "
+            "words, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    seq,
+                    q.id,
+                    q.start,
+                    q.end,
+                    q.kind.value,
+                    q.channel.value,
+                    _quote_date(q, record.date),
+                    mention_ids[i] if i is not None else None,
+                    f" {quote_key(q.text)} ",
+                    json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
+                )
+                for _, q, i in sorted(zip((q.start for q in quotes), quotes, of_quote, strict=True), key=_first)
+            ],
+        )
+        occurrence_ids = [r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))]
+        linker.link_doc(seq, mention_ids)
+        linker.finish(protect=mention_ids)
+        merger.place([*occurrence_ids, *self._affected_occurrences(db, linker)])
+        merger.finish()
+        return old is not None
+
+    @staticmethod
+    def _affected_occurrences(db: sqlite3.Connection, linker: EntityLinker) -> list[int]:
+        """Occurrences whose speaker's entity changed: they may change quotation."""
+        out: list[int] = []
+        moved = sorted(linker.moved)
+        for i in range(0, len(moved), 500):
+            chunk = moved[i : i + 500]
+            out += [
+                r[0]
+                for r in db.execute(
+                    f"SELECT id FROM occurrences WHERE mention_id IN ({', '.join('?' * len(chunk))})", chunk
+                )
             ]
-            db.executemany(
-                "INSERT INTO occurrences (doc_seq, quote_id, start_char, end_char, kind, channel, date, mention_id, "
-                "words, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        seq,
-                        q.id,
-                        q.start,
-                        q.end,
-                        q.kind.value,
-                        q.channel.value,
-                        _quote_date(q, record.date),
-                        mention_ids[i] if i is not None else None,
-                        f" {quote_key(q.text)} ",
-                        json.dumps(attrs.evolve(q, doc_id=record.doc_id).to_dict(), ensure_ascii=False),
-                    )
-                    for q, i in zip(quotes, of_quote, strict=True)
-                ],
-            )
-            self._bump(db)
-        return deleted > 0
+        for child in sorted(linker.renamed):
+            out += [r[0] for r in db.execute("SELECT id FROM occurrences WHERE scope = ?", (f"e{child}",))]
+        return out
+
+    def _take_out(self, db: sqlite3.Connection, seq: int, linker: EntityLinker, merger: QuotationMerger) -> None:
+        """Take an article's quotes and speakers out of quotations and entities, then delete it."""
+        merger.remove([r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))])
+        mentions = [r[0] for r in db.execute("SELECT id FROM mentions WHERE doc_seq = ?", (seq,))]
+        if mentions:
+            linker.detach(mentions)
+        db.execute("DELETE FROM documents WHERE seq = ?", (seq,))
+        linker.moved -= set(mentions)
 
     def remove(self, doc_id: str) -> bool:
         """Remove an article and its quotes; False when there was none."""
         with self._transaction() as db:
-            deleted = db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
-            if deleted:
-                self._bump(db)
-        return deleted > 0
+            row = db.execute("SELECT seq FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return False
+            linker, merger = EntityLinker(db), QuotationMerger(db)
+            self._take_out(db, row[0], linker, merger)
+            linker.finish()
+            merger.place(self._affected_occurrences(db, linker))
+            merger.finish()
+        return True
 
-    # ----------------------------------------------------------------- linking
+    def merge(self, other: QuoteBank | str | os.PathLike[str], *, replace: bool = False) -> AddStats:
+        """Add every article of another bank (a shard built elsewhere) with its quotes, as :meth:`add_quotes` would.
 
-    def _refresh(self) -> None:
-        """Re-link speakers and re-merge quotations if articles changed since the last time."""
-        generation = int(self._meta("generation"))
-        if generation == self._cached_generation:
-            return
-        if int(self._meta("linked")) != generation:
-            with self._transaction() as db:
-                generation = int(self._meta("generation"))
-                if int(self._meta("linked")) != generation:
-                    self._relink(db)
-                    db.execute("UPDATE meta SET value = ? WHERE key = 'linked'", (str(generation),))
-        self._entities = self._load_entities()
-        self._cached_generation = generation
-
-    def _relink(self, db: sqlite3.Connection) -> None:
-        mentions = []
-        for mid, doc_seq, doc_id, date, data in db.execute(
-            "SELECT m.id, m.doc_seq, d.doc_id, d.date, m.speaker FROM mentions m JOIN documents d ON d.seq = m.doc_seq"
-        ):
-            sp = Speaker.from_dict(json.loads(data))
-            mentions.append(
-                MentionRecord(
-                    id=mid,
-                    doc=doc_seq,
-                    doc_id=doc_id,
-                    date=date,
-                    name=sp.name,
-                    kind=sp.kind,
-                    handle=sp.handle,
-                    roles=sp.roles,
-                    aliases=sp.aliases,
-                )
-            )
-        linking = link_speakers(mentions)
-        db.execute("DELETE FROM entities")
-        db.execute("DELETE FROM aliases")
-        db.executemany(
-            "INSERT INTO entities (id, name, kind, data) VALUES (?, ?, ?, ?)",
-            [
-                (
-                    e.id,
-                    e.name,
-                    e.kind.value,
-                    json.dumps({"aliases": e.names, "roles": e.roles, "handles": e.handles}, ensure_ascii=False),
-                )
-                for e in linking.entities
-            ],
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)",
-            [(key, e.id) for e in linking.entities for key in e.keys],
-        )
-        db.executemany(
-            "UPDATE mentions SET entity_id = ?, method = ?, probability = ?, evidence = ? WHERE id = ?",
-            [
-                (link.entity, link.method, link.probability, json.dumps(link.evidence, ensure_ascii=False), mid)
-                for mid, link in linking.links.items()
-            ],
-        )
-
-        rows = db.execute(
-            "SELECT o.id, o.doc_seq, m.entity_id, o.words, json_extract(o.data, '$.text'), o.date "
-            "FROM occurrences o LEFT JOIN mentions m ON m.id = o.mention_id WHERE o.kind IN (?, ?, ?)",
-            [k.value for k in QUOTED_KINDS],
-        ).fetchall()
-        groups = merge_quotations(
-            OccurrenceRecord(id=oid, scope=f"e{entity}" if entity is not None else f"d{doc}", key=words.strip())
-            for oid, doc, entity, words, _text, _date in rows
-        )
-        members: dict[int, list[tuple[int, str, str, str | None]]] = defaultdict(list)
-        for oid, _doc, _entity, words, text, date in rows:
-            members[groups[oid]].append((oid, words, text, date))
-        quotations = []
-        for qid, occ in members.items():
-            longest = max(len(w) for _oid, w, _t, _d in occ)
-            surfaces = Counter(t.strip().rstrip(",;:").strip() for _oid, w, t, _d in occ if len(w) == longest)
-            text = max(surfaces.items(), key=lambda item: item[1])[0]
-            dates = [d for *_rest, d in occ if d]
-            quotations.append((qid, text, min(dates) if dates else None, len(occ)))
-        db.execute("DELETE FROM quotations")
-        db.execute("UPDATE occurrences SET quotation_id = NULL WHERE quotation_id IS NOT NULL")
-        db.executemany("INSERT INTO quotations (id, text, date, n) VALUES (?, ?, ?, ?)", quotations)
-        db.executemany("UPDATE occurrences SET quotation_id = ? WHERE id = ?", [(q, o) for o, q in groups.items()])
-
-    def _load_entities(self) -> dict[int, SpeakerEntity]:
-        links: dict[int, list[SpeakerLink]] = defaultdict(list)
-        for entity_id, doc_id, speaker, method, probability, evidence in self._conn.execute(
-            "SELECT m.entity_id, d.doc_id, m.speaker, m.method, m.probability, m.evidence "
-            "FROM mentions m JOIN documents d ON d.seq = m.doc_seq ORDER BY m.id"
-        ):
-            sp = Speaker.from_dict(json.loads(speaker))
-            links[entity_id].append(
-                SpeakerLink(
-                    doc_id=doc_id,
-                    name=sp.name,
-                    roles=sp.roles,
-                    method=method,
-                    probability=probability,
-                    evidence=tuple(json.loads(evidence)),
-                )
-            )
-        counts = dict(
-            self._conn.execute(
-                "SELECT m.entity_id, count(*) FROM occurrences o JOIN mentions m ON m.id = o.mention_id "
-                "GROUP BY m.entity_id"
-            ).fetchall()
-        )
-        entities = {}
-        for eid, name, kind, data in self._conn.execute("SELECT id, name, kind, data FROM entities ORDER BY id"):
-            extra = json.loads(data)
-            entities[eid] = SpeakerEntity(
-                id=f"S{eid}",
-                name=name,
-                kind=SpeakerKind(kind),
-                aliases=tuple(extra["aliases"]),
-                roles=tuple(extra["roles"]),
-                handles=tuple(extra["handles"]),
-                doc_ids=tuple(dict.fromkeys(link.doc_id for link in links[eid])),
-                n_quotes=counts.get(eid, 0),
-                links=tuple(links[eid]),
-            )
-        return entities
-
-    # ----------------------------------------------------------------- reading
-
-    def _view(self, row: _Row) -> Quote:
-        """An occurrence as a Quote whose speaker is the bank entity (with this quote's role)."""
-        q = Quote.from_dict(json.loads(row.data))
-        if q.doc_id != row.doc_id:
-            q = attrs.evolve(q, doc_id=row.doc_id)
-        entity = self._entities.get(row.entity_id) if row.entity_id is not None else None
-        if entity is None or row.mention is None:
-            return q
-        in_article = Speaker.from_dict(json.loads(row.mention))
-        own = q.speaker
-        role = (own.role if own else None) or in_article.role or (in_article.roles[0] if in_article.roles else None)
-        handle = (own.handle if own else None) or (q.post.handle if q.post else None) or in_article.handle
-        return attrs.evolve(q, speaker=entity.as_speaker(role=role, handle=handle))
-
-    def _rows(self, where: str = "", params: Sequence[Any] = ()) -> list[_Row]:
-        self._refresh()
-        return [_Row._make(r) for r in self._conn.execute(_SELECT_OCCURRENCES + where + _ORDER, params)]
-
-    @property
-    def quotes(self) -> list[Quote]:
-        """Every quote occurrence, article by article, with its speaker resolved to the bank's entity.
-
-        Offsets and text are as extracted (into the article's stored text); ``doc_id`` is set.
+        The result is the same as adding all the articles to this bank (speakers are linked and quotations
+        merged across both); articles already here with the same text are left alone, and one with the same id
+        but another text is skipped with a warning unless ``replace`` is set. Each article is one transaction, so
+        an interrupted merge can simply be run again.
         """
-        return [self._view(row) for row in self._rows()]
-
-    @property
-    def speakers(self) -> list[SpeakerEntity]:
-        """Every speaker entity, in order of first appearance."""
-        self._refresh()
-        return list(self._entities.values())
-
-    @property
-    def quotations(self) -> list[Quotation]:
-        """Every unique quotation (direct, partial and embedded posts), with all its occurrences."""
-        rows = self._rows(" WHERE o.quotation_id IS NOT NULL")
-        by_quotation: dict[int | None, list[_Row]] = defaultdict(list)
-        for row in rows:
-            by_quotation[row.quotation_id].append(row)
-        out = []
-        for qid, text, date in self._conn.execute("SELECT id, text, date FROM quotations ORDER BY id"):
-            out.append(self._quotation(qid, text, date, by_quotation[qid]))
-        return out
-
-    def _quotation(self, qid: int, text: str, date: str | None, rows: list[_Row]) -> Quotation:
-        weights: dict[int | None, float] = defaultdict(float)
-        for row in rows:
-            if row.entity_id is None or row.probability is None:
-                weights[None] += 1.0
-            else:
-                weights[row.entity_id] += row.probability
-                weights[None] += 1.0 - row.probability
-        total = max(1, len(rows))
-        ranked = sorted(
-            ((e, w / total) for e, w in weights.items() if w > 0), key=lambda item: (-item[1], item[0] is None)
+        source = other if isinstance(other, QuoteBank) else QuoteBank.open(other, read_only=True)
+        counts = Counter[str]()
+        try:
+            for doc_id, text, date, url, src in source._conn.execute(
+                "SELECT doc_id, text, date, url, source FROM documents ORDER BY seq"
+            ).fetchall():
+                record = ArticleRecord(doc_id, text, date, url, src)
+                try:
+                    if self._unchanged(record, replace):
+                        counts["unchanged"] += 1
+                        continue
+                except _Conflict as exc:
+                    counts["skipped"] += 1
+                    logger.warning("quotebank bank merge: %s", exc)
+                    continue
+                quotes = source._stored_quotes(doc_id)
+                counts["replaced" if self._store(record, quotes) else "added"] += 1
+                counts["quotes"] += len(quotes)
+        finally:
+            if source is not other:
+                source.close()
+        return AddStats(
+            added=counts["added"],
+            replaced=counts["replaced"],
+            unchanged=counts["unchanged"],
+            skipped=counts["skipped"],
+            quotes=counts["quotes"],
         )
-        probas = tuple((self._entities[e].name if e is not None else "None", round(p, 4)) for e, p in ranked)
-        top = ranked[0][0] if ranked else None
-        occurrences = tuple(self._view(row) for row in rows)
-        speaker = None
-        if top is not None:
-            roles = Counter(
-                q.speaker.role for q in occurrences if q.speaker and q.speaker.name == self._entities[top].name
-            )
-            speaker = self._entities[top].as_speaker(role=roles.most_common(1)[0][0] if roles else None)
-        return Quotation(
-            id=f"{date[:10] if date else 'undated'}-{qid:06d}",
-            text=text,
-            speaker=speaker,
-            speaker_id=f"S{top}" if top is not None else None,
-            probas=probas,
-            date=date,
-            occurrences=occurrences,
-            urls=tuple(dict.fromkeys(row.url for row in rows if row.url)),
-        )
-
-    def speaker(self, name: str) -> SpeakerEntity | None:
-        """The entity known by ``name`` (any name, alias, surname or ``@handle``); the one quoted most if several."""
-        found = self._entity_ids(name)
-        if not found:
-            return None
-        return max((self._entities[e] for e in found), key=lambda e: (e.n_quotes, -int(e.id[1:])))
-
-    def _entity_ids(self, name: str) -> set[int]:
-        self._refresh()
-        keys = sorted(lookup_keys(name))
-        marks = ", ".join("?" * len(keys))
-        return {r[0] for r in self._conn.execute(f"SELECT entity_id FROM aliases WHERE key IN ({marks})", keys)}
-
-    def document(self, doc_id: str) -> Document | None:
-        """A stored article, or None."""
-        row = self._conn.execute("SELECT text, date, url, source FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return None
-        return Document(doc_id=doc_id, text=row[0], date=row[1], url=row[2], source=row[3])
-
-    @property
-    def doc_ids(self) -> list[str]:
-        """The stored articles' ids, in the order they were added."""
-        return [r[0] for r in self._conn.execute("SELECT doc_id FROM documents ORDER BY seq")]
 
     def _stored_quotes(self, doc_id: str) -> list[Quote]:
         return [
@@ -655,137 +559,34 @@ class QuoteBank:
             )
         ]
 
-    def find(
-        self,
-        *,
-        speaker: str | None = None,
-        role: str | None = None,
-        channel: Channel | str | Iterable[Channel | str] | None = None,
-        kind: QuoteKind | str | Iterable[QuoteKind | str] | None = None,
-        speaker_kind: SpeakerKind | str | None = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
-        doc_id: str | Iterable[str] | None = None,
-        source: str | None = None,
-        text: str | None = None,
-        limit: int | None = None,
-    ) -> list[Quote]:
-        """The quote occurrences that meet every condition given, as in :attr:`quotes`.
-
-        Args:
-            speaker: Any name, alias, surname or ``@handle`` of the speaker entity.
-            role: Words in one of the speaker's roles (``foreign minister``).
-            channel: One channel or several.
-            kind: One quote kind or several.
-            speaker_kind: ``person``, ``organization``, ``media``, ``unnamed``...
-            since: First day (inclusive) of the article's (or post's) date.
-            until: Last day (inclusive).
-            doc_id: One article or several.
-            source: The outlet given to :meth:`add`.
-            text: Words of the quote, in order; case, punctuation and quotation marks do not count.
-            limit: At most this many.
-        """
-        clauses: list[str] = []
-        params: list[Any] = []
-
-        def among(column: str, values: Iterable[Any]) -> None:
-            values = list(values)
-            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
-            params.extend(values)
-
-        if speaker is not None:
-            among("m.entity_id", self._entity_ids(speaker))
-        if channel is not None:
-            among("o.channel", (Channel(c).value for c in _several(channel)))
-        if kind is not None:
-            among("o.kind", (QuoteKind(k).value for k in _several(kind)))
-        if doc_id is not None:
-            among("d.doc_id", [doc_id] if isinstance(doc_id, str) else doc_id)
-        if source is not None:
-            among("d.source", [source])
-        if since is not None:
-            clauses.append("substr(o.date, 1, 10) >= ?")
-            params.append(str(iso_date(since, "since"))[:10])
-        if until is not None:
-            clauses.append("substr(o.date, 1, 10) <= ?")
-            params.append(str(iso_date(until, "until"))[:10])
-        if text is not None:
-            words = quote_key(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("o.words LIKE ? ESCAPE '\\'")
-            params.append(f"% {words} %")
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        wanted_kind = SpeakerKind(speaker_kind) if speaker_kind is not None else None
-        wanted_role = fold(role) if role is not None else None
-        out = []
-        for row in self._rows(where, params):
-            q = self._view(row)
-            sp = q.speaker
-            if wanted_kind is not None and (sp is None or sp.kind is not wanted_kind):
-                continue
-            if wanted_role is not None and (sp is None or not any(wanted_role in fold(r) for r in sp.roles)):
-                continue
-            out.append(q)
-            if limit is not None and len(out) >= limit:
-                break
-        return out
-
-    # ----------------------------------------------------------------- export
-
-    def _linked(self, row: _Row) -> dict[str, Any]:
-        """What the bank knows of an occurrence beyond the Quote itself."""
-        linked = row.entity_id is not None
-        return {
-            "date": row.date,
-            "url": row.url,
-            "source": row.source,
-            "speaker_id": f"S{row.entity_id}" if linked else None,
-            "probability": row.probability if linked else None,
-            "quotation_id": row.quotation_id,
-        }
-
-    def _export_rows(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows():
-            record = self._view(row).to_dict()
-            record.update(
-                self._linked(row),
-                article_speaker=json.loads(row.mention) if row.mention else None,
-                occurrence=row.occurrence,
-            )
-            yield record
-
-    def to_jsonl(self, dest: str | os.PathLike[str] | IO[str]) -> int:
-        """Write every quote occurrence as one JSON line; returns the number of lines.
-
-        Each line is :meth:`Quote.to_dict` of the resolved quote (so
-        :meth:`Quote.from_json` reads it back) plus ``date``, ``url``,
-        ``source``, ``speaker_id``, ``probability`` (of the speaker link),
-        ``quotation_id``, ``article_speaker`` (the speaker as the article
-        gives it) and ``occurrence``.
-        """
-        return write_lines(dest, self._export_rows())
-
-    def to_quotebank_jsonl(self, dest: str | os.PathLike[str] | IO[str]) -> int:
-        """Write one JSON line per quotation, with EPFL Quotebank's fields (see :meth:`Quotation.to_dict`)."""
-        return write_lines(dest, (q.to_dict() for q in self.quotations))
-
-    def to_dataframe(self) -> pandas.DataFrame:
-        """Every quote occurrence as a row of a pandas DataFrame (``pip install 'quotebank[pandas]'``).
-
-        The columns are :data:`quotebank.batch.ROW_COLUMNS` (as for :func:`quotebank.batch.extract_many`)
-        followed by ``source``, ``speaker_id``, ``probability`` and ``quotation_id``.
-        """
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - pandas is in the dev extras
-            raise ImportError("to_dataframe() needs pandas: pip install 'quotebank[pandas]'") from None
-        from ..batch import ROW_COLUMNS, quote_row
-
-        columns = [*ROW_COLUMNS, "source", "speaker_id", "probability", "quotation_id"]
-        rows = [{**quote_row(self._view(row)), **self._linked(row)} for row in self._rows()]
-        return pd.DataFrame(rows, columns=columns)
+    def _migrate(self, version: int) -> None:
+        """Bring a bank of an older schema to this one: its articles and quotes are stored again, as they were."""
+        logger.warning("quotebank: migrating the bank %s from schema %d to %d", self._path, version, SCHEMA_VERSION)
+        with self._transaction() as db:
+            old = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for (index,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchall():
+                db.execute(f'DROP INDEX "{index}"')
+            for name in old:
+                if not name.startswith("sqlite_"):
+                    db.execute(f'ALTER TABLE "{name}" RENAME TO "old_{name}"')
+            create_tables(db)
+            documents = db.execute(
+                "SELECT seq, doc_id, text, date, url, source FROM old_documents ORDER BY seq"
+            ).fetchall()
+            for seq, doc_id, text, date, url, source in documents:
+                quotes = [
+                    Quote.from_dict(json.loads(r[0]))
+                    for r in db.execute(
+                        "SELECT data FROM old_occurrences WHERE doc_seq = ? ORDER BY start_char, id", (seq,)
+                    )
+                ]
+                self._store_in(db, ArticleRecord(doc_id, text, date, url, source), quotes)
+            for name in ("occurrences", "mentions", "aliases", "entities", "quotations", "documents", "meta"):
+                if name in old:
+                    db.execute(f'DROP TABLE "old_{name}"')
 
 
-def _several(value: Any) -> list[Any]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        return [value]
-    return list(value)
+class _Conflict(BankError):
+    """A stored article's id given again with another text, without ``replace``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -9,7 +10,7 @@ import attrs
 
 from ..model import Channel, Quote, Speaker, SpeakerKind
 
-__all__ = ["AddStats", "Document", "Quotation", "SpeakerEntity", "SpeakerLink"]
+__all__ = ["PHASE", "AddStats", "Document", "Quotation", "SpeakerEntity", "SpeakerLink", "epfl_date"]
 
 # --------------------------------------------------------------------------- public value objects
 
@@ -108,45 +109,73 @@ class Quotation:
     def doc_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(q.doc_id for q in self.occurrences if q.doc_id))
 
-    def to_dict(self) -> dict[str, Any]:
-        """A record with EPFL Quotebank's fields (``quoteID``, ``quotation``, ``speaker``, ``qids``, ``date``,
-        ``numOccurrences``, ``probas``, ``urls``) plus quotebank's ``role``, ``roles``, ``channel``, ``channels``,
-        ``kind``, ``speakerID``, ``speakerKind``, ``docIDs``.
+    def to_dict(self, *, extras: bool = True) -> dict[str, Any]:
+        """A record in the format of EPFL's Quotebank (quotation-centric version), then quotebank's own fields.
 
-        ``qids`` (Wikidata ids) is empty: quotebank does not link to Wikidata.
+        EPFL's keys and types, in EPFL's order: ``quoteID`` (``YYYY-MM-DD-NNNNNN``), ``quotation``, ``speaker``
+        (``"None"`` when unattributed: EPFL's convention), ``qids`` (Wikidata ids: always empty, quotebank does
+        not link to Wikidata), ``date`` (``YYYY-MM-DD HH:MM:SS``; None when no article gave a date), ``numOccurrences``,
+        ``probas`` (``[name, "0.9000"]`` pairs, probabilities as strings with four decimals), ``urls`` and ``phase``
+        (a letter naming the collection; :data:`PHASE` for quotebank's own). With ``extras``, quotebank's ``role``,
+        ``roles``, ``channel``, ``channels``, ``kind``, ``speakerID``, ``speakerKind`` and ``docIDs`` follow.
         """
         top = self.speaker.name if self.speaker else "None"
-        ours = [q for q in self.occurrences if q.speaker is not None and q.speaker.name == top]
-        roles = Counter(q.speaker.role for q in ours if q.speaker and q.speaker.role)
-        channels = Counter(q.channel.value for q in self.occurrences if q.channel is not Channel.UNKNOWN)
-        kinds = Counter(q.kind.value for q in self.occurrences)
-        return {
+        record: dict[str, Any] = {
             "quoteID": self.id,
             "quotation": self.text,
             "speaker": top,
             "qids": [],
-            "date": self.date,
+            "date": epfl_date(self.date),
             "numOccurrences": self.num_occurrences,
             "probas": [[name, f"{p:.4f}"] for name, p in self.probas],
             "urls": list(self.urls),
-            "role": roles.most_common(1)[0][0] if roles else None,
-            "roles": list(self.speaker.roles) if self.speaker else [],
-            "channel": channels.most_common(1)[0][0] if channels else Channel.UNKNOWN.value,
-            "channels": sorted(channels),
-            "kind": kinds.most_common(1)[0][0],
-            "speakerID": self.speaker_id,
-            "speakerKind": self.speaker.kind.value if self.speaker else None,
-            "docIDs": list(self.doc_ids),
+            "phase": PHASE,
         }
+        if not extras:
+            return record
+        ours = [q for q in self.occurrences if q.speaker is not None and q.speaker.name == top]
+        roles = Counter(q.speaker.role for q in ours if q.speaker and q.speaker.role)
+        channels = Counter(q.channel.value for q in self.occurrences if q.channel is not Channel.UNKNOWN)
+        kinds = Counter(q.kind.value for q in self.occurrences)
+        record.update(
+            role=roles.most_common(1)[0][0] if roles else None,
+            roles=list(self.speaker.roles) if self.speaker else [],
+            channel=channels.most_common(1)[0][0] if channels else Channel.UNKNOWN.value,
+            channels=sorted(channels),
+            kind=kinds.most_common(1)[0][0],
+            speakerID=self.speaker_id,
+            speakerKind=self.speaker.kind.value if self.speaker else None,
+            docIDs=list(self.doc_ids),
+        )
+        return record
+
+
+PHASE = "Q"
+"""The ``phase`` of quotebank's records in EPFL's format (EPFL's own collections are phases ``A`` to ``E``)."""
+
+
+def epfl_date(date: str | None) -> str | None:
+    """A stored date (``YYYY-MM-DD``, or with a time) as EPFL writes it: ``YYYY-MM-DD HH:MM:SS``.
+
+    Example:
+        >>> epfl_date("2020-01-08"), epfl_date("2020-01-08T09:30"), epfl_date(None)
+        ('2020-01-08 00:00:00', '2020-01-08 09:30:00', None)
+    """
+    if not date:
+        return None
+    when = dt.datetime.fromisoformat(date) if len(date) > 10 else dt.datetime.fromisoformat(date[:10])
+    return when.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
 
 
 @attrs.frozen(kw_only=True)
 class AddStats:
-    """What :meth:`QuoteBank.add_many` did: articles added (or replaced by a new text), left as they were,
+    """What :meth:`QuoteBank.add_many` did: articles added, replaced by a new text (with ``replace=True``), left
+    as they were, skipped (a new text for a stored id without ``replace=True``: each one logged as a warning),
     failed (``(doc_id, reason)``), and quotes stored."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    skipped: int = 0
     failed: tuple[tuple[str, str], ...] = ()
     quotes: int = 0
