@@ -9,6 +9,7 @@ quotes), the cue events (:func:`quotebank.attribute.events.find_events`), the id
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -225,24 +226,35 @@ def abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS
 
 
+_LINE_STARTS: weakref.WeakKeyDictionary[Context, list[int]] = weakref.WeakKeyDictionary()
+"""Where each line of a context's text starts, found once: a search back for the line break was as long as the
+line, for each cue in it."""
+
+
 def clause_start(ctx: Context, pos: int) -> int:
-    """The start of the sentence that contains ``pos``, ignoring full stops inside quotes and abbreviations."""
+    """The start of the sentence that contains ``pos``, ignoring full stops inside quotes and abbreviations.
+
+    That is the latest of: the start of the line, the character after the last full stop before ``pos`` that is
+    neither quoted nor an abbreviation, and the end of the last quote before ``pos`` that ends a sentence.
+    """
     text = ctx.text
-    base = text.rfind("\n", 0, pos) + 1
-    start = base
-    # A mark right before pos ends the sentence whatever follows it; the others were read with what follows.
-    last = pos - 1
-    candidates = ctx.sentence_ends[bisect_left(ctx.sentence_ends, base) : bisect_left(ctx.sentence_ends, last)]
-    if last >= base and text[last] in ".!?":
-        candidates.append(last)
-    for at in reversed(candidates):
-        if not ctx.quoted(at) and not abbreviation(text, at):
-            start = at + 1
-            break
+    lines = _LINE_STARTS.get(ctx)
+    if lines is None:
+        lines = _LINE_STARTS[ctx] = [0, *(m.end() for m in re.finditer("\n", text))]
+    base = lines[bisect_right(lines, pos) - 1]  # after the last line break before ``pos``
     # A previous quote that ends a sentence ends it here too.
     ends = bisect_right(ctx.closing_ends, pos)
-    if ends and ctx.closing_ends[ends - 1] >= start:
-        start = ctx.closing_ends[ends - 1]
+    start = max(base, ctx.closing_ends[ends - 1]) if ends else base
+    # A mark right before pos ends the sentence whatever follows it; the others were read with what follows. Only
+    # the marks after ``start`` can move it: the walk back stops there.
+    last = pos - 1
+    stops = ctx.sentence_ends
+    if last >= start and text[last] in ".!?" and not ctx.quoted(last) and not abbreviation(text, last):
+        return last + 1
+    for n in range(bisect_left(stops, last) - 1, bisect_left(stops, start) - 1, -1):
+        at = stops[n]
+        if not ctx.quoted(at) and not abbreviation(text, at):
+            return max(start, at + 1)
     return start
 
 

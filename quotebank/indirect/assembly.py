@@ -9,14 +9,18 @@ or ``known as`` are no one's words: the clause stays ``INDIRECT``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import attrs
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
 from ..marks import SINGLE_MARKS, closing_width, opening_width
 from ..model import Quote, QuoteKind, TextSpan
+from ..syntax import indexed, sentence_of
 from .content import content_span
 from .hearsay import continued_report
+from .overlaps import Taken, starts_sorted
 from .reporting import reports_speech
 from .spans import QUOTE_CHARS
 
@@ -48,39 +52,47 @@ def report_speech(
         wins).
     """
     text = doc.text if text is None else text
+    with indexed(doc):
+        return _report_speech(doc, cues, quotes, lexicon, text)
+
+
+def _report_speech(
+    doc: Doc, cues: list[tuple[Token, Quote, Span | None]], quotes: list[Quote], lexicon: Lexicon, text: str
+) -> list[Quote]:
     terms = _term_ids(quotes, text, lexicon)
-    marked = _marked_quotes(quotes, terms, text)
-    # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
-    marked_ranges = [
-        (
-            max(0, q.start - opening_width(text, q.start)),
-            q.end + closing_width(text, q.end),
-        )
-        for q in marked
-    ]
+    marked = _Marked(_marked_quotes(quotes, terms, text), text)
+    singles = _SingleMarked(quotes, text)
     found: list[Quote] = []
     mixed: list[Quote] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken(doc)
+    # What follows a sentence depends on the sentence only: asked once per sentence, not once per cue in it.
+    follows: dict[int, Span | None] = {}
     for verb, template, known in cues:
         span = _cue_content(verb, known, lexicon)
         if span is None:
             continue
         start, end = span.start_char, span.end_char
-        if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e in taken):
+        if taken.covers_half(span):
             continue
-        taken.append((start, end))
-        cut_off = _cut_off_ends(marked, end, text)
-        end = _clause_end(quotes, start, max(cut_off) if cut_off else end, text)
+        taken.add(span)
+        cut_off = marked.cut_off_end(end)
+        end = singles.clause_end(start, cut_off if cut_off is not None else end)
         clause = _clause_quote(template, start, end, text)
-        if cut_off or any(s < end and start < e for s, e in marked_ranges):
+        if cut_off is not None or marked.within(start, end):
             mixed.append(clause)
         else:
             found.append(clause)
-        follow = continued_report(span, lexicon) if known is None else None
-        if follow is not None and not any(min(follow.end_char, e) > max(follow.start_char, s) for s, e in taken):
-            taken.append((follow.start_char, follow.end_char))
+        follow = None
+        if known is None:
+            last = sentence_of(span[-1]).end
+            if last not in follows:
+                follows[last] = continued_report(span, lexicon)
+            follow = follows[last]
+        if follow is not None and not taken.touches(follow):
+            taken.add(follow)
             found.append(_clause_quote(template, follow.start_char, follow.end_char, text))
-    return [q if q.id in terms else _in_reported_clause(q, mixed + found, text) for q in quotes] + found
+    clauses = _Clauses(mixed + found)
+    return [q if q.id in terms else _in_reported_clause(q, clauses, text) for q in quotes] + found
 
 
 def _term_ids(quotes: list[Quote], text: str, lexicon: Lexicon) -> set[str]:
@@ -118,18 +130,90 @@ def _cue_content(verb: Token, known: Span | None, lexicon: Lexicon) -> Span | No
     return content_span(verb, lexicon)
 
 
-def _cut_off_ends(marked: list[Quote], end: int, text: str) -> list[int]:
-    """The ends of the quoted words right where the parser cut the clause off (``had taken “...”``): they belong to
-    it."""
-    return [q.end for q in marked if end <= q.start <= end + 3 and not text[end : q.start].strip(QUOTE_CHARS)]
+class _Marked:
+    """The quotes that make a clause around them mixed, sorted by start for bisection."""
+
+    def __init__(self, marked: list[Quote], text: str) -> None:
+        self._text = text
+        by_start = sorted(marked, key=lambda q: q.start)
+        self._starts = [q.start for q in by_start]
+        self._ends = [q.end for q in by_start]
+        # Quotation marks included, so that a clause that ends on a closing mark still counts as holding a quote.
+        ranges = sorted(
+            (max(0, q.start - opening_width(text, q.start)), q.end + closing_width(text, q.end)) for q in marked
+        )
+        self._range_starts = [s for s, _ in ranges]
+        self._furthest: list[int] = []  # the furthest end of the ranges up to each, in order of start
+        for _, e in ranges:
+            self._furthest.append(max(e, self._furthest[-1]) if self._furthest else e)
+
+    def cut_off_end(self, end: int) -> int | None:
+        """The end of the quoted words right where the parser cut the clause off (``had taken “...”``), which
+        belong to it; the furthest when there are several, None when there are none."""
+        text = self._text
+        ends = [
+            self._ends[n]
+            for n in range(bisect_left(self._starts, end), bisect_right(self._starts, end + 3))
+            if not text[end : self._starts[n]].strip(QUOTE_CHARS)
+        ]
+        return max(ends) if ends else None
+
+    def within(self, start: int, end: int) -> bool:
+        """True when a quote's range, marks included, shares a character with ``start`` to ``end``."""
+        n = bisect_left(self._range_starts, end)
+        return n > 0 and self._furthest[n - 1] > start
 
 
-def _clause_end(quotes: list[Quote], start: int, end: int, text: str) -> int:
-    """``end`` moved past the closing mark of a single-marked fragment inside the clause (``as a ‘disgrace’``)."""
-    for inner in quotes:
-        if start <= inner.start < end and len(inner.marks) > 1 and _single_marked(inner, text):
+class _SingleMarked:
+    """The fragments in single quotation marks, which a clause that holds their start runs on over."""
+
+    def __init__(self, quotes: list[Quote], text: str) -> None:
+        self._quotes = [q for q in quotes if len(q.marks) > 1 and _single_marked(q, text)]
+        self._starts = [q.start for q in self._quotes] if starts_sorted(self._quotes) else None
+
+    def clause_end(self, start: int, end: int) -> int:
+        """``end`` moved past the closing mark of a single-marked fragment inside the clause (``as a ‘disgrace’``).
+
+        Each fragment in turn, in the quotes' order; in order of start, the first one past the (moved) end ends
+        the search.
+        """
+        if self._starts is None:
+            for inner in self._quotes:
+                if start <= inner.start < end:
+                    end = max(end, inner.end + 1)
+            return end
+        for n in range(bisect_left(self._starts, start), len(self._quotes)):
+            inner = self._quotes[n]
+            if inner.start >= end:
+                break
             end = max(end, inner.end + 1)
-    return end
+        return end
+
+
+class _Clauses:
+    """The reported clauses, sorted by start, with the furthest end up to each, to find those around a point."""
+
+    def __init__(self, clauses: list[Quote]) -> None:
+        self._clauses = sorted(enumerate(clauses), key=lambda c: c[1].start)
+        self._starts = [c.start for _, c in self._clauses]
+        self._furthest: list[int] = []
+        for _, c in self._clauses:
+            self._furthest.append(max(c.end, self._furthest[-1]) if self._furthest else c.end)
+
+    def around(self, quote: Quote) -> Quote | None:
+        """The shortest clause (the first in the clauses' order among equals) that holds ``quote``'s start and ends
+        at most two characters before it: ``c.start <= quote.start < c.end and quote.end <= c.end + 2``."""
+        least = max(quote.start + 1, quote.end - 2)  # the least end such a clause may have
+        best: tuple[int, int, Quote] | None = None
+        n = bisect_right(self._starts, quote.start) - 1
+        while n >= 0 and self._furthest[n] >= least:
+            order, clause = self._clauses[n]
+            if clause.end >= least:
+                key = (clause.end - clause.start, order, clause)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+            n -= 1
+        return best[2] if best is not None else None
 
 
 def _clause_quote(template: Quote, start: int, end: int, text: str) -> Quote:
@@ -150,15 +234,14 @@ def _single_marked(quote: Quote, text: str) -> bool:
     return bool(quote.marks) and quote.marks[0] in SINGLE_MARKS and opening_width(text, quote.start) == 1
 
 
-def _in_reported_clause(quote: Quote, clauses: list[Quote], text: str) -> Quote:
+def _in_reported_clause(quote: Quote, clauses: _Clauses, text: str) -> Quote:
     """A quoted fragment inside a reported clause, linked to it; other quotes as they are."""
     if quote.kind not in (QuoteKind.PARTIAL, QuoteKind.DIRECT, QuoteKind.SCARE):
         return quote
     # The clause may stop short of the fragment's closing punctuation ("... in self-defense.”").
-    around = [c for c in clauses if c.start <= quote.start < c.end and quote.end <= c.end + 2]
-    if not around:
+    clause = clauses.around(quote)
+    if clause is None:
         return quote
-    clause = min(around, key=lambda c: c.end - c.start)
     linked = attrs.evolve(quote, reported=TextSpan.of(text, clause.start, clause.end))
     if quote.kind is QuoteKind.SCARE:
         # Marked words inside what someone is reported to have said are that person's words, not the writer's.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import OWN_CONTENT_DEPS, has_subject
+from ..syntax import OWN_CONTENT_DEPS, has_subject, sentence_of
 from .frames import nominal_content
 from .spans import (
     ATTRIBUTION_BREAKS,
@@ -43,7 +43,7 @@ def paragraph_lead(sent: Span, lexicon: Lexicon | None) -> int:
     if own and not present_tense(own[0]):
         return start  # "Wednesday's attacks killed some Iraqis, CNN reported.": news of an event, not an explanation
     while start > 0 and not paragraph_break(doc, start):
-        previous = doc[start - 1].sent
+        previous = sentence_of(doc[start - 1])
         if any(t.text in QUOTE_CHARS or t.lower_ == "according" or _stops_lead(t, lexicon) for t in previous):
             break
         if not present_tense(previous.root):
@@ -76,7 +76,7 @@ def parenthetical_content(verb: Token, lexicon: Lexicon | None = None) -> Span |
     commas (``All of this, he concedes, could be undone``); without one, only the common ones.
     """
     doc = verb.doc
-    sent = verb.sent
+    sent = sentence_of(verb)
     lemma = verb.lemma_.lower()
     words = words_of(lexicon)
     marked_as = lemma in words.as_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)

@@ -32,10 +32,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import CLAUSE_SUBJECT_DEPS, has_subject, subjects_of
+from ..syntax import CLAUSE_SUBJECT_DEPS, has_subject, sentence_of, subjects_of, subtree_size
 from .attributions import paragraph_lead
 from .frames import is_content_noun, is_setting
-from .reporting import is_added_report
+from .reporting import added_reports
 from .spans import ATTRIBUTION_BREAKS, attribution_start, is_marker, is_that_mark, present_tense, trim, words_of
 
 __all__ = ["clause_content", "misparsed_complement", "noun_content", "stranded_clause", "with_clause_subject"]
@@ -63,7 +63,7 @@ def noun_content(noun: Token, lexicon: Lexicon | None = None) -> Span | None:
     clauses += [c for c in noun.children if c.dep_ == "relcl" and any(is_that_mark(m) for m in c.children)]
     clauses = [c for c in clauses if not (lexicon is not None and _delivers(c, lexicon))]
     if clauses:
-        return clause_content(noun, max(clauses, key=lambda c: len(list(c.subtree))), lexicon)
+        return clause_content(noun, max(clauses, key=subtree_size), lexicon)
     if lexicon is None:
         return None
     for prep in noun.children:
@@ -159,7 +159,7 @@ def with_clause_subject(verb: Token, clause: Token, content: Span | None, lexico
 
 def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -> Span | None:
     doc = verb.doc
-    sent = verb.sent
+    sent = sentence_of(verb)
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     if clause.dep_ == "advcl":
         # A misparsed complement starts at its subject: "after the convention" is when it was said.
@@ -178,10 +178,10 @@ def clause_content(verb: Token, clause: Token, lexicon: Lexicon | None = None) -
             reporting = reporting and not any(is_that_mark(m) for m in conjunct.children)
             if reporting and conjunct.i > clause.i and bool(subjects_of(conjunct)):
                 end = min(end, conjunct.left_edge.i)
-        for tok in doc[clause.i + 1 : end]:
+        for tok in added_reports(doc, clause.i + 1, end, lexicon):
             # "told the audience that she wants X, saying that Y": the participle reports something more, with
             # its own content; the parser hangs it inside the first clause.
-            if is_added_report(tok, lexicon) and tok.left_edge.i > clause.i:
+            if tok.left_edge.i > clause.i:
                 end = min(end, tok.left_edge.i - 1)
     fronted = None
     if clause.i < verb.i:
@@ -249,7 +249,7 @@ def _fronted_condition(verb: Token) -> int | None:
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if clause.left_edge.i != verb.sent.start:
+        if clause.left_edge.i != sentence_of(verb).start:
             continue
         marks = [m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod") and m.i < clause.i]
         conditional = any(m in ("if", "unless") for m in marks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import COMPLEMENT_DEPS, has_subject
+from ..syntax import COMPLEMENT_DEPS, has_subject, is_ancestor, nearest_with_dep, sentence_of, subtree_size
 from .attributions import parenthetical_content
 from .clauses import clause_content, misparsed_complement, noun_content, stranded_clause, with_clause_subject
 from .evidence import evidential_content
@@ -71,14 +71,15 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     """
     doc = verb.doc
     i = content.end
-    if content.start < verb.i or i >= verb.sent.end:
+    sent_end = sentence_of(verb).end
+    if content.start < verb.i or i >= sent_end:
         return content
     predicate = doc[i]
     if (
         predicate.dep_ == "conj"
         and predicate.tag_ in ("VBD", "VBZ")
         and predicate.left_edge.i == i
-        and predicate.head in verb.ancestors
+        and is_ancestor(predicate.head, verb)
         and not has_subject(predicate)
     ):
         # "showed the businessman and his companies lost $916 million": a finite verb right after the content,
@@ -87,10 +88,10 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
         return doc[content.start : end]
     if doc[i].text == ",":
         i += 1
-    if i + 1 >= verb.sent.end:
+    if i + 1 >= sent_end:
         return content
     example = doc[i]
-    if example.lower_ in lexicon.example_prepositions and example.dep_ == "prep" and example.head in verb.ancestors:
+    if example.lower_ in lexicon.example_prepositions and example.dep_ == "prep" and is_ancestor(example.head, verb):
         # "avoids condemning Russia's invasion of Ukraine, including its annexation of Crimea": the examples
         # are of what was condemned, wherever the parser hangs them.
         _, end = trim(doc, content.start, example.right_edge.i + 1, lexicon)
@@ -106,11 +107,11 @@ def _with_stray_conjunct(verb: Token, content: Span, lexicon: Lexicon) -> Span:
     elif doc[i].dep_ != "cc":
         return content
     joint = doc[i]
-    conjunct = next((t for t in (doc[i + 1], *doc[i + 1].ancestors) if t.dep_ == "conj"), None)
+    conjunct = nearest_with_dep(doc[i + 1], "conj")
     if (
         conjunct is None
         or conjunct.left_edge.i != i + 1
-        or not (conjunct.head == verb or conjunct.head in verb.ancestors)
+        or not (conjunct.head == verb or is_ancestor(conjunct.head, verb))
     ):
         return content
     nominal = conjunct.pos_ == "NOUN" and conjunct.head.pos_ in ("VERB", "AUX")
@@ -163,7 +164,7 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     parenthetical or trailing cue (:mod:`.attributions`), a stranded ``that``-clause, a request or a naming
     (:mod:`.requests`), a finding (:mod:`.evidence`), a noun phrase (:mod:`.frames`)."""
     doc = verb.doc
-    sent = verb.sent
+    sent = sentence_of(verb)
     if verb.lower_ == "according":
         phrase = list(verb.subtree)
         first, last = phrase[0].i, phrase[-1].i
@@ -180,7 +181,7 @@ def _content(verb: Token, lexicon: Lexicon | None) -> Span | None:
     if clauses:
         # "X set off fireworks: Republicans said they are convinced ...": what follows the verb is what was said.
         following = [c for c in clauses if c.i > verb.i]
-        main = min(following, key=lambda c: c.i) if following else max(clauses, key=lambda c: len(list(c.subtree)))
+        main = min(following, key=lambda c: c.i) if following else max(clauses, key=subtree_size)
         content = with_clause_subject(verb, main, clause_content(verb, main, lexicon), lexicon)
         later = [c for c in following if c.i > main.i and c.dep_ == "ccomp"]
         if content is not None and later and main.i > verb.i:

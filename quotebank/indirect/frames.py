@@ -27,8 +27,8 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicon
 from ..roles import is_title_token
-from ..syntax import NAME_ENTITIES, NOT_CONTENT_ENTITIES, SETTING_ENTITIES, SUBJECT_DEPS, TIME_ENTITIES
-from .reporting import is_added_report
+from ..syntax import NAME_ENTITIES, NOT_CONTENT_ENTITIES, SETTING_ENTITIES, SUBJECT_DEPS, TIME_ENTITIES, sentence_of
+from .reporting import added_reports
 from .spans import ASIDE_DASHES, is_that_mark, trim
 
 __all__ = [
@@ -81,7 +81,7 @@ def nominal_content(verb: Token, lexicon: Lexicon) -> Span | None:
         if head.dep_ != "nsubjpass":  # the passive subject ends before the verb: nothing to continue
             end = _stance_end(verb, head, continued_end(verb, end, lexicon), lexicon)
         # "defended plans to cut benefits, telling MPs that ...": a speech participle is a report of its own.
-        added = [t.left_edge.i for t in doc[head.i + 1 : end] if is_added_report(t, lexicon) and t.left_edge.i > head.i]
+        added = [t.left_edge.i for t in added_reports(doc, head.i + 1, end, lexicon) if t.left_edge.i > head.i]
         end = min([end, *added])
         start, end = trim(doc, start, end, lexicon)
         if sum(not t.is_punct for t in doc[start:end]) >= 2:
@@ -279,13 +279,13 @@ def _split_sentence_end(verb: Token, end: int) -> int:
     punctuation in the middle of a line was cut short; the rest of the line is still what was cited.
     """
     doc = verb.doc
-    sent = verb.sent
+    sent = sentence_of(verb)
     if end != sent.end or sent.end >= len(doc):
         return end
     last = doc[sent.end - 1]
     if last.is_punct or last.is_space or last.whitespace_ != " " or doc[sent.end].is_space:
         return end
-    following = doc[sent.end].sent
+    following = sentence_of(doc[sent.end])
     stop = following.end
     while stop > following.start and doc[stop - 1].is_space:
         stop -= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicon
-from ..syntax import ELLIPSIS_DEPS, ends_in_question
+from ..syntax import ELLIPSIS_DEPS, ends_in_question, sentence_of
 from .spans import QUOTE_CHARS, paragraph_break, trim, words_of
 
 __all__ = ["continued_report", "hearsay_reports"]
@@ -36,7 +36,7 @@ def hearsay_reports(doc: Doc, *, lexicon: Lexicon | None = None) -> list[tuple[T
         verb = adverb.head
         if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
             continue
-        if ends_in_question(verb.sent):
+        if ends_in_question(sentence_of(verb)):
             continue
         # A clause coordinated after it ("..., and police arrested him") is not covered by the adverb.
         left_out = {t.i for c in verb.rights if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -63,13 +63,13 @@ def continued_report(content: Span, lexicon: Lexicon) -> Span | None:
     means nothing without the report before it. A sentence that quotes, reports or asks is not a continuation.
     """
     doc = content.doc
-    sent = content[-1].sent
+    sent = sentence_of(content[-1])
     start = sent.end
     while start < len(doc) and doc[start].is_space:
         start += 1
     if start >= len(doc) or paragraph_break(doc, start) or paragraph_break(doc, sent.end):
         return None
-    nxt = doc[start].sent
+    nxt = sentence_of(doc[start])
     lo, hi = trim(doc, nxt.start, nxt.end, lexicon)
     if hi - lo < 2 or ends_in_question(nxt):
         return None

@@ -7,12 +7,14 @@ say``, ``could claim``) are not attributions, nor is a declined one (``refused t
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
 
 from ..lexicons import Lexicon
-from ..syntax import ends_in_question, has_subject, subjects_of
+from ..syntax import ends_in_question, has_subject, parse_index, sentence_of, subjects_of
 
-__all__ = ["is_added_report", "reports_speech"]
+__all__ = ["added_reports", "is_added_report", "reports_speech"]
 
 
 def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
@@ -44,6 +46,33 @@ def is_added_report(tok: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def added_reports(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """The tokens from ``start`` to before ``end`` that are :func:`is_added_report`, in text order.
+
+    With a parse index active (:func:`quotebank.syntax.indexed`) the document's added reports are found once and
+    each call bisects them: every cue asks about the rest of its content, which in a long sentence is most of it.
+    """
+    index = parse_index(doc)
+    if index is None:
+        return [t for t in doc[start:end] if is_added_report(t, lexicon)]
+    # The lexicon is kept in the value, so that its id names no other lexicon while the index lives.
+    _, positions = index.memo(("added_reports", id(lexicon)), lambda: (lexicon, _added_positions(doc, lexicon)))
+    return [doc[i] for i in positions[bisect_left(positions, start) : bisect_left(positions, max(start, end))]]
+
+
+def _added_positions(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The indexes of the document's added reports (only a reporting verb's lemma can make one)."""
+    strings = doc.vocab.strings
+    speech: dict[int, bool] = {}
+    found = []
+    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+        if lemma not in speech:
+            speech[lemma] = strings[lemma].lower() in lexicon.speech_verbs
+        if speech[lemma] and is_added_report(doc[i], lexicon):
+            found.append(i)
+    return found
+
+
 def _same_or_mute(subject: Token, reporter: Token, lexicon: Lexicon) -> bool:
     """True when ``subject`` cannot be a speaker other than ``reporter``: a thing, or a pronoun that fits it."""
     pronoun = lexicon.personal_pronouns.get(subject.lower_)
@@ -66,4 +95,4 @@ def reports_speech(verb: Token, lexicon: Lexicon) -> bool:
         return False  # "refused to discuss the appointees" reports nothing
     if any(c.dep_ == "aux" and c.lower_ in lexicon.hypothetical_modals for c in verb.children):
         return False
-    return not ends_in_question(verb.sent)
+    return not ends_in_question(sentence_of(verb))
