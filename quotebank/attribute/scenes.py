@@ -129,12 +129,9 @@ def clause_openers(ctx: Context, verb: Token) -> list[Token]:
             openers.append(doc[i])
         i += 1
     rest = {t.i for t in verb.lefts if t.i >= i}
-    j = end - 1
-    while j >= i:  # the root of each parse tree in the rest of the clause
-        sentence = doc[j].sent
-        if i <= sentence.root.i < end:
-            rest.add(sentence.root.i)
-        j = sentence.start - 1
+    # The root of each parse tree in the rest of the clause, from the context's index: walking the clause's
+    # sentences with ``Token.sent`` cost the whole clause per cue, quadratic in a text with no full stops.
+    rest.update(ctx.roots_between(i, end))
     for tok in (doc[k] for k in sorted(rest)):
         if not tok.is_punct and tok.dep_ in ("ROOT", "nsubj") and tok.head.i in (tok.i, verb.i):
             openers.append(tok)
