@@ -2,7 +2,8 @@
 
 Everything here now lives in :mod:`quotebank.corpus` (records, rows, streaming, the worker pool). ``_format_of``
 and ``_open`` are the old private names of :func:`quotebank.corpus.records.format_of` and
-:func:`~quotebank.corpus.records.open_input`, which the command line still imports from here.
+:func:`~quotebank.corpus.records.open_input`, kept for code written against them (the command line uses the public
+names).
 """
 
 from __future__ import annotations

@@ -107,12 +107,9 @@ def _progress_bar(enabled: bool | None, total: int | None) -> Any:
     if enabled is None:
         enabled = sys.stderr.isatty()
     if enabled:
-        try:
-            from tqdm import tqdm
-        except ImportError:
-            logger.info("install tqdm (pip install 'quotebank[progress]') for a progress bar")
-        else:
-            return tqdm(total=total, unit="doc", desc="quotebank", file=sys.stderr)
+        from tqdm import tqdm  # a dependency of quotebank (and of spaCy)
+
+        return tqdm(total=total, unit="doc", desc="quotebank", file=sys.stderr)
     return _NoProgress()
 
 
