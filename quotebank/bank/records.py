@@ -1,12 +1,18 @@
-"""Coercing what callers give the bank (records, dates, ids) into checked values: the one place that does it."""
+"""What callers give the bank (articles, dates, ids) as checked values.
+
+An article is quotebank's one record model, :class:`quotebank.corpus.records.Record`, with its one validation;
+the bank adds only its rule for ids and the forms :meth:`QuoteBank.add_many` accepts (texts, pairs, mappings).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-import attrs
+if TYPE_CHECKING:
+    from ..corpus.records import Record
 
 # --------------------------------------------------------------------------- helpers
 
@@ -42,37 +48,35 @@ def check_doc_id(doc_id: object) -> str:
     return doc_id
 
 
-def optional_str(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise TypeError(f"{what} must be a str or None, not {type(value).__name__}")
+def article(doc_id: object, text: str, date: object = None, url: Any = None, source: Any = None) -> Record:
+    """The checked record of one article: quotebank's one :class:`~quotebank.corpus.records.Record` model.
+
+    The bank only adds its own rule for ids (a non-empty ``str``, a ``TypeError`` otherwise); dates, urls, sources
+    and the text go through the same validation as ``extract_many`` and the command line, so a bad field is a
+    :class:`~quotebank.errors.RecordError` naming it and the article.
+    """
+    # Imported here: quotebank.corpus loads the extraction pipeline, which reading a bank never needs.
+    from ..corpus.records import Record
+
+    return Record(id=check_doc_id(doc_id), text=text, date=date, url=url, source=source)
 
 
-@attrs.frozen
-class ArticleRecord:
-    doc_id: str
-    text: str
-    date: str | None
-    url: str | None
-    source: str | None
-
-
-def to_record(record: object, position: int) -> ArticleRecord:
+def to_record(record: object, position: int) -> Record:
     if isinstance(record, str):
-        return ArticleRecord(f"sha1:{sha1(record)[:16]}", record, None, None, None)
+        return article(f"sha1:{sha1(record)[:16]}", record)
     if isinstance(record, tuple) and len(record) == 2 and isinstance(record[0], str):
-        return ArticleRecord(check_doc_id(record[1]), record[0], None, None, None)
+        return article(record[1], record[0])
     if isinstance(record, Mapping):
         text = record.get("text")
         if not isinstance(text, str):
             raise TypeError(f"record {position}: 'text' must be a str, not {type(text).__name__}")
         doc_id = record.get("doc_id", record.get("id"))
-        return ArticleRecord(
-            check_doc_id(doc_id) if doc_id is not None else f"sha1:{sha1(text)[:16]}",
+        return article(
+            doc_id if doc_id is not None else f"sha1:{sha1(text)[:16]}",
             text,
-            iso_date(record.get("date")),
-            optional_str(record.get("url"), "url"),
-            optional_str(record.get("source"), "source"),
+            record.get("date"),
+            record.get("url"),
+            record.get("source"),
         )
     raise TypeError(
         f"record {position}: expected a str, a (text, doc_id) pair or a mapping, not {type(record).__name__}"

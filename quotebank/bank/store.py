@@ -16,18 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import BankError
+from ..errors import BankError, RecordError
 from ..model import Quote, QuoteKind, Speaker, SpeakerKind
 from .exports import BankExports
 from .folding import fold, quote_key
 from .incremental import EntityLinker, signature
 from .quotations import QuotationMerger
-from .records import ArticleRecord, check_doc_id, iso_date, optional_str, sha1, to_record
+from .records import article, iso_date, sha1, to_record
 from .schema import SCHEMA_VERSION, connect, create_tables
 from .values import AddStats, SpeakerEntity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from ..corpus.records import Record
 
 __all__ = ["QUOTED_KINDS", "QuoteBank"]
 
@@ -254,14 +256,13 @@ class QuoteBank(BankExports):
         """
         if not isinstance(text, str):
             raise TypeError(f"add() needs the article text as str, not {type(text).__name__}")
-        record = ArticleRecord(
-            check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
-        )
-        if self._unchanged(record, replace):
-            return self._stored_quotes(record.doc_id)
-        from ..api import extract
+        from ..api import check_text, extract
 
-        quotes = extract(text, nlp=self.nlp, doc_id=record.doc_id)
+        check_text(text)  # refused as extract() refuses it: InvalidTextError with the offset
+        record = article(doc_id, text, date, url, source)
+        if self._unchanged(record, replace):
+            return self._stored_quotes(record.id)
+        quotes = extract(text, nlp=self.nlp, doc_id=record.id)
         self._store(record, quotes)
         return quotes
 
@@ -284,9 +285,10 @@ class QuoteBank(BankExports):
         """
         if not isinstance(text, str):
             raise TypeError(f"add_quotes() needs the article text as str, not {type(text).__name__}")
-        record = ArticleRecord(
-            check_doc_id(doc_id), text, iso_date(date), optional_str(url, "url"), optional_str(source, "source")
-        )
+        from ..api import check_text
+
+        check_text(text)  # refused as extract() refuses it: InvalidTextError with the offset
+        record = article(doc_id, text, date, url, source)
         checked = []
         for q in quotes:
             if not isinstance(q, Quote):
@@ -295,9 +297,9 @@ class QuoteBank(BankExports):
                 raise ValueError(f"quote {q.id} [{q.start}:{q.end}] is outside the text ({len(text)} characters)")
             if text[q.start : q.end] != q.text:
                 raise ValueError(f"quote {q.id} [{q.start}:{q.end}] does not match the text: {q.text[:40]!r}")
-            checked.append(attrs.evolve(q, doc_id=record.doc_id))
+            checked.append(attrs.evolve(q, doc_id=record.id))
         if self._unchanged(record, replace):
-            stored = self._stored_quotes(record.doc_id)
+            stored = self._stored_quotes(record.id)
             if stored == checked:
                 return checked
         self._store(record, checked)
@@ -339,7 +341,7 @@ class QuoteBank(BankExports):
 
         total = len(records) if isinstance(records, Collection) else None
         bar = _progress_bar(progress, total)
-        pending: deque[ArticleRecord] = deque()
+        pending: deque[Record] = deque()
         counts = Counter[str]()
         failed: list[tuple[str, str]] = []
 
@@ -348,6 +350,11 @@ class QuoteBank(BankExports):
                 try:
                     record = to_record(raw, position)
                     unchanged = self._unchanged(record, replace)
+                except RecordError as exc:  # named by its id, as extract_many names a bad record
+                    failed.append((exc.record_id or str(position), f"{exc.field!r} {exc.reason}"))
+                    logger.warning("quotebank bank: %s", exc)
+                    bar.update()
+                    continue
                 except (TypeError, ValueError) as exc:
                     failed.append((str(position), str(exc)))
                     logger.warning("quotebank bank: %s", exc)
@@ -364,14 +371,14 @@ class QuoteBank(BankExports):
                     continue
                 pending.append(record)
                 # A mapping, not a Record: extract_many checks it (corpus.records) and reports a bad one in place.
-                yield {"id": record.doc_id, "text": record.text, "date": record.date, "url": record.url}
+                yield {"id": record.id, "text": record.text, "date": record.date, "url": record.url}
 
         try:
             for result in extract_many(feed(), nlp=self.nlp, n_process=n_process, batch_size=batch_size):
                 record = pending.popleft()
                 if result.error is not None:
-                    failed.append((record.doc_id, result.error.message))
-                    logger.warning("quotebank bank: %s not added: %s", record.doc_id, result.error.message)
+                    failed.append((record.id, result.error.message))
+                    logger.warning("quotebank bank: %s not added: %s", record.id, result.error.message)
                 else:
                     counts["replaced" if self._store(record, list(result.quotes)) else "added"] += 1
                     counts["quotes"] += len(result.quotes)
@@ -387,13 +394,13 @@ class QuoteBank(BankExports):
             quotes=counts["quotes"],
         )
 
-    def _unchanged(self, record: ArticleRecord, replace: bool = True) -> bool:
+    def _unchanged(self, record: Record, replace: bool = True) -> bool:
         """True when the article is stored with this text (then its metadata is updated if given).
 
         Raises ``_Conflict`` (a :class:`BankError`) when it is stored with another text and ``replace`` is not set.
         """
         row = self._conn.execute(
-            "SELECT sha1, date, url, source, seq FROM documents WHERE doc_id = ?", (record.doc_id,)
+            "SELECT sha1, date, url, source, seq FROM documents WHERE doc_id = ?", (record.id,)
         ).fetchone()
         if row is None:
             return False
@@ -401,7 +408,7 @@ class QuoteBank(BankExports):
             if replace:
                 return False
             raise _Conflict(
-                f"{record.doc_id!r} is already in the bank with another text; pass replace=True "
+                f"{record.id!r} is already in the bank with another text; pass replace=True "
                 "(quotebank bank add --replace) to replace it, or give the new article another id"
             )
         new = (record.date or row[1], record.url or row[2], record.source or row[3])
@@ -421,22 +428,22 @@ class QuoteBank(BankExports):
                     merger.finish()
         return True
 
-    def _store(self, record: ArticleRecord, quotes: Sequence[Quote]) -> bool:
+    def _store(self, record: Record, quotes: Sequence[Quote]) -> bool:
         """Store one article and its quotes in one transaction; True when it replaced an older version."""
         with self._transaction() as db:
             replaced = self._store_in(db, record, quotes)
         return replaced
 
-    def _store_in(self, db: sqlite3.Connection, record: ArticleRecord, quotes: Sequence[Quote]) -> bool:
+    def _store_in(self, db: sqlite3.Connection, record: Record, quotes: Sequence[Quote]) -> bool:
         linker, merger = EntityLinker(db), QuotationMerger(db)
-        old = db.execute("SELECT seq FROM documents WHERE doc_id = ?", (record.doc_id,)).fetchone()
+        old = db.execute("SELECT seq FROM documents WHERE doc_id = ?", (record.id,)).fetchone()
         if old is not None:
             self._take_out(db, old[0], linker, merger)
         speakers, of_quote = _doc_speakers(quotes)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         seq = db.execute(
             "INSERT INTO documents (doc_id, sha1, text, date, url, source, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (record.doc_id, sha1(record.text), record.text, record.date, record.url, record.source, now),
+            (record.id, sha1(record.text), record.text, record.date, record.url, record.source, now),
         ).lastrowid
         assert seq is not None
         db.executemany(
@@ -458,7 +465,7 @@ class QuoteBank(BankExports):
                     _quote_date(q, record.date),
                     mention_ids[i] if i is not None else None,
                     f" {quote_key(q.text)} ",
-                    json.dumps(_with_doc_id(q, record.doc_id).to_dict(), ensure_ascii=False),
+                    json.dumps(_with_doc_id(q, record.id).to_dict(), ensure_ascii=False),
                 )
                 for _, q, i in sorted(zip((q.start for q in quotes), quotes, of_quote, strict=True), key=_first)
             ],
@@ -523,7 +530,7 @@ class QuoteBank(BankExports):
             for doc_id, text, date, url, src in source._conn.execute(
                 "SELECT doc_id, text, date, url, source FROM documents ORDER BY seq"
             ).fetchall():
-                record = ArticleRecord(doc_id, text, date, url, src)
+                record = article(doc_id, text, date, url, src)
                 try:
                     if self._unchanged(record, replace):
                         counts["unchanged"] += 1
@@ -579,7 +586,7 @@ class QuoteBank(BankExports):
                         "SELECT data FROM old_occurrences WHERE doc_seq = ? ORDER BY start_char, id", (seq,)
                     )
                 ]
-                self._store_in(db, ArticleRecord(doc_id, text, date, url, source), quotes)
+                self._store_in(db, article(doc_id, text, date, url, source), quotes)
             for name in ("occurrences", "mentions", "aliases", "entities", "quotations", "documents", "meta"):
                 if name in old:
                     db.execute(f'DROP TABLE "old_{name}"')
