@@ -34,9 +34,9 @@ creating), :mod:`~quotebank.bank.store` (adding, removing, merging),
 :mod:`~quotebank.bank.quotations` and :mod:`~quotebank.bank.merging`
 (quotations), :mod:`~quotebank.bank.queries` (reading and :meth:`find`),
 :mod:`~quotebank.bank.exports`, :mod:`~quotebank.bank.values` (the public value
-objects), :mod:`~quotebank.bank.records` (coercing callers' records) and
-:mod:`~quotebank.bank.folding` (text folding with the standard library). None
-imports the extraction pipeline at module level.
+objects), :mod:`~quotebank.bank.records` (coercing callers' records); text is folded by
+:mod:`quotebank.textnorm` (standard library only). None imports the extraction
+pipeline at module level.
 
 Example:
     >>> from quotebank import Quote, Speaker

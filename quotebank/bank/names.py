@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .. import textnorm
 from ..lexicons import get_lexicon
 from ..model import SpeakerKind
-from . import folding
 
 __all__ = [
     "ORGISH",
@@ -84,12 +84,12 @@ _PLACES = {
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish"})
 
 # Names and roles come back again and again; quotes are never folded here.
-fold = functools.lru_cache(maxsize=65536)(folding.fold)
+fold = functools.lru_cache(maxsize=65536)(textnorm.fold)
 
 
 @functools.lru_cache(maxsize=65536)
 def word_tokens(text: str) -> tuple[str, ...]:
-    return tuple(folding.word_tokens(text))
+    return tuple(textnorm.word_tokens(text))
 
 
 # --------------------------------------------------------------------------- names and roles

@@ -21,7 +21,7 @@ import attrs
 
 from ..errors import BankError
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind
-from .folding import quote_key
+from ..textnorm import quote_key
 from .linking import lookup_keys
 from .records import iso_date
 from .values import Document, Quotation, SpeakerEntity, SpeakerLink

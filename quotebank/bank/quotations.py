@@ -2,7 +2,7 @@
 
 The rules are those of :func:`quotebank.bank.merging.merge_quotations`. An
 occurrence joins the *class* of the occurrences with the same words
-(``classes``: keyed by :func:`~quotebank.bank.folding.quote_key` and, under
+(``classes``: keyed by :func:`~quotebank.textnorm.quote_key` and, under
 ``min_exact`` words, by who said it); a class of at least ``min_fragment``
 words joins the quotation of a longer class of the same speaker that contains
 it, found through the word trigrams of that speaker's classes

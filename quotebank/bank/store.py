@@ -18,8 +18,8 @@ import attrs
 
 from ..errors import BankError, RecordError
 from ..model import Quote, QuoteKind, Speaker, SpeakerKind
+from ..textnorm import fold, quote_key
 from .exports import BankExports
-from .folding import fold, quote_key
 from .incremental import EntityLinker, signature
 from .quotations import QuotationMerger
 from .records import article, iso_date, sha1, to_record
