@@ -8,7 +8,10 @@ Rules (applied to each quotation-mark pair, in order):
    sentence) that is introduced by a naming word (``so-called``, ``dubbed``,
    ``Operation``, ``hashtag`` ...) or that sits inside a sentence with no
    reporting cue at all (no speech verb or noun, no ``according to``, no colon
-   before it). Scare quotes are kept on the Doc but left out of
+   before it). A title is a scare quote too: Title Case words after the noun of a
+   work (``his book, “Make Your Kid a Millionaire,”``), after a determiner
+   (``a bipartisan “Grand Bargain”``), or alone in their paragraph (a section
+   heading). Scare quotes are kept on the Doc but left out of
    :func:`quotebank.extract` by default.
 3. A quote that is built into the syntax of its sentence (the character before
    the opening mark is a letter or digit: ``described it as “...”``, ``does
@@ -226,6 +229,58 @@ def is_title(body: str) -> bool:
     return bool(capitals) and all(w[0].isupper() for w in capitals)
 
 
+# Nouns that name a work, whose title may follow after a comma (`his 2002 book, "Make Your Kid a Millionaire,"`):
+# unlike the prepositions of _TITLE_CONTEXT they cannot introduce speech.
+_WORK_NOUNS = frozenset(
+    [
+        "book",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "anthem",
+        "hymn",
+        "album",
+        "novel",
+        "memoir",
+        "poem",
+        "essay",
+        "series",
+        "episode",
+        "show",
+        "program",
+        "programme",
+        "podcast",
+        "column",
+        "headline",
+        "slogan",
+        "motto",
+        "titled",
+        "entitled",
+    ]
+)
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"])
+
+
+def _is_subhead(text: str, open_pos: int, end: int) -> bool:
+    """A Title Case quote that is a paragraph of its own: a section heading (`'All Bets Are Off.'`), not speech."""
+    before = text[text.rfind("\n", 0, open_pos) + 1 : open_pos]
+    close = text.find("\n", end)
+    after = text[end : len(text) if close < 0 else close]
+    return text.rfind("\n", 0, open_pos) >= 0 and not before.strip() and not re.search(r"\w", after)
+
+
+def _after_determiner(doc: Doc, span: Span | None, open_pos: int) -> bool:
+    """The quote follows a determiner, with at most adjectives between: it names something, nobody says it."""
+    if span is None:
+        return False
+    near = doc[max(0, span.start - 6) : span.start]
+    words = [tok for tok in near if tok.idx + len(tok) <= open_pos and not tok.is_punct and not tok.is_space][-3:]
+    while words and words[-1].pos_ == "ADJ":
+        words.pop()
+    return bool(words) and words[-1].lower_ in _DETERMINERS
+
+
 def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
     before = text[max(0, start - 40) : start - 1].lower()
     before = re.sub(r"[\s\u00a0]+", " ", before).rstrip(" ,:")
@@ -267,12 +322,19 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
         integrated = prev.isalnum() or prev in "%$&)"
         words = len(body.split())
         ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", body.rstrip()))
+        if not quote.continued and is_title(body) and not integrated:
+            before = _word_before(text, open_pos)
+            if before in _WORK_NOUNS or _is_subhead(text, open_pos, quote.end):
+                kinds.append(QuoteKind.SCARE)
+                continue
         if integrated and not quote.continued and is_title(body):
             span = _quote_span(doc, quote)
             before = _word_before(text, open_pos)
             outlet = re.sub(r"['’]s?$", "", before)
             if (
                 before in _TITLE_CONTEXT
+                # `a bipartisan "Grand Bargain"`, `during a "Commander-in-Chief Forum"`: a name after a determiner
+                or (len(body.split()) > 1 and _after_determiner(doc, span, open_pos))
                 or (
                     # "on CNN's “State of the Union”": a programme of an outlet
                     outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words)

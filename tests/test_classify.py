@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from quotebank.classify import classify_kinds, sentence_has_cue
@@ -32,3 +33,28 @@ def test_sentence_has_cue_skips_only_the_excluded_ranges(nlp: Language) -> None:
     assert sentence_has_cue(doc, span, get_lexicon("en"), [(5, 13)])
     assert not sentence_has_cue(doc, span, get_lexicon("en"), [(5, 13), (said - 1, said + 4)])
     assert not sentence_has_cue(doc, span, get_lexicon("en"), [(0, said), (said - 2, said + 6)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title of a work after its noun, with a comma between
+        ("In his 2009 book, “Raise Your Own Chickens,” Mr. Dole suggested saving more.", QuoteKind.SCARE),
+        ("She ended her set with the old hymn, “Rock of Ages,” and thanked the crowd.", QuoteKind.SCARE),
+        # a name after a determiner (and adjectives), in a sentence that reports speech elsewhere
+        ("He said a bipartisan “Grand Compromise” was possible.", QuoteKind.SCARE),
+        ("She spoke during a “Town Hall Forum” and said she would win.", QuoteKind.SCARE),
+        # a Title Case paragraph of its own is a section heading
+        ("The mayor spoke first.\n\n‘Nothing Left to Lose.’\n\nThe vote came at noon.", QuoteKind.SCARE),
+        # negative cases: speech stays speech
+        ("He said, “We Will Win.”", QuoteKind.DIRECT),
+        ("The governor told the crowd, “Thank You, Ohio,” and left.", QuoteKind.DIRECT),
+        ("She called the plan a “disaster for the middle class,” aides said.", QuoteKind.PARTIAL),
+        (
+            "The mayor spoke first.\n\n“We will not lose this vote,” he said.\n\nThe vote came at noon.",
+            QuoteKind.DIRECT,
+        ),
+    ],
+)
+def test_titles_and_headings_are_not_speech(nlp: Language, text: str, expected: QuoteKind) -> None:
+    assert kinds(nlp, text)[0] is expected
