@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .lexicons import Lexicon
 from .model import Channel, SpeakerKind
 
-__all__ = ["classify_channel", "is_time_expression"]
+__all__ = ["appearance_channel", "classify_channel", "is_time_expression", "programme_on"]
 
 _PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "correspondents", "interviewer"})
 # Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
@@ -86,7 +86,10 @@ def classify_channel(
         if after_on and tok.text.rstrip(".") == "X":
             found.setdefault("tweet", tok)  # "wrote on X": Twitter under its later name
         if after_on and word in lexicon.broadcast_media_words:
-            found.setdefault("broadcast", tok)  # "speaking on CNN", "said on Fox News"
+            found.setdefault("broadcast", tok)  # "on state TV"; a guest's "said on Fox News" is an interview (below)
+        if programme := programme_on(tok, lexicon):
+            channel = appearance_channel(programme, lexicon, speaker_kind=speaker_kind, speaker_words=speaker_set)
+            found.setdefault(channel.value, programme[0])  # "said on CNN's State of the Union"
         if lemma in lexicon.speech_settings and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
             found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
@@ -105,6 +108,54 @@ def classify_channel(
         if name in found:
             return Channel(name), found[name]
     return Channel.UNKNOWN, None
+
+
+_PROGRAMME_TOKENS = 12
+"""How far into an *on* phrase a programme is looked for (``on Tuesday's episode of "The Morning Show"``)."""
+_OWNERS = frozenset({"his", "her", "their", "its", "my", "our"})
+
+
+def programme_on(on: Token, lexicon: Lexicon) -> list[Token]:
+    """The words of the broadcast programme an *on* phrase names, the word that shows it first; [] for none.
+
+    ``on Fox News``, ``on CNN's "State of the Union"``, ``on Tuesday's episode of "The Morning Show"``,
+    ``On "Face the Nation"`` (a title the parser knows as a work), ``on his radio show``; not ``on Tuesday``,
+    ``on Twitter`` or ``on the issue``.
+    """
+    if on.lower_ != "on" or on.dep_ != "prep" or on.head.pos_ not in ("VERB", "AUX"):
+        return []  # "a town hall on CNN": the occasion, not an appearance, names the channel
+    objects = [c for c in on.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects or objects[0].ent_type_ in ("DATE", "TIME"):
+        return []
+    phrase = [t for t in on.subtree if on.i < t.i <= on.i + _PROGRAMME_TOKENS]
+    shows = [t for t in phrase if t.lower_ in lexicon.programme_nouns and t.pos_ in ("NOUN", "PROPN")]
+    media = [t for t in phrase if t.lower_ in lexicon.broadcast_media_words]
+    works = [t for t in phrase if t.ent_type_ == "WORK_OF_ART" and not t.is_punct]
+    decisive = (shows or media or works or [None])[0]
+    return [decisive, *(t for t in phrase if t.i != decisive.i)] if decisive is not None else []
+
+
+def appearance_channel(
+    programme: list[Token], lexicon: Lexicon, *, speaker_kind: SpeakerKind | None, speaker_words: Iterable[str]
+) -> Channel:
+    """The channel of words spoken on a programme (:func:`programme_on`): a guest on a show is interviewed;
+    the broadcaster's own output, the host's own show and a bare medium (``on state television``) are broadcast.
+
+    The host is a broadcaster (``state TV said on its evening news``), the owner of the show (``on his radio
+    show``) or the speaker whose name the show bears (Laura Ingraham on ``The Laura Ingraham Show``).
+    """
+    words = {w.lower() for w in speaker_words}
+    if speaker_kind is SpeakerKind.MEDIA or words & lexicon.broadcast_media_words:
+        return Channel.BROADCAST
+    if any(t.lower_ in _OWNERS and t.dep_ == "poss" for t in programme):
+        return Channel.BROADCAST
+    names = {t.lower_ for t in programme if t.pos_ == "PROPN" and t.is_title and len(t) > 2}
+    if names & words:
+        return Channel.BROADCAST
+    decisive = programme[0]
+    if decisive.lower_ in ("tv", "television", "radio") and not names:
+        return Channel.BROADCAST  # "said on national television": no programme to be a guest of
+    return Channel.INTERVIEW
 
 
 def _interviewer(tok: Token, lexicon: Lexicon) -> bool:

@@ -25,7 +25,7 @@ from ..channel import classify_channel
 from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
-from .frames import ANYONE, Scene, new_time, occasions, settings
+from .frames import ANYONE, Scene, appearances, new_time, occasions, settings
 
 __all__ = [
     "Scene",
@@ -166,7 +166,8 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
     """
     by_speaker: dict[str, list[Scene]] = {}
-    for scene in sorted([*scenes_of(ctx, quotes), *settings(ctx), *occasions(ctx)], key=lambda scene: scene.start):
+    frames = [*scenes_of(ctx, quotes), *settings(ctx), *appearances(ctx), *occasions(ctx)]
+    for scene in sorted(frames, key=lambda scene: scene.start):
         by_speaker.setdefault(scene.speaker, []).append(scene)
     starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
 
