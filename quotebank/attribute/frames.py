@@ -35,6 +35,9 @@ class Scene:
     start: int
     channel: Channel
     evidence: TextSpan | None
+    fallback: bool = False
+    """A channel only outside any scene of the speaker's (``X wrote``: a publication, unless X was writing a
+    letter): it opens no scene while one with a channel goes on."""
 
 
 _TIME_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "tmod", "obl"})

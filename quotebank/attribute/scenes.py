@@ -168,7 +168,10 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     by_speaker: dict[str, list[Scene]] = {}
     frames = [*scenes_of(ctx, quotes), *settings(ctx), *appearances(ctx), *occasions(ctx)]
     for scene in sorted(frames, key=lambda scene: scene.start):
-        by_speaker.setdefault(scene.speaker, []).append(scene)
+        before = by_speaker.setdefault(scene.speaker, [])
+        if scene.fallback and before and before[-1].channel is not Channel.UNKNOWN:
+            continue  # "In a letter, X said ... X wrote": still the letter
+        before.append(scene)
     starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
 
     def latest(speaker: str, anchor: int) -> Scene | None:
@@ -201,13 +204,23 @@ def scenes_of(ctx: Context, quotes: Sequence[Quote]) -> list[Scene]:
     # Only a quote's own cue moves its speaker in time: "In 2014, Obama unveiled the plan" is the story the
     # article tells, while the interview it quotes him from goes on.
     quoting = {q.cue.start for q in quotes if q.cue is not None and q.kind is not QuoteKind.INDIRECT}
+    cues = {q.cue.start for q in quotes if q.cue is not None}
     for event in ctx.events:
         key = speaker_key(event.speaker)
         if key is None:
             continue
         if event.channel is not Channel.UNKNOWN:
             found.append(Scene(speaker=key, start=event.cue.start, channel=event.channel, evidence=event.evidence))
-        elif event.verb >= 0 and event.cue.start in quoting and new_time(ctx, ctx.doc[event.verb]):
+            continue
+        verb = ctx.doc[event.verb] if event.verb >= 0 else None
+        moved = verb is not None and event.cue.start in quoting and new_time(ctx, verb)
+        fallback = ctx.lexicon.fallback_verb_channels.get(verb.lemma_.lower()) if verb is not None else None
+        if fallback is not None and event.cue.start in cues:
+            # "Nervo wrote": a publication, unless Nervo is writing a letter (at a time of its own, whatever came
+            # before). Only where it reports words: "Roe, who wrote the law, said" is a speaker's description.
+            scene = Scene(speaker=key, start=event.cue.start, channel=Channel(fallback), evidence=event.cue)
+            found.append(attrs.evolve(scene, fallback=not moved))
+        elif moved:
             found.append(Scene(speaker=key, start=event.cue.start, channel=Channel.UNKNOWN, evidence=None))
     for quote in quotes:
         key = speaker_key(quote.speaker)
