@@ -20,7 +20,9 @@ from .model import Channel, SpeakerKind
 
 __all__ = ["appearance_channel", "classify_channel", "is_time_expression", "programme_on"]
 
-_PEOPLE_AUDIENCE = frozenset({"reporters", "journalists", "press", "media", "correspondents", "interviewer"})
+_PEOPLE_AUDIENCE = frozenset(
+    {"reporters", "journalists", "press", "media", "correspondents", "interviewer", "host", "anchor", "presenter"}
+)
 # Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
 _SPEECH_AUDIENCE = frozenset(
     {"supporters", "crowd", "crowds", "audience", "delegates", "lawmakers", "legislators", "parliament", "commons"}
@@ -166,17 +168,42 @@ def _interviewer(tok: Token, lexicon: Lexicon) -> bool:
     verb = tok.head
     if tok.dep_ == "pobj" and verb.lower_ == "to":
         verb = verb.head
-    elif tok.dep_ not in ("dative", "dobj", "obj"):
+    elif tok.dep_ not in ("dative", "dobj", "obj", "npadvmod"):
         return False
     if verb.lemma_.lower() not in ("tell", "speak", "talk"):
         return False
-    return tok.lower_ in _PEOPLE_AUDIENCE or _is_outlet(tok, lexicon)
+    if tok.dep_ == "npadvmod" and tok.pos_ != "PROPN":
+        return False  # "told him Tuesday"
+    return tok.lower_ in _PEOPLE_AUDIENCE or _is_outlet(tok, lexicon) or _named_outlet(tok, lexicon)
 
 
 def _is_outlet(tok: Token, lexicon: Lexicon) -> bool:
     """True for a news organisation (``told Reuters``, ``told Sky News``), not any organisation (``told the House``)."""
-    words = [t.lower_ for t in tok.subtree if t.ent_type_ == "ORG"]
+    words = [t.lower_ for t in tok.subtree if t.ent_type_ == "ORG" or tok.pos_ == "PROPN"]
     return any(w in lexicon.media_words or w in lexicon.broadcast_media_words for w in words)
+
+
+# Who is told as a body hears a speech or a testimony, not an interview ("told the United Nations").
+_BODIES = frozenset({"nations", "ministers", "leaders", "members", "delegates", "students", "voters"})
+
+
+def _named_outlet(tok: Token, lexicon: Lexicon) -> bool:
+    """True for a name told that is no person, place, people or body: in the news, an outlet or its programme
+    (``told InsideSources``, ``told The Sun``, ``told Capital Download``), or a host (``told co-host Joe Roe``).
+
+    ``told Ms Sturgeon``, ``told African-Americans``, ``told the IRS``, ``told the Senate committee`` are not.
+    """
+    if tok.pos_ != "PROPN":
+        return False
+    phrase = [t for t in tok.subtree if t.i <= tok.i]
+    words = {t.lower_ for t in phrase}
+    if words & _PEOPLE_AUDIENCE:
+        return True  # "told CBS host Jane Roe"
+    if tok.ent_type_ in ("PERSON", "NORP", "GPE") or any(t.lower_ in lexicon.honorifics for t in phrase):
+        return False
+    if any(e.label_ == "PERSON" and tok.text in (t.text for t in e) for e in tok.doc.ents):
+        return False  # "told Stumpf": the John Stumpf the article named
+    return not (words & (_SPEECH_AUDIENCE | _BODIES | lexicon.organization_words))
 
 
 def _addressed(tok: Token, cue: Token) -> bool:
