@@ -82,7 +82,9 @@ def classify_channel(
         outlet = (
             word in ("post", "show", "program", "programme", "paper", "journal", "magazine") and tok.pos_ == "PROPN"
         )
-        if channel and not outlet and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_):
+        if channel and not outlet and not _not_a_channel(tok, speaker_set) and (
+            tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_
+        ):
             found.setdefault(channel, tok)
         after_on = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on"
         if after_on and tok.text.rstrip(".") == "X":
@@ -96,7 +98,7 @@ def classify_channel(
             found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
             found.setdefault("interview", tok)
-        if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue):
+        if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue, lexicon):
             found.setdefault("speech", tok)  # "told the House of Commons", "said in parliament", "told supporters"
     words = {w.lower() for w in speaker_words}
     if not found and speaker_kind is SpeakerKind.MEDIA:
@@ -160,6 +162,21 @@ def appearance_channel(
     return Channel.INTERVIEW
 
 
+def _not_a_channel(tok: Token, speaker_words: set[str]) -> bool:
+    """True for a channel word that is not how the speaker spoke, whatever the words around the cue.
+
+    ``added a note of caution`` (a tone, no letter), ``said to the TV`` (spoken at a screen, not on it),
+    ``called Mr. Obama's remarks "a wake-up call"`` (someone else's remarks).
+    """
+    if tok.lower_ == "note" and any(c.lower_ == "of" for c in tok.rights):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lower_ in ("tv", "television", "radio"):
+        return True
+    # A person's ("Sunday's debate" and "CNN's town hall" are where the speaker spoke)
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    return bool(owners) and not any(t.lower_ in speaker_words for o in owners for t in o.subtree)
+
+
 def _interviewer(tok: Token, lexicon: Lexicon) -> bool:
     """True for reporters or a news outlet addressed by *tell*, *speak* or *talk*.
 
@@ -206,13 +223,15 @@ def _named_outlet(tok: Token, lexicon: Lexicon) -> bool:
     return not (words & (_SPEECH_AUDIENCE | _BODIES | lexicon.organization_words))
 
 
-def _addressed(tok: Token, cue: Token) -> bool:
+def _addressed(tok: Token, cue: Token, lexicon: Lexicon) -> bool:
     """True when ``tok`` is whom the cue addresses (``told supporters``) or where (``said in parliament``)."""
     if tok.dep_ in ("pobj", "compound") and (tok.head.lower_ == "of" or tok.dep_ == "compound"):
         tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "told the House of Commons", "the Senate chamber"
     if tok.head.i == cue.i and tok.dep_ in ("dative", "dobj", "obj"):
         return cue.lemma_.lower() in ("tell", "address", "speak", "talk")
     head = tok.head
+    if head.lower_ == "to" and cue.lemma_.lower() in lexicon.naming_verbs:
+        return False  # "called the remarks a wake-up call to his supporters": what the words were to them
     return tok.dep_ == "pobj" and head.lower_ in ("in", "to", "before", "at") and head.head.i == cue.i
 
 

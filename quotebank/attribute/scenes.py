@@ -50,7 +50,10 @@ def verb_channel(
         evidence_tokens(ctx, verb, mention),
         ctx.lexicon,
         speaker_kind=speaker.kind if speaker else None,
-        speaker_words=[t.lower_ for t in head_phrase(mention)] if mention is not None else (),
+        speaker_words=[
+            *([t.lower_ for t in head_phrase(mention)] if mention is not None else ()),
+            *(speaker.name.lower().split() if speaker is not None else ()),  # "she" is the Jane Roe of "Roe's speech"
+        ],
     )
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
@@ -88,13 +91,20 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
                 tokens.extend(t for t in (child, *child.children, *of) if t.dep_ in _NOUN_MODS or t.i == child.i)
                 tokens.extend(t for t in of if t.dep_ == "pobj")
             else:
-                tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
+                # ... but not a relative clause: "said to the nominee, who began his speech" is no speech of hers.
+                described = [(r.left_edge.i, r.right_edge.i) for r in child.subtree if r.dep_ == "relcl"]
+                tokens.extend(
+                    t
+                    for t in child.subtree
+                    if not ctx.quoted(t.idx) and not any(a <= t.i <= b for a, b in described)
+                )
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
     # ... but not through the words that describe the speaker ("Q magazine reviews editor Ted Kessler said").
+    # Nor through what was said, fronted: "Its first television ad could start this week, said Brian Baker".
     described = [
         (c.left_edge.i, c.right_edge.i)
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)
+        if (c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)) or c.dep_ in ("ccomp", "parataxis")
     ]
     tokens.extend(
         t
