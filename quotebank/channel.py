@@ -98,7 +98,9 @@ def classify_channel(
             found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
             found.setdefault("interview", tok)
-        if cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue, lexicon):
+        if cue is not None and _broadcast_audience(tok, lexicon) and _addressed(tok, cue, lexicon):
+            found.setdefault("broadcast", tok)  # "told his radio audience", "told viewers": the host's own show
+        elif cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue, lexicon):
             found.setdefault("speech", tok)  # "told the House of Commons", "said in parliament", "told supporters"
     words = {w.lower() for w in speaker_words}
     if not found and speaker_kind is SpeakerKind.MEDIA:
@@ -108,6 +110,8 @@ def classify_channel(
             return Channel.PUBLICATION, cue
     if not found and words & {"tv", "television", "radio"}:
         return Channel.BROADCAST, cue
+    if not found and words & lexicon.broadcast_speaker_nouns:
+        return Channel.BROADCAST, cue  # "a narrator in the ad asks", "the clip says"
     for name in lexicon.channel_priority:
         if name in found:
             return Channel(name), found[name]
@@ -221,6 +225,15 @@ def _named_outlet(tok: Token, lexicon: Lexicon) -> bool:
     if any(e.label_ == "PERSON" and tok.text in (t.text for t in e) for e in tok.doc.ents):
         return False  # "told Stumpf": the John Stumpf the article named
     return not (words & (_SPEECH_AUDIENCE | _BODIES | lexicon.organization_words))
+
+
+def _broadcast_audience(tok: Token, lexicon: Lexicon) -> bool:
+    """True for those who hear a broadcast: ``viewers``, ``listeners``, ``his radio audience``."""
+    if tok.lower_ in ("viewers", "listeners"):
+        return True
+    return tok.lower_ == "audience" and any(
+        c.lower_ in lexicon.broadcast_media_words and c.dep_ in ("compound", "amod", "nmod") for c in tok.children
+    )
 
 
 def _addressed(tok: Token, cue: Token, lexicon: Lexicon) -> bool:

@@ -187,6 +187,9 @@ class Lexicon:
     fallback_verb_channels: dict[str, str] = attrs.field(factory=dict)
     """Reporting verbs with the channel they name when the speaker is in no scene of their own (``X wrote`` is a
     publication, but a letter when X was writing one): :mod:`quotebank.attribute.scenes`."""
+    broadcast_speaker_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Who or what speaks in a broadcast, heading the speaker's mention (``the ad's narrator says``, ``the clip
+    says``, ``an announcer said``): a broadcast when nothing else names the channel."""
     programme_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Nouns for a broadcast programme (``show``, ``episode``): *on* one, a guest is interviewed, while the host's
     own words (``on his show``) are the broadcast."""
