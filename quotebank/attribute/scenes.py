@@ -15,6 +15,7 @@ speakers with no scene of their own. The entry point is :func:`apply_scenes`, ca
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -169,6 +170,9 @@ def token_at(doc: Doc, char: int) -> int:
     return -1
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
 def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     """``quotes`` (speakers set) with the channel of the scene each is part of, where a quote names none itself.
 
@@ -188,6 +192,17 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
         at = bisect_right(starts.get(speaker, []), anchor) - 1
         return by_speaker[speaker][at] if at >= 0 else None
 
+    def ahead(speaker: str, quote: Quote) -> Scene | None:
+        """The speaker's first scene, when it opens just after a quote of theirs that comes before any: a lead
+        sums up what the next paragraphs report (``X called Y a "disgrace." // X told Z on Wednesday, ...``)."""
+        scenes = by_speaker.get(speaker, [])
+        first = scenes[0] if scenes else None
+        if first is None or first.start < quote.end or first.channel is Channel.UNKNOWN:
+            return None
+        # The next paragraph: one that names its channel in the same paragraph tells of something else ("...,"
+        # Renzi said after the meeting. He added on Twitter, ...).
+        return first if len(_PARAGRAPH_BREAK.findall(ctx.text, quote.end, first.start)) == 1 else None
+
     out: list[Quote] = []
     for quote in quotes:
         key = speaker_key(quote.speaker)
@@ -197,7 +212,7 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
         anchor = quote.cue.start if quote.cue is not None else quote.start
         # The speaker's own scene; a speaker with none is at the occasion the article last set, if any (a new time
         # ends an occasion, never the speaker's own interview: "In 2014, ..." is the story, not the quotes' source).
-        current = latest(key, anchor) or latest(ANYONE, anchor)
+        current = latest(key, anchor) or latest(ANYONE, anchor) or ahead(key, quote) or ahead(ANYONE, quote)
         if current is not None and current.channel is not Channel.UNKNOWN:
             quote = attrs.evolve(quote, channel=current.channel, channel_evidence=current.evidence)
         out.append(quote)
