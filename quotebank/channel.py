@@ -82,8 +82,11 @@ def classify_channel(
         outlet = (
             word in ("post", "show", "program", "programme", "paper", "journal", "magazine") and tok.pos_ == "PROPN"
         )
-        if channel and not outlet and not _not_a_channel(tok, speaker_set) and (
-            tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_
+        if (
+            channel
+            and not outlet
+            and not _not_a_channel(tok, speaker_set)
+            and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_)
         ):
             found.setdefault(channel, tok)
         after_on = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on"
@@ -139,8 +142,11 @@ def programme_on(on: Token, lexicon: Lexicon) -> list[Token]:
     shows = [t for t in phrase if t.lower_ in lexicon.programme_nouns and t.pos_ in ("NOUN", "PROPN")]
     media = [t for t in phrase if t.lower_ in lexicon.broadcast_media_words]
     works = [t for t in phrase if t.ent_type_ == "WORK_OF_ART" and not t.is_punct]
-    decisive = (shows or media or works or [None])[0]
-    return [decisive, *(t for t in phrase if t.i != decisive.i)] if decisive is not None else []
+    found = shows or media or works
+    if not found:
+        return []
+    decisive = found[0]
+    return [decisive, *(t for t in phrase if t.i != decisive.i)]
 
 
 def appearance_channel(

@@ -154,5 +154,7 @@ def appearances(ctx: Context) -> list[Scene]:
         channel = appearance_channel(programme, ctx.lexicon, speaker_kind=entity.kind, speaker_words=words)
         decisive = programme[0]
         evidence = TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text))
-        found.append(Scene(speaker=entity.name.lower(), start=min(on.idx, verb.idx), channel=channel, evidence=evidence))
+        found.append(
+            Scene(speaker=entity.name.lower(), start=min(on.idx, verb.idx), channel=channel, evidence=evidence)
+        )
     return found

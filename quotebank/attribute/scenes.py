@@ -95,9 +95,7 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
                 # ... but not a relative clause: "said to the nominee, who began his speech" is no speech of hers.
                 described = [(r.left_edge.i, r.right_edge.i) for r in child.subtree if r.dep_ == "relcl"]
                 tokens.extend(
-                    t
-                    for t in child.subtree
-                    if not ctx.quoted(t.idx) and not any(a <= t.i <= b for a, b in described)
+                    t for t in child.subtree if not ctx.quoted(t.idx) and not any(a <= t.i <= b for a, b in described)
                 )
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
     # ... but not through the words that describe the speaker ("Q magazine reviews editor Ted Kessler said").
