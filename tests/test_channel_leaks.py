@@ -1,6 +1,6 @@
 """Channel words near a cue that are not how its speaker spoke (quotebank.channel, quotebank.attribute.scenes):
-a tone, a screen spoken at, someone else's remarks, what the words were to someone, a relative clause, what was
-said. Made-up sentences, each with the case where the word does count."""
+a tone, a screen spoken at, someone else's remarks, what the words were to someone, a relative clause, a source,
+what was said. Made-up sentences, each with the case where the word does count."""
 
 from __future__ import annotations
 
@@ -37,6 +37,14 @@ LEAK_CASES = [
     ("“We will win,” Jane Roe said to supporters.", "We will win", Channel.SPEECH),
     # a relative clause describes whom she spoke to
     ("“I would,” Jane Roe said to the nominee, who began his speech.", "I would", Channel.UNKNOWN),
+    # what the speaker spoke from or after is not how
+    (
+        "Based on a New York Times article, Senator Jane Roe said she wants to close four tax breaks.\n\n"
+        "“It is time,” Roe said.",
+        "It is time",
+        Channel.UNKNOWN,
+    ),
+    ("In a New York Times op-ed, Senator Jane Roe wrote: “It is time.”", "It is time", Channel.PUBLICATION),
     # what was said, fronted, is not how
     (
         "Its first television ad could start this week, said John Smith, an adviser.\n\n"

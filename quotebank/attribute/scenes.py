@@ -39,6 +39,9 @@ __all__ = [
 
 _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
 _NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss"})
+_SOURCE_PARTICIPLES = frozenset({"base", "follow"})
+"""Participles heading a phrase of the cue that names what the speaker spoke from or after (``Based on a report``,
+``Following the speech``): not the channel."""
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 
 
@@ -83,6 +86,8 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
         speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
         if child.dep_ == "prep" and child.lower_ in ctx.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
             continue  # "accused ministers of balancing the books": what was said names no channel
+        if child.dep_ == "prep" and child.lemma_.lower() in _SOURCE_PARTICIPLES:
+            continue  # "Based on a New York Times article, Sanders said": his source, not his channel
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
             if child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in ctx.lexicon.object_content_verbs:
                 continue  # "criticised the statement": what was said is about the statement, not in it
