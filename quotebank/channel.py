@@ -48,6 +48,7 @@ def classify_channel(
     *,
     speaker_kind: SpeakerKind | None = None,
     speaker_words: Iterable[str] = (),
+    speaker_name: str = "",
 ) -> tuple[Channel, Token | None]:
     """The channel the tokens point to, and the token that decided it.
 
@@ -57,9 +58,12 @@ def classify_channel(
         lexicon: The language's lexicon.
         speaker_kind: The kind of the speaker (a media outlet that ``reported`` publishes).
         speaker_words: Lower-cased words of the speaker's mention (``state``, ``tv``).
+        speaker_name: The speaker's name, when the mention does not give it (``she`` for the Jane Roe of ``Roe's
+            speech``, the host of ``The Jane Roe Show``).
     """
     found: dict[str, Token] = {}
     speaker_set = {w.lower() for w in speaker_words}
+    named = speaker_set | set(speaker_name.lower().split())
     if cue is not None:
         verb_channel = lexicon.speech_verbs.get(cue.lemma_.lower())
         if verb_channel and not (verb_channel == "publication" and speaker_kind is not SpeakerKind.MEDIA):
@@ -85,7 +89,7 @@ def classify_channel(
         if (
             channel
             and not outlet
-            and not _not_a_channel(tok, speaker_set)
+            and not _not_a_channel(tok, named)
             and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or not tok.pos_)
         ):
             found.setdefault(channel, tok)
@@ -95,7 +99,9 @@ def classify_channel(
         if after_on and word in lexicon.broadcast_media_words:
             found.setdefault("broadcast", tok)  # "on state TV"; a guest's "said on Fox News" is an interview (below)
         if programme := programme_on(tok, lexicon):
-            channel = appearance_channel(programme, lexicon, speaker_kind=speaker_kind, speaker_words=speaker_set)
+            channel = appearance_channel(
+                programme, lexicon, speaker_kind=speaker_kind, speaker_words=speaker_set, speaker_name=speaker_name
+            )
             found.setdefault(channel.value, programme[0])  # "said on CNN's State of the Union"
         if lemma in lexicon.speech_settings and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
             found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
@@ -150,7 +156,12 @@ def programme_on(on: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def appearance_channel(
-    programme: list[Token], lexicon: Lexicon, *, speaker_kind: SpeakerKind | None, speaker_words: Iterable[str]
+    programme: list[Token],
+    lexicon: Lexicon,
+    *,
+    speaker_kind: SpeakerKind | None,
+    speaker_words: Iterable[str],
+    speaker_name: str = "",
 ) -> Channel:
     """The channel of words spoken on a programme (:func:`programme_on`): a guest on a show is interviewed;
     the broadcaster's own output, the host's own show and a bare medium (``on state television``) are broadcast.
@@ -164,7 +175,7 @@ def appearance_channel(
     if any(t.lower_ in _OWNERS and t.dep_ == "poss" for t in programme):
         return Channel.BROADCAST
     names = {t.lower_ for t in programme if t.pos_ == "PROPN" and t.is_title and len(t) > 2}
-    if names & words:
+    if names & (words | set(speaker_name.lower().split())):
         return Channel.BROADCAST
     decisive = programme[0]
     if decisive.lower_ in ("tv", "television", "radio") and not names:
@@ -214,6 +225,10 @@ def _is_outlet(tok: Token, lexicon: Lexicon) -> bool:
 _BODIES = frozenset({"nations", "ministers", "leaders", "members", "delegates", "students", "voters"})
 
 
+# What the parser may call an outlet's name ("The Sun" is a place to it), or nothing at all.
+_OUTLET_LABELS = frozenset({"", "ORG", "WORK_OF_ART", "PRODUCT", "LOC", "FAC"})
+
+
 def _named_outlet(tok: Token, lexicon: Lexicon) -> bool:
     """True for a name told that is no person, place, people or body: in the news, an outlet or its programme
     (``told InsideSources``, ``told The Sun``, ``told Capital Download``), or a host (``told co-host Joe Roe``).
@@ -226,8 +241,8 @@ def _named_outlet(tok: Token, lexicon: Lexicon) -> bool:
     words = {t.lower_ for t in phrase}
     if words & _PEOPLE_AUDIENCE:
         return True  # "told CBS host Jane Roe"
-    if tok.ent_type_ in ("PERSON", "NORP", "GPE") or any(t.lower_ in lexicon.honorifics for t in phrase):
-        return False
+    if tok.ent_type_ not in _OUTLET_LABELS or any(t.lower_ in lexicon.honorifics for t in phrase):
+        return False  # a person, a people, a place, a day ("spoke Tuesday")
     if any(e.label_ == "PERSON" and tok.text in (t.text for t in e) for e in tok.doc.ents):
         return False  # "told Stumpf": the John Stumpf the article named
     return not (words & (_SPEECH_AUDIENCE | _BODIES | lexicon.organization_words))

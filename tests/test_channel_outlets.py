@@ -33,6 +33,7 @@ TOLD_CASES += [
         Channel.UNKNOWN,
     ),
     ("“We know the risks,” Jane Roe told Ms Sturgeon.", "risks", Channel.UNKNOWN),
+    ("Jane Roe spoke out Tuesday about the shooting, calling it “intolerable.”", "intolerable", Channel.UNKNOWN),
     ("“We know the risks,” the president told African-Americans.", "risks", Channel.UNKNOWN),
     ("“We know the risks,” she told the United Nations.", "risks", Channel.UNKNOWN),
     ("“We know the risks,” she told the Senate Armed Services Committee.", "risks", Channel.SPEECH),

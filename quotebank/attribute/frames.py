@@ -151,7 +151,9 @@ def appearances(ctx: Context) -> list[Scene]:
         if entity is None:
             continue
         words = [t.lower_ for t in subject]
-        channel = appearance_channel(programme, ctx.lexicon, speaker_kind=entity.kind, speaker_words=words)
+        channel = appearance_channel(
+            programme, ctx.lexicon, speaker_kind=entity.kind, speaker_words=words, speaker_name=entity.name
+        )
         decisive = programme[0]
         evidence = TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text))
         found.append(

@@ -54,10 +54,8 @@ def verb_channel(
         evidence_tokens(ctx, verb, mention),
         ctx.lexicon,
         speaker_kind=speaker.kind if speaker else None,
-        speaker_words=[
-            *([t.lower_ for t in head_phrase(mention)] if mention is not None else ()),
-            *(speaker.name.lower().split() if speaker is not None else ()),  # "she" is the Jane Roe of "Roe's speech"
-        ],
+        speaker_words=[t.lower_ for t in head_phrase(mention)] if mention is not None else (),
+        speaker_name=speaker.name if speaker is not None else "",
     )
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
