@@ -284,12 +284,13 @@ CHANNEL_CASES = [
     ("“We will respond,” Iran state TV said.", "respond", Channel.BROADCAST),
     ("“We will respond,” she posted on Facebook.", "respond", Channel.SOCIAL_POST),
     ("“Enough is enough,” wrote Senator Elizabeth Warren on X.", "Enough", Channel.TWEET),
+    # a guest on a show is interviewed (the host's own show is a broadcast: tests/test_channel_programmes.py)
     (
         "Speaking on CNN's State of the Union, Senator Bernie Sanders said, “We need to act now.”",
         "act now",
-        Channel.BROADCAST,
+        Channel.INTERVIEW,
     ),
-    ("“We will win,” the governor said on Fox News Sunday.", "win", Channel.BROADCAST),
+    ("“We will win,” the governor said on Fox News Sunday.", "win", Channel.INTERVIEW),
     ("“It was a mistake,” the editor told The Wall Street Journal.", "mistake", Channel.INTERVIEW),
     ("“The data are clear,” the researchers wrote in the journal Nature.", "data", Channel.PUBLICATION),
     (

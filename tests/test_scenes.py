@@ -62,7 +62,7 @@ SCENE_CASES = [
         "Bravo",
         Channel.UNKNOWN,
     ),
-    # a debate, a broadcast, a letter
+    # a debate, an appearance on a show (the guest is interviewed), a letter
     (
         "During Sunday's debate, Donald Trump said, “Alpha is the word.”\n\n“Bravo is the next one,” Trump said.",
         "Bravo",
@@ -72,7 +72,7 @@ SCENE_CASES = [
         "Appearing on Fox News Sunday, Governor Jane Roe said: “Alpha is the word.”\n\n"
         "“Bravo is the next one,” Roe said.",
         "Bravo",
-        Channel.BROADCAST,
+        Channel.INTERVIEW,
     ),
     (
         "“Alpha is the word,” Jane Roe wrote in a letter to the board.\n\n“Bravo is the next one,” Roe wrote.",

@@ -11,14 +11,14 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Token
 
-from ..channel import classify_channel, is_time_expression
+from ..channel import appearance_channel, classify_channel, is_time_expression, programme_on
 from ..model import Channel, TextSpan
 from .context import Context
 from .cues import cue_words, is_speech_noun
 from .entities import resolve
 from .mentions import subject_of
 
-__all__ = ["ANYONE", "Scene", "new_time", "occasions", "settings"]
+__all__ = ["ANYONE", "Scene", "appearances", "new_time", "occasions", "settings"]
 
 ANYONE = ""
 """The speaker of a scene the article sets for everyone present (an occasion)."""
@@ -35,6 +35,9 @@ class Scene:
     start: int
     channel: Channel
     evidence: TextSpan | None
+    fallback: bool = False
+    """A channel only outside any scene of the speaker's (``X wrote``: a publication, unless X was writing a
+    letter): it opens no scene while one with a channel goes on."""
 
 
 _TIME_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "tmod", "obl"})
@@ -121,4 +124,39 @@ def settings(ctx: Context) -> list[Scene]:
             evidence = TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text))
             start = min(noun.idx, verb.idx)
             found.append(Scene(speaker=entity.name.lower(), start=start, channel=channel, evidence=evidence))
+    return found
+
+
+def appearances(ctx: Context) -> list[Scene]:
+    """Scenes opened by a sentence that sets its subject on a broadcast programme without quoting them.
+
+    ``Dean then appeared on MSNBC``, ``On "Face the Nation," Sen. Jane Roe identified ...``: the quotes of the
+    subject that follow are from that appearance, an interview for a guest (a broadcast for the host, see
+    :func:`quotebank.channel.appearance_channel`). A verb that is itself a cue opens its scene as a cue event.
+    """
+    cue_verbs = {event.verb for event in ctx.events}
+    found: list[Scene] = []
+    # Read from the Doc's array, like cue_words: a Token object only for each "on".
+    rows = ctx.doc.to_array(["LOWER"])
+    for i in (int(k) for k in (rows == ctx.doc.vocab.strings.add("on")).nonzero()[0]):
+        on = ctx.doc[i]
+        verb = on.head
+        if ctx.quoted(on.idx) or verb.pos_ not in ("VERB", "AUX") or verb.i in cue_verbs:
+            continue
+        programme = programme_on(on, ctx.lexicon)
+        subject = subject_of(ctx, verb) if programme else None
+        if subject is None or subject.root.dep_ == "nsubjpass":
+            continue  # "he was criticised on Fox News": someone else spoke there
+        entity, _ = resolve(ctx, subject, verb)
+        if entity is None:
+            continue
+        words = [t.lower_ for t in subject]
+        channel = appearance_channel(
+            programme, ctx.lexicon, speaker_kind=entity.kind, speaker_words=words, speaker_name=entity.name
+        )
+        decisive = programme[0]
+        evidence = TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text))
+        found.append(
+            Scene(speaker=entity.name.lower(), start=min(on.idx, verb.idx), channel=channel, evidence=evidence)
+        )
     return found

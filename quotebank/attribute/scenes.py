@@ -15,6 +15,7 @@ speakers with no scene of their own. The entry point is :func:`apply_scenes`, ca
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -25,7 +26,7 @@ from ..channel import classify_channel
 from ..model import Channel, Quote, QuoteKind, Speaker, TextSpan
 from .context import Context, clause_start
 from .cues import is_speech_noun
-from .frames import ANYONE, Scene, new_time, occasions, settings
+from .frames import ANYONE, Scene, appearances, new_time, occasions, settings
 
 __all__ = [
     "Scene",
@@ -38,6 +39,9 @@ __all__ = [
 
 _EVIDENCE_DEPS = frozenset({"prep", "agent", "dative", "npadvmod", "advmod", "acomp", "pobj", "dobj", "obj", "oprd"})
 _NOUN_MODS = frozenset({"compound", "amod", "nmod", "poss"})
+_SOURCE_PARTICIPLES = frozenset({"base", "follow"})
+"""Participles heading a phrase of the cue that names what the speaker spoke from or after (``Based on a report``,
+``Following the speech``): not the channel."""
 _SPEAKING_VERBS = frozenset({"speak", "appear", "talk", "write", "post", "address", "testify", "tweet", "interview"})
 
 
@@ -51,6 +55,7 @@ def verb_channel(
         ctx.lexicon,
         speaker_kind=speaker.kind if speaker else None,
         speaker_words=[t.lower_ for t in head_phrase(mention)] if mention is not None else (),
+        speaker_name=speaker.name if speaker is not None else "",
     )
     return channel, TextSpan.of(ctx.text, decisive.idx, decisive.idx + len(decisive.text)) if decisive else None
 
@@ -79,6 +84,8 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
         speaking = child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS
         if child.dep_ == "prep" and child.lower_ in ctx.lexicon.content_prepositions.get(verb.lemma_.lower(), ()):
             continue  # "accused ministers of balancing the books": what was said names no channel
+        if child.dep_ == "prep" and child.lemma_.lower() in _SOURCE_PARTICIPLES:
+            continue  # "Based on a New York Times article, Sanders said": his source, not his channel
         if speaking or child.dep_ in _EVIDENCE_DEPS or (child.dep_ == "nsubj" and is_speech_noun(ctx, child)):
             if child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in ctx.lexicon.object_content_verbs:
                 continue  # "criticised the statement": what was said is about the statement, not in it
@@ -88,13 +95,18 @@ def evidence_tokens(ctx: Context, verb: Token, mention: Span | None) -> list[Tok
                 tokens.extend(t for t in (child, *child.children, *of) if t.dep_ in _NOUN_MODS or t.i == child.i)
                 tokens.extend(t for t in of if t.dep_ == "pobj")
             else:
-                tokens.extend(t for t in child.subtree if not ctx.quoted(t.idx))
+                # ... but not a relative clause: "said to the nominee, who began his speech" is no speech of hers.
+                described = [(r.left_edge.i, r.right_edge.i) for r in child.subtree if r.dep_ == "relcl"]
+                tokens.extend(
+                    t for t in child.subtree if not ctx.quoted(t.idx) and not any(a <= t.i <= b for a, b in described)
+                )
     # The clause before the speaker may name the channel: "A letter from X ... had said", "In a statement, X said".
     # ... but not through the words that describe the speaker ("Q magazine reviews editor Ted Kessler said").
+    # Nor through what was said, fronted: "Its first television ad could start this week, said Brian Baker".
     described = [
         (c.left_edge.i, c.right_edge.i)
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)
+        if (c.dep_ in ("nsubj", "nsubjpass") and not is_speech_noun(ctx, c)) or c.dep_ in ("ccomp", "parataxis")
     ]
     tokens.extend(
         t
@@ -159,6 +171,9 @@ def token_at(doc: Doc, char: int) -> int:
     return -1
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
 def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     """``quotes`` (speakers set) with the channel of the scene each is part of, where a quote names none itself.
 
@@ -166,13 +181,28 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
     the quote). Quotes that name their own channel, and quotes with no speaker, are left as they are.
     """
     by_speaker: dict[str, list[Scene]] = {}
-    for scene in sorted([*scenes_of(ctx, quotes), *settings(ctx), *occasions(ctx)], key=lambda scene: scene.start):
-        by_speaker.setdefault(scene.speaker, []).append(scene)
+    frames = [*scenes_of(ctx, quotes), *settings(ctx), *appearances(ctx), *occasions(ctx)]
+    for scene in sorted(frames, key=lambda scene: scene.start):
+        before = by_speaker.setdefault(scene.speaker, [])
+        if scene.fallback and before and before[-1].channel is not Channel.UNKNOWN:
+            continue  # "In a letter, X said ... X wrote": still the letter
+        before.append(scene)
     starts = {speaker: [scene.start for scene in scenes] for speaker, scenes in by_speaker.items()}
 
     def latest(speaker: str, anchor: int) -> Scene | None:
         at = bisect_right(starts.get(speaker, []), anchor) - 1
         return by_speaker[speaker][at] if at >= 0 else None
+
+    def ahead(speaker: str, quote: Quote) -> Scene | None:
+        """The speaker's first scene, when it opens just after a quote of theirs that comes before any: a lead
+        sums up what the next paragraphs report (``X called Y a "disgrace." // X told Z on Wednesday, ...``)."""
+        scenes = by_speaker.get(speaker, [])
+        first = scenes[0] if scenes else None
+        if first is None or first.start < quote.end or first.channel is Channel.UNKNOWN:
+            return None
+        # The next paragraph: one that names its channel in the same paragraph tells of something else ("...,"
+        # Renzi said after the meeting. He added on Twitter, ...).
+        return first if len(_PARAGRAPH_BREAK.findall(ctx.text, quote.end, first.start)) == 1 else None
 
     out: list[Quote] = []
     for quote in quotes:
@@ -183,7 +213,7 @@ def apply_scenes(ctx: Context, quotes: Sequence[Quote]) -> list[Quote]:
         anchor = quote.cue.start if quote.cue is not None else quote.start
         # The speaker's own scene; a speaker with none is at the occasion the article last set, if any (a new time
         # ends an occasion, never the speaker's own interview: "In 2014, ..." is the story, not the quotes' source).
-        current = latest(key, anchor) or latest(ANYONE, anchor)
+        current = latest(key, anchor) or latest(ANYONE, anchor) or ahead(key, quote) or ahead(ANYONE, quote)
         if current is not None and current.channel is not Channel.UNKNOWN:
             quote = attrs.evolve(quote, channel=current.channel, channel_evidence=current.evidence)
         out.append(quote)
@@ -200,13 +230,23 @@ def scenes_of(ctx: Context, quotes: Sequence[Quote]) -> list[Scene]:
     # Only a quote's own cue moves its speaker in time: "In 2014, Obama unveiled the plan" is the story the
     # article tells, while the interview it quotes him from goes on.
     quoting = {q.cue.start for q in quotes if q.cue is not None and q.kind is not QuoteKind.INDIRECT}
+    cues = {q.cue.start for q in quotes if q.cue is not None}
     for event in ctx.events:
         key = speaker_key(event.speaker)
         if key is None:
             continue
         if event.channel is not Channel.UNKNOWN:
             found.append(Scene(speaker=key, start=event.cue.start, channel=event.channel, evidence=event.evidence))
-        elif event.verb >= 0 and event.cue.start in quoting and new_time(ctx, ctx.doc[event.verb]):
+            continue
+        verb = ctx.doc[event.verb] if event.verb >= 0 else None
+        moved = verb is not None and event.cue.start in quoting and new_time(ctx, verb)
+        fallback = ctx.lexicon.fallback_verb_channels.get(verb.lemma_.lower()) if verb is not None else None
+        if fallback is not None and event.cue.start in cues:
+            # "Nervo wrote": a publication, unless Nervo is writing a letter (at a time of its own, whatever came
+            # before). Only where it reports words: "Roe, who wrote the law, said" is a speaker's description.
+            scene = Scene(speaker=key, start=event.cue.start, channel=Channel(fallback), evidence=event.cue)
+            found.append(attrs.evolve(scene, fallback=not moved))
+        elif moved:
             found.append(Scene(speaker=key, start=event.cue.start, channel=Channel.UNKNOWN, evidence=None))
     for quote in quotes:
         key = speaker_key(quote.speaker)

@@ -184,6 +184,15 @@ class Lexicon:
     object of *at* or *during* beside a cue they make a speech. Not speech nouns: ``the event`` says nothing."""
     occasion_prepositions: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Prepositions that, opening a sentence, set an occasion for everyone present (``During a town hall, ...``)."""
+    fallback_verb_channels: dict[str, str] = attrs.field(factory=dict)
+    """Reporting verbs with the channel they name when the speaker is in no scene of their own (``X wrote`` is a
+    publication, but a letter when X was writing one): :mod:`quotebank.attribute.scenes`."""
+    broadcast_speaker_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Who or what speaks in a broadcast, heading the speaker's mention (``the ad's narrator says``, ``the clip
+    says``, ``an announcer said``): a broadcast when nothing else names the channel."""
+    programme_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns for a broadcast programme (``show``, ``episode``): *on* one, a guest is interviewed, while the host's
+    own words (``on his show``) are the broadcast."""
     # Roles (quotebank.roles)
     title_abbreviations: dict[str, str] = attrs.field(factory=dict)
     """Abbreviated titles written out, without the full stop (``sen`` -> ``senator``): a role that is only one."""
