@@ -22,7 +22,9 @@ __all__ = ["appearance_channel", "classify_channel", "is_time_expression", "prog
 
 _PEOPLE_AUDIENCE = frozenset(
     {"reporters", "journalists", "press", "media", "correspondents", "interviewer", "host", "anchor", "presenter"}
+    | {"reporter", "journalist", "correspondent"}
 )
+_PRESS_GROUP = frozenset({"reporters", "journalists", "press", "media", "correspondents"})
 # Addressed, these make a speech; as the speaker ("lawmakers said") they say nothing about the channel.
 _SPEECH_AUDIENCE = frozenset(
     {"supporters", "crowd", "crowds", "audience", "delegates", "lawmakers", "legislators", "parliament", "commons"}
@@ -106,7 +108,9 @@ def classify_channel(
         if lemma in lexicon.speech_settings and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
             found.setdefault("speech", tok)  # "said at a campaign stop in Toledo", "during a fundraiser"
         if _interviewer(tok, lexicon):
-            found.setdefault("interview", tok)
+            # The press as a body ("told reporters") is a press conference or a gaggle; one outlet or one
+            # reporter ("told Reuters", "told a reporter") is an interview.
+            found.setdefault("press_conference" if word in _PRESS_GROUP and tok.is_lower else "interview", tok)
         if cue is not None and _broadcast_audience(tok, lexicon) and _addressed(tok, cue, lexicon):
             found.setdefault("broadcast", tok)  # "told his radio audience", "told viewers": the host's own show
         elif cue is not None and word in _SPEECH_AUDIENCE and _addressed(tok, cue, lexicon):

@@ -277,7 +277,11 @@ CHANNEL_CASES = [
     ("“We will respond,” Trump tweeted.", "respond", Channel.TWEET),
     ("“We will respond,” Trump wrote on Twitter.", "respond", Channel.TWEET),
     ("“We will respond,” the ministry said in a statement.", "respond", Channel.STATEMENT),
-    ("“We will respond,” he told reporters.", "respond", Channel.INTERVIEW),
+    # the press as a body is a press conference or a gaggle; one outlet or one reporter is an interview
+    ("“We will respond,” he told reporters.", "respond", Channel.PRESS_CONFERENCE),
+    ("“We will respond,” she told journalists on her plane.", "respond", Channel.PRESS_CONFERENCE),
+    ("“We will respond,” he told a reporter.", "respond", Channel.INTERVIEW),
+    ("“We will respond,” the economist told Associated Press.", "respond", Channel.INTERVIEW),
     ("“We will respond,” she said in an interview with CNN.", "respond", Channel.INTERVIEW),
     ("“We will respond,” he said at a news conference.", "respond", Channel.PRESS_CONFERENCE),
     ("“We will respond,” Khamenei said in a speech.", "respond", Channel.SPEECH),

@@ -161,7 +161,7 @@ def test_an_inherited_channel_shows_the_words_that_opened_the_scene() -> None:
 SPOKESPERSON_CASES = [
     ("“We are reviewing it,” a spokesman for the company said.", Channel.UNKNOWN),
     ("“We are reviewing it,” a spokeswoman for the company said in a statement.", Channel.STATEMENT),
-    ("“We are reviewing it,” a spokesman for the company told reporters.", Channel.INTERVIEW),
+    ("“We are reviewing it,” a spokesman for the company told reporters.", Channel.PRESS_CONFERENCE),
 ]
 
 
