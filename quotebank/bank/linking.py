@@ -72,6 +72,7 @@ from .names import (
     fold,
     initials,
     is_role_only,
+    is_title,
     lookup_keys,
     org_fits,
     org_words,
@@ -129,6 +130,8 @@ class MentionRecord:
     handle: str | None = None
     roles: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    spelled: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """For a bare surname: the full names with that surname its article spells out (:func:`.names.spelled_names`)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -265,6 +268,12 @@ def link_new(
             evidence=tuple(s[2] for s in clusters.steps[mid]),
         )
     return roots, links, ambiguous
+
+
+def _titles_held(m: MentionRecord) -> list[RoleSignature]:
+    """The mention's roles that have a title; a "role" that is the name again (``Mr. King``) is none."""
+    name = fold(m.name)
+    return [role_signature(r) for r in m.roles if fold(r) != name and is_title(role_signature(r).core)]
 
 
 def _label(m: MentionRecord) -> str:
@@ -427,22 +436,38 @@ class _Linker:
             holders = full_by_surname.get(p.last, set())
             candidates = {find(x) for x in holders}
             same_doc = {find(x) for x in holders if by_id[x].doc == m.doc}
+            spelled = [s for s in map(parse_person_name, m.spelled) if s.full and s.last == p.last]
             if len(same_doc) == 1:
                 (root,) = same_doc
                 how = f"{m.name!r} is {by_id[root].name!r}, named in the same article"
                 out.append((m.id, root, "surname-same-article", 0.9, how))
             elif len(candidates) == 1:
                 (root,) = candidates
+                if self._spelled_otherwise(m, spelled, root):
+                    how = f"{m.name!r}: its article names {', '.join(m.spelled)}, not {by_id[root].name!r}; not linked"
+                    self.clusters.steps[m.id].append(("ambiguous", 1.0, how))
+                    continue
                 how = f"{m.name!r}: {by_id[root].name!r} is the only {p.last!r} in the bank"
                 out.append((m.id, root, "surname", 0.8, how))
             elif candidates:
                 self._ambiguous(m.id, candidates)
+            elif spelled:
+                continue  # its article says which person it is, and no one in the bank has that name
             elif p.last in first_bare:
                 other = first_bare[p.last]
                 out.append((m.id, other.id, "same-surname", 0.5, f"{m.name!r}, like {_label(other)}; no full name"))
             else:
                 first_bare[p.last] = m
         return out
+
+    def _spelled_otherwise(self, m: MentionRecord, spelled: Sequence[PersonName], root: int) -> bool:
+        """Does the bare surname's own article name only other people with that surname (``Larry King`` for a
+        ``Mr. King`` the bank would give to ``Charlie King``)? A role the mention shares with the bank's person
+        outweighs the text (``President Obama`` in an article that also names ``Michelle Obama``)."""
+        if not spelled or any(x.compatible(s) for s in spelled for x in self.clusters.full[root]):
+            return False
+        held = [sig for x in self.clusters.members[root] for sig in _titles_held(self.by_id[x])]
+        return not any(a.matches(b) for a in _titles_held(m) for b in held)
 
     def _accounts(self) -> list[_Decision]:
         find = self.clusters.find
