@@ -18,6 +18,7 @@ from .linking import (
     parse_person_name,
     role_signature,
 )
+from .names import is_description
 
 __all__ = ["entity_keys", "is_person", "query_keys", "role_only", "waiting_keys"]
 
@@ -36,6 +37,8 @@ def is_person(m: MentionRecord) -> bool:
 def _org_keys(names: Iterable[str]) -> set[str]:
     keys = set()
     for name in names:
+        if is_description(name):
+            continue  # the campaign, the agency: not linked across articles, so found by no key
         words = org_words(name)
         if words:
             keys.add("o:" + " ".join(words))

@@ -71,6 +71,7 @@ from .names import (
     acronym,
     fold,
     initials,
+    is_description,
     is_role_only,
     is_title,
     lookup_keys,
@@ -270,6 +271,11 @@ def link_new(
     return roots, links, ambiguous
 
 
+def _org_names(m: MentionRecord) -> list[str]:
+    """An organisation's name and aliases, descriptions (``the campaign``) left out."""
+    return [n for n in (m.name, *m.aliases) if not is_description(n)]
+
+
 def _titles_held(m: MentionRecord) -> list[RoleSignature]:
     """The mention's roles that have a title; a "role" that is the name again (``Mr. King``) is none."""
     name = fold(m.name)
@@ -290,7 +296,7 @@ class _Linker:
             for m in self.ordered
             if m.kind in PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
         }
-        self.orgs = [m for m in self.ordered if m.kind in ORGISH]
+        self.orgs = [m for m in self.ordered if m.kind in ORGISH and not is_description(m.name)]
         self.clusters = _Clusters(self.ordered, self.persons)
         self.first_person: dict[str, MentionRecord] = {}
 
@@ -374,7 +380,7 @@ class _Linker:
                 self.first_person[p.key] = m
         first_org: dict[str, MentionRecord] = {}
         for m in self.orgs:
-            for key in (" ".join(org_words(n)) for n in (m.name, *m.aliases)):
+            for key in (" ".join(org_words(n)) for n in _org_names(m)):
                 if not key:
                     continue
                 if key in first_org:
@@ -405,7 +411,7 @@ class _Linker:
 
     def _organisation_names(self) -> list[_Decision]:
         find = self.clusters.find
-        org_names = [(m, org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
+        org_names = [(m, org_words(n)) for m in self.orgs for n in _org_names(m)]
         out = []
         for m in self.orgs:
             short = acronym(m.name)

@@ -26,6 +26,7 @@ __all__ = [
     "acronym",
     "fold",
     "initials",
+    "is_description",
     "is_role_only",
     "is_title",
     "lookup_keys",
@@ -402,10 +403,21 @@ def is_title(core: str) -> bool:
     return tuple(core.split(" ")) in titles
 
 
+def is_description(name: str) -> bool:
+    """An organisation described, not named (``the campaign``, ``appeals court``): no capital letter at all.
+
+    Descriptions are not linked across articles: ``agency`` in one article and in another are any two agencies.
+    """
+    return not any(c.isupper() for c in name)
+
+
 @functools.lru_cache(maxsize=65536)
 def org_words(name: str) -> tuple[str, ...]:
+    """An organisation's name as words: an owner before a name of its own is dropped (``Iran's Revolutionary
+    Guard``), not before a description (``Donald Trump's campaign`` is not ``Clinton's campaign``)."""
     words = [_place(w) for w in word_tokens(name.replace(".", ""))]
-    if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
+    owned = re.split(r"['’]s\b", name, maxsplit=1)
+    if "s" in words[1:3] and len(owned) == 2 and not is_description(owned[1]):
         words = words[words.index("s", 1) + 1 :]
     while words and words[0] in _DETERMINERS:
         words = words[1:]
