@@ -168,3 +168,5 @@ def test_an_honorific_speaker_whose_role_repeats_the_name_is_linked_in_its_artic
     ]
     bank.add_quotes(text, quotes, doc_id="a")
     assert {q.speaker.name for q in bank.find(doc_id="a") if q.speaker} == {"Nora Bishop"}
+    (entity,) = bank.speakers
+    assert entity.roles == ("city councillor",)  # "Ms. Bishop" was the article's name again, not a role

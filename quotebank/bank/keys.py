@@ -14,6 +14,7 @@ from .linking import (
     acronym,
     initials,
     is_role_only,
+    mention_roles,
     org_words,
     parse_person_name,
     role_signature,
@@ -112,10 +113,10 @@ def entity_keys(clear: Sequence[int], members: Sequence[MentionRecord], persons:
             if p.full:
                 keys.add("p:" + p.key)
                 keys |= {"s:" + x for x in p.surnames}
-                keys |= _role_keys(m.roles)
+                keys |= _role_keys(mention_roles(m))
             elif group:
                 keys.add("b:" + p.last)
-                keys |= _role_keys(m.roles)
+                keys |= _role_keys(mention_roles(m))
         if m.kind in ORGISH:
             keys |= _org_keys((m.name, *m.aliases))
     return keys

@@ -99,6 +99,7 @@ __all__ = [
     "link_new",
     "link_speakers",
     "lookup_keys",
+    "mention_roles",
     "org_words",
     "parse_person_name",
     "role_signature",
@@ -276,10 +277,18 @@ def _org_names(m: MentionRecord) -> list[str]:
     return [n for n in (m.name, *m.aliases) if not is_description(n)]
 
 
-def _titles_held(m: MentionRecord) -> list[RoleSignature]:
-    """The mention's roles that have a title; a "role" that is the name again (``Mr. King``) is none."""
+def mention_roles(m: MentionRecord) -> list[str]:
+    """The mention's roles; a "role" that is its name again (``Mr. King`` for ``Mr. King``) is none, unless the
+    speaker is named by that role (``Iran's foreign minister``)."""
+    if not m.roles or is_role_only(m.name, m.roles[0], m.kind):
+        return list(m.roles)
     name = fold(m.name)
-    return [role_signature(r) for r in m.roles if fold(r) != name and is_title(role_signature(r).core)]
+    return [r for r in m.roles if fold(r) != name]
+
+
+def _titles_held(m: MentionRecord) -> list[RoleSignature]:
+    """The mention's roles that have a title."""
+    return [sig for sig in map(role_signature, mention_roles(m)) if is_title(sig.core)]
 
 
 def _label(m: MentionRecord) -> str:
@@ -503,7 +512,7 @@ class _Linker:
         find = self.clusters.find
         holders: dict[tuple[str, bool], list[tuple[MentionRecord, RoleSignature, str]]] = defaultdict(list)
         for mid in self.persons:
-            for role in self.by_id[mid].roles:
+            for role in mention_roles(self.by_id[mid]):
                 sig = role_signature(role)
                 if sig.core:
                     holders[(sig.core, sig.former)].append((self.by_id[mid], sig, role))
@@ -647,7 +656,7 @@ def entity_record(
 
     groups: list[_RoleGroup] = []
     for m in members:
-        for role in m.roles:
+        for role in mention_roles(m):
             sig = role_signature(role)
             group = next((g for g in groups if g.sig.matches(sig)), None)
             if group is None:
