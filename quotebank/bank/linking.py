@@ -25,8 +25,10 @@ a mention's probability is the product of its steps'.
    Guard`` to the one organisation whose name fits.
 5. ``surname-same-article`` (0.9), ``surname`` (0.8): a bare surname
    (``Mr Trump``) to the one full name that fits in the same article, else to
-   the one that fits in the whole bank; with no full name in the bank, bare
-   surnames are grouped (``same-surname``, 0.5); with several, nothing is linked.
+   the one that fits in the whole bank, unless its article spells out only other
+   people with that surname (``Larry King``, not the bank's ``Charlie King``) and
+   the speaker does not hold that person's title; with no full name in the bank,
+   bare surnames are grouped (``same-surname``, 0.5); with several, nothing is linked.
 6. ``account``: an account whose name or handle holds the surname of a person
    named in the same article (``Khamenei.ir`` and ``Ali Khamenei``): 0.9 when the
    first name is there too, else 0.75.
@@ -37,7 +39,8 @@ a mention's probability is the product of its steps'.
    of the article's date; a role without a country or organisation
    (``the country's prime minister``) is only linked within its article.
 
-Unnamed sources (``a defense official``) are never linked across articles.
+Unnamed sources (``a defense official``) and organisations described rather than named (``the campaign``) are
+never linked across articles.
 
 Example:
     >>> a = MentionRecord(id=1, doc=1, doc_id="a", name="Jonathan Hoffman", kind="person", roles=["Pentagon spokesman"])
