@@ -6,6 +6,7 @@ Every name here is made up. Each table has cases where the rule must not fire.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -40,8 +41,8 @@ def bank() -> Iterator[QuoteBank]:
     [
         ("Ruritania's Harbour Guard", ("harbour", "guard"), False),
         ("Ruritania’s Harbour Guard", ("harbour", "guard"), False),
-        ("Ada Vole's campaign", ("ada", "vole", "s", "campaign"), False),
-        ("Vole’s campaign", ("vole", "s", "campaign"), False),
+        ("Ada Vole's campaign", ("ada", "vole", "campaign"), False),
+        ("Vole’s campaign", ("vole", "campaign"), False),
         ("the Vole campaign", ("vole", "campaign"), False),
         ("campaign", ("campaign",), True),
         ("her campaign", ("her", "campaign"), True),
@@ -59,7 +60,11 @@ def test_organisation_words_and_descriptions(name: str, words: tuple[str, ...], 
     [
         # an owner before a description is part of the name: two people's campaigns stay two
         ("Ada Vole's campaign", "Nils Brack’s campaign", False),
-        ("Ada Vole's campaign", "Vole campaign", True),
+        ("Vole's campaign", "Vole campaign", True),
+        ("Vole’s campaign", "Vole's campaign", True),
+        # ... and a part of no other name
+        ("Ada Vole's campaign", "Vole campaign", False),
+        ("Vole's campaign", "Ada Vole's campaign", False),
         # an owner before a name of its own is not
         ("Ruritania's Harbour Guard", "Harbour Guard", True),
         # descriptions are any two: never linked across articles
@@ -76,3 +81,29 @@ def test_organisations_across_two_articles(bank: QuoteBank, first: str, second: 
     assert len(bank.speakers) == (1 if merged else 2)
     if merged:
         assert speaker_of(bank, "a") == speaker_of(bank, "b")
+
+
+def _partition(order: list[tuple[str, str]]) -> set[frozenset[str]]:
+    with QuoteBank() as bank:
+        for doc_id, name in order:
+            add(bank, doc_id, "We said it.", org(name))
+        return {frozenset(link.doc_id for link in e.links) for e in bank.speakers}
+
+
+def test_owned_descriptions_are_linked_the_same_whatever_the_order() -> None:
+    articles = [("a", "Vole’s campaign"), ("b", "Vole campaign"), ("c", "Ada Vole's campaign"), ("d", "campaign")]
+    reference = _partition(articles)
+    assert reference == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    for order in itertools.permutations(articles):
+        assert _partition(list(order)) == reference
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation: a shorter organisation name in two articles before the longer one arrives is not "
+    "re-linked to it (deciding the longer one again undoes the shorter one's link)",
+)
+def test_a_shorter_organisation_name_in_two_articles_joins_the_longer_whatever_the_order() -> None:
+    articles = [("a", "Harbour Guard"), ("b", "Harbour Guard"), ("c", "Harbour Guard Corps")]
+    for order in itertools.permutations(articles):
+        assert _partition(list(order)) == {frozenset("abc")}

@@ -75,6 +75,7 @@ from .names import (
     fold,
     initials,
     is_description,
+    is_owned_description,
     is_role_only,
     is_title,
     lookup_keys,
@@ -423,9 +424,11 @@ class _Linker:
 
     def _organisation_names(self) -> list[_Decision]:
         find = self.clusters.find
-        org_names = [(m, org_words(n)) for m in self.orgs for n in _org_names(m)]
+        # "Clinton's campaign" is the "Clinton campaign" (the same words), but a part of no other name.
+        named = [m for m in self.orgs if not is_owned_description(m.name)]
+        org_names = [(m, org_words(n)) for m in named for n in _org_names(m) if not is_owned_description(n)]
         out = []
-        for m in self.orgs:
+        for m in named:
             short = acronym(m.name)
             words = org_words(m.name)
             for method, probability, how in ORG_RULES:

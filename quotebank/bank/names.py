@@ -27,6 +27,7 @@ __all__ = [
     "fold",
     "initials",
     "is_description",
+    "is_owned_description",
     "is_role_only",
     "is_title",
     "lookup_keys",
@@ -411,14 +412,23 @@ def is_description(name: str) -> bool:
     return not any(c.isupper() for c in name)
 
 
+def is_owned_description(name: str) -> bool:
+    """Someone's description of an organisation (``Donald Trump's campaign``): named by its owner only."""
+    owned = re.split(r"['’]s\b", name, maxsplit=1)
+    return len(owned) == 2 and is_description(owned[1]) and not is_description(owned[0])
+
+
 @functools.lru_cache(maxsize=65536)
 def org_words(name: str) -> tuple[str, ...]:
     """An organisation's name as words: an owner before a name of its own is dropped (``Iran's Revolutionary
-    Guard``), not before a description (``Donald Trump's campaign`` is not ``Clinton's campaign``)."""
+    Guard``), not before a description (``Donald Trump's campaign``, the ``Donald Trump campaign``, is not
+    ``Clinton's campaign``)."""
     words = [_place(w) for w in word_tokens(name.replace(".", ""))]
     owned = re.split(r"['’]s\b", name, maxsplit=1)
-    if "s" in words[1:3] and len(owned) == 2 and not is_description(owned[1]):
-        words = words[words.index("s", 1) + 1 :]
+    if "s" in words[1:3] and len(owned) == 2:
+        at = words.index("s", 1)
+        # "Clinton's campaign" is the "Clinton campaign": the owner stays, the possessive goes
+        words = words[at + 1 :] if not is_description(owned[1]) else words[:at] + words[at + 1 :]
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     return tuple(words)
