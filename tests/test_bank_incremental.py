@@ -12,7 +12,8 @@ import pytest
 
 from quotebank import Quote, QuoteBank, Speaker, SpeakerKind
 from quotebank.bank import SCHEMA_VERSION
-from quotebank.bank.linking import MentionRecord, link_speakers
+from quotebank.bank.linking import MentionRecord, link_speakers, parse_person_name
+from quotebank.bank.names import spelled_names
 
 
 def person(name: str, role: str | None = None, **fields) -> Speaker:
@@ -35,7 +36,8 @@ def article(doc_id: str, *said: tuple[str, Speaker | None]) -> tuple[str, str, l
 
 
 # Articles whose decisions a later one changes: a bare surname made ambiguous, a shorter name whose longer
-# candidates clash, a name that is part of several organisations' names, a role-only speaker and its holder.
+# candidates clash, a name that is part of several organisations' names, a role-only speaker and its holder, a bare
+# surname whose own article names someone else.
 ARTICLES = [
     article("a", ("We will win this election in November", person("Donald Trump", "President"))),
     article("b", ("That I can tell you for sure today", person("Mr Trump"))),
@@ -53,6 +55,9 @@ ARTICLES = [
     article("j", ("We do not seek escalation in the region", person("Zarif"))),
     article("k", ("The strikes were a proportionate response", org("IRGC"))),
     article("l", ("We fired missiles at two bases in Iraq", org("Islamic Revolutionary Guard Corps"))),
+    # a bare surname whose article spells out another person with that surname than the bank's only one
+    article("m", ("Nobody on this coast has met Larkin Quill", person("Mr Quill"))),
+    article("n", ("The nets have been empty all year long", person("Nell Quill", "fisher"))),
 ]
 
 
@@ -80,11 +85,13 @@ def global_partition(bank: QuoteBank) -> set[frozenset[tuple[str, str]]]:
             labels[len(mentions) + 1] = (link.doc_id, link.name)
             mentions.append((link.doc_id, link.name))
     rows = bank._conn.execute(
-        "SELECT m.id, m.doc_seq, d.doc_id, d.date, m.speaker FROM mentions m JOIN documents d ON d.seq = m.doc_seq"
+        "SELECT m.id, m.doc_seq, d.doc_id, d.date, m.speaker, d.text FROM mentions m "
+        "JOIN documents d ON d.seq = m.doc_seq"
     ).fetchall()
     records = []
-    for mid, seq, doc_id, date, data in rows:
+    for mid, seq, doc_id, date, data, text in rows:
         sp = Speaker.from_dict(json.loads(data))
+        bare = sp.kind is not SpeakerKind.UNNAMED and not parse_person_name(sp.name).full
         records.append(
             MentionRecord(
                 id=mid,
@@ -96,6 +103,7 @@ def global_partition(bank: QuoteBank) -> set[frozenset[tuple[str, str]]]:
                 handle=sp.handle,
                 roles=sp.roles,
                 aliases=sp.aliases,
+                spelled=spelled_names(text, sp.name) if bare else (),
             )
         )
     by_id = {r.id: (r.doc_id, r.name) for r in records}
@@ -110,6 +118,7 @@ def test_linking_as_articles_come_equals_linking_them_all_at_once():
     assert zarif is not None and zarif.name == "Mohammad Javad Zarif" and len(zarif.doc_ids) == 4
     assert bank.find(doc_id="b")[0].speaker.name == "Mr Trump"  # two Trumps: a bare surname is not linked
     assert bank.find(doc_id="k")[0].speaker.name == "Islamic Revolutionary Guard Corps"
+    assert bank.find(doc_id="m")[0].speaker.name == "Mr Quill"  # its article names Larkin Quill, not Nell
     post = {q.speaker.name for q in bank.find(doc_id=["g", "h", "i"])}
     assert post == {"Washington Post", "Washington Post-ABC News poll", "Washington Post database"}
 

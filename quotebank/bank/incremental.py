@@ -41,6 +41,7 @@ from .linking import (
     link_new,
     parse_person_name,
 )
+from .names import spelled_names
 
 __all__ = ["EntityLinker", "signature"]
 
@@ -86,13 +87,20 @@ class EntityLinker:
 
     def _mentions_of_doc(self, doc_seq: int) -> list[tuple[MentionRecord, int | None]]:
         out = []
+        text = None
         for mid, speaker, entity, doc_id, date in self.db.execute(
             "SELECT m.id, m.speaker, m.entity_id, d.doc_id, d.date FROM mentions m "
             "JOIN documents d ON d.seq = m.doc_seq WHERE m.doc_seq = ? ORDER BY m.id",
             (doc_seq,),
         ):
             sp = Speaker.from_dict(json.loads(speaker))
-            out.append((_record(mid, doc_seq, doc_id, date, sp), entity))
+            record = _record(mid, doc_seq, doc_id, date, sp)
+            if is_person(record) and not parse_person_name(record.name).full:
+                # A bare surname is read against the names its article spells out (the text is read only then).
+                if text is None:
+                    text = self.db.execute("SELECT text FROM documents WHERE seq = ?", (doc_seq,)).fetchone()[0]
+                record = attrs.evolve(record, spelled=spelled_names(text, record.name))
+            out.append((record, entity))
         return out
 
     def _sigs(self, entity: int) -> list[_Sig]:

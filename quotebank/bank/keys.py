@@ -14,10 +14,12 @@ from .linking import (
     acronym,
     initials,
     is_role_only,
+    mention_roles,
     org_words,
     parse_person_name,
     role_signature,
 )
+from .names import is_description
 
 __all__ = ["entity_keys", "is_person", "query_keys", "role_only", "waiting_keys"]
 
@@ -36,6 +38,8 @@ def is_person(m: MentionRecord) -> bool:
 def _org_keys(names: Iterable[str]) -> set[str]:
     keys = set()
     for name in names:
+        if is_description(name):
+            continue  # the campaign, the agency: not linked across articles, so found by no key
         words = org_words(name)
         if words:
             keys.add("o:" + " ".join(words))
@@ -109,10 +113,10 @@ def entity_keys(clear: Sequence[int], members: Sequence[MentionRecord], persons:
             if p.full:
                 keys.add("p:" + p.key)
                 keys |= {"s:" + x for x in p.surnames}
-                keys |= _role_keys(m.roles)
+                keys |= _role_keys(mention_roles(m))
             elif group:
                 keys.add("b:" + p.last)
-                keys |= _role_keys(m.roles)
+                keys |= _role_keys(mention_roles(m))
         if m.kind in ORGISH:
             keys |= _org_keys((m.name, *m.aliases))
     return keys

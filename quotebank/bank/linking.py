@@ -25,8 +25,10 @@ a mention's probability is the product of its steps'.
    Guard`` to the one organisation whose name fits.
 5. ``surname-same-article`` (0.9), ``surname`` (0.8): a bare surname
    (``Mr Trump``) to the one full name that fits in the same article, else to
-   the one that fits in the whole bank; with no full name in the bank, bare
-   surnames are grouped (``same-surname``, 0.5); with several, nothing is linked.
+   the one that fits in the whole bank, unless its article spells out only other
+   people with that surname (``Larry King``, not the bank's ``Charlie King``) and
+   the speaker does not hold that person's title; with no full name in the bank,
+   bare surnames are grouped (``same-surname``, 0.5); with several, nothing is linked.
 6. ``account``: an account whose name or handle holds the surname of a person
    named in the same article (``Khamenei.ir`` and ``Ali Khamenei``): 0.9 when the
    first name is there too, else 0.75.
@@ -37,7 +39,8 @@ a mention's probability is the product of its steps'.
    of the article's date; a role without a country or organisation
    (``the country's prime minister``) is only linked within its article.
 
-Unnamed sources (``a defense official``) are never linked across articles.
+Unnamed sources (``a defense official``) and organisations described rather than named (``the campaign``) are
+never linked across articles.
 
 Example:
     >>> a = MentionRecord(id=1, doc=1, doc_id="a", name="Jonathan Hoffman", kind="person", roles=["Pentagon spokesman"])
@@ -71,7 +74,10 @@ from .names import (
     acronym,
     fold,
     initials,
+    is_description,
+    is_owned_description,
     is_role_only,
+    is_title,
     lookup_keys,
     org_fits,
     org_words,
@@ -97,6 +103,7 @@ __all__ = [
     "link_new",
     "link_speakers",
     "lookup_keys",
+    "mention_roles",
     "org_words",
     "parse_person_name",
     "role_signature",
@@ -129,6 +136,8 @@ class MentionRecord:
     handle: str | None = None
     roles: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    spelled: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """For a bare surname: the full names with that surname its article spells out (:func:`.names.spelled_names`)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -267,6 +276,25 @@ def link_new(
     return roots, links, ambiguous
 
 
+def _org_names(m: MentionRecord) -> list[str]:
+    """An organisation's name and aliases, descriptions (``the campaign``) left out."""
+    return [n for n in (m.name, *m.aliases) if not is_description(n)]
+
+
+def mention_roles(m: MentionRecord) -> list[str]:
+    """The mention's roles; a "role" that is its name again (``Mr. King`` for ``Mr. King``) is none, unless the
+    speaker is named by that role (``Iran's foreign minister``)."""
+    if not m.roles or is_role_only(m.name, m.roles[0], m.kind):
+        return list(m.roles)
+    name = fold(m.name)
+    return [r for r in m.roles if fold(r) != name]
+
+
+def _titles_held(m: MentionRecord) -> list[RoleSignature]:
+    """The mention's roles that have a title."""
+    return [sig for sig in map(role_signature, mention_roles(m)) if is_title(sig.core)]
+
+
 def _label(m: MentionRecord) -> str:
     return f"{m.name!r} ({m.doc_id})" if m.doc_id else repr(m.name)
 
@@ -281,7 +309,7 @@ class _Linker:
             for m in self.ordered
             if m.kind in PERSONISH and m.id not in self.role_only and parse_person_name(m.name).core
         }
-        self.orgs = [m for m in self.ordered if m.kind in ORGISH]
+        self.orgs = [m for m in self.ordered if m.kind in ORGISH and not is_description(m.name)]
         self.clusters = _Clusters(self.ordered, self.persons)
         self.first_person: dict[str, MentionRecord] = {}
 
@@ -365,7 +393,7 @@ class _Linker:
                 self.first_person[p.key] = m
         first_org: dict[str, MentionRecord] = {}
         for m in self.orgs:
-            for key in (" ".join(org_words(n)) for n in (m.name, *m.aliases)):
+            for key in (" ".join(org_words(n)) for n in _org_names(m)):
                 if not key:
                     continue
                 if key in first_org:
@@ -396,9 +424,11 @@ class _Linker:
 
     def _organisation_names(self) -> list[_Decision]:
         find = self.clusters.find
-        org_names = [(m, org_words(n)) for m in self.orgs for n in (m.name, *m.aliases)]
+        # "Clinton's campaign" is the "Clinton campaign" (the same words), but a part of no other name.
+        named = [m for m in self.orgs if not is_owned_description(m.name)]
+        org_names = [(m, org_words(n)) for m in named for n in _org_names(m) if not is_owned_description(n)]
         out = []
-        for m in self.orgs:
+        for m in named:
             short = acronym(m.name)
             words = org_words(m.name)
             for method, probability, how in ORG_RULES:
@@ -427,22 +457,38 @@ class _Linker:
             holders = full_by_surname.get(p.last, set())
             candidates = {find(x) for x in holders}
             same_doc = {find(x) for x in holders if by_id[x].doc == m.doc}
+            spelled = [s for s in map(parse_person_name, m.spelled) if s.full and s.last == p.last]
             if len(same_doc) == 1:
                 (root,) = same_doc
                 how = f"{m.name!r} is {by_id[root].name!r}, named in the same article"
                 out.append((m.id, root, "surname-same-article", 0.9, how))
             elif len(candidates) == 1:
                 (root,) = candidates
+                if self._spelled_otherwise(m, spelled, root):
+                    how = f"{m.name!r}: its article names {', '.join(m.spelled)}, not {by_id[root].name!r}; not linked"
+                    self.clusters.steps[m.id].append(("ambiguous", 1.0, how))
+                    continue
                 how = f"{m.name!r}: {by_id[root].name!r} is the only {p.last!r} in the bank"
                 out.append((m.id, root, "surname", 0.8, how))
             elif candidates:
                 self._ambiguous(m.id, candidates)
+            elif spelled:
+                continue  # its article says which person it is, and no one in the bank has that name
             elif p.last in first_bare:
                 other = first_bare[p.last]
                 out.append((m.id, other.id, "same-surname", 0.5, f"{m.name!r}, like {_label(other)}; no full name"))
             else:
                 first_bare[p.last] = m
         return out
+
+    def _spelled_otherwise(self, m: MentionRecord, spelled: Sequence[PersonName], root: int) -> bool:
+        """Does the bare surname's own article name only other people with that surname (``Larry King`` for a
+        ``Mr. King`` the bank would give to ``Charlie King``)? A role the mention shares with the bank's person
+        outweighs the text (``President Obama`` in an article that also names ``Michelle Obama``)."""
+        if not spelled or any(x.compatible(s) for s in spelled for x in self.clusters.full[root]):
+            return False
+        held = [sig for x in self.clusters.members[root] for sig in _titles_held(self.by_id[x])]
+        return not any(a.matches(b) for a in _titles_held(m) for b in held)
 
     def _accounts(self) -> list[_Decision]:
         find = self.clusters.find
@@ -472,7 +518,7 @@ class _Linker:
         find = self.clusters.find
         holders: dict[tuple[str, bool], list[tuple[MentionRecord, RoleSignature, str]]] = defaultdict(list)
         for mid in self.persons:
-            for role in self.by_id[mid].roles:
+            for role in mention_roles(self.by_id[mid]):
                 sig = role_signature(role)
                 if sig.core:
                     holders[(sig.core, sig.former)].append((self.by_id[mid], sig, role))
@@ -616,7 +662,7 @@ def entity_record(
 
     groups: list[_RoleGroup] = []
     for m in members:
-        for role in m.roles:
+        for role in mention_roles(m):
             sig = role_signature(role)
             group = next((g for g in groups if g.sig.matches(sig)), None)
             if group is None:

@@ -26,13 +26,17 @@ __all__ = [
     "acronym",
     "fold",
     "initials",
+    "is_description",
+    "is_owned_description",
     "is_role_only",
+    "is_title",
     "lookup_keys",
     "org_fits",
     "org_words",
     "parse_person_name",
     "role_signature",
     "same_place",
+    "spelled_names",
     "word_tokens",
 ]
 
@@ -214,6 +218,73 @@ def parse_person_name(name: str) -> PersonName:
     return PersonName(core=core, initials=initials, suffix=suffix, stripped=cut > 0)
 
 
+_SENTENCE_END = frozenset(".!?\n")
+_QUOTE_MARKS = frozenset("\"'“”‘’«»")
+_SPELLED_WORDS = 4
+"""At most this many capitalised words before the surname are read (``Vice President Joseph R. Biden``)."""
+_SPELLED_MAX = 8
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    """Does a sentence (or the text) begin at ``at``, opening quotation marks aside?"""
+    i = at - 1
+    while i >= 0 and (text[i] in " \t" or text[i] in _QUOTE_MARKS):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def spelled_names(text: str, name: str) -> tuple[str, ...]:
+    """The full names ending in ``name``'s surname that an article spells out (``Larry King`` for ``Mr. King``).
+
+    A short mention (``Mr. King``) is compared with the names its own article gives in full, even people it never
+    quotes. A capitalised word that opens a sentence may be any word (``But King said``, a headline's ``Derelict``), so
+    a name there counts only when a title or honorific comes first (``President Barack Obama``). The text is read
+    once per short mention, at each occurrence of the surname.
+
+    Example:
+        >>> spelled_names("Last week I caught Larry King on RT. Mr. King said no.", "Mr. King")
+        ('Larry King',)
+        >>> spelled_names("But King said no. Mr. King left.", "Mr. King")
+        ()
+    """
+    person = parse_person_name(name)
+    raw = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not person.core or person.full or not raw:
+        return ()
+    surname = raw[-1].strip(".,;:()[]\"'“”‘’")
+    if not surname[:1].isupper():
+        return ()
+    pattern = re.sub("['’]", "['’]", re.escape(surname))
+    found: dict[str, None] = {}
+    for match in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w-])", text):
+        words: list[str] = []
+        start = match.start()
+        base = max(0, start - 120)
+        for before in reversed(list(re.finditer(r"\S+", text[base:start]))):
+            gap = text[base + before.end() : start]
+            word = before.group()
+            opened = word[:1] in _QUOTE_MARKS  # a name in quotation marks begins there ("Barack Obama Election Day")
+            word = word.lstrip("".join(_QUOTE_MARKS)) if opened else word
+            if gap not in (" ", "\u00a0") or not word[:1].isupper() or word[-1] in "?!" or len(words) == _SPELLED_WORDS:
+                break
+            words.insert(0, word)
+            start = base + before.start() + (len(before.group()) - len(word))
+            if opened:
+                break
+        if not words or words[-1][-1:] in ",;:":
+            continue
+        full = " ".join((*words, match.group()))
+        spelled = parse_person_name(full)
+        if not spelled.full or spelled.last != person.last:
+            continue
+        if _sentence_initial(text, start) and not spelled.stripped:
+            continue
+        found.setdefault(full, None)
+        if len(found) == _SPELLED_MAX:
+            break
+    return tuple(found)
+
+
 @functools.lru_cache(maxsize=65536)
 def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
     """Does ``name`` describe a person by role alone (``Iran's foreign minister``) rather than name them?
@@ -228,19 +299,40 @@ def is_role_only(name: str, role: str | None, kind: SpeakerKind) -> bool:
     """
     if kind not in PERSONISH or not name.strip():
         return False
-    if role and fold(role) == fold(name):
-        return True
     toks = _name_tokens(name)
     if not toks:
         return False
     words = [t.word for t in toks]
-    titles, _honorifics, longest = _lexicon_phrases()
+    titles, honorifics, longest = _lexicon_phrases()
     for i in range(len(words)):
-        n = _phrase_at(words, i, titles, longest)
-        if n:
-            after = toks[i + n :]
-            return not after or not after[0].upper
+        n = _phrase_at(words, i, titles | honorifics, longest)
+        if not n:
+            continue
+        after = toks[i + n :]
+        if after and after[0].upper:
+            # A title or honorific before a capitalised word names someone (Mr. King, Lib Dem MP Lembit Opik), even
+            # when the article gave the whole name as the role too.
+            return False
+        if tuple(words[i : i + n]) in honorifics:
+            continue  # "Mr." before nothing or lower case says nothing about a role
+        return bool(after) or not _title_is_surname(toks, i, n, role)
+    if role and fold(role) == fold(name):
+        return True
     return words[0] in _DETERMINERS or name.lstrip()[:1].islower()
+
+
+def _title_is_surname(toks: Sequence[_Tok], i: int, n: int, role: str | None) -> bool:
+    """``Charlie King``: a one-word title ending a capitalised name is a surname when the article gives another role.
+
+    ``King`` (or ``Dean``, ``Bishop``) after capitalised words is a surname when the article's role for the speaker
+    is not that title (``prominent New York Democrat``); ``Iranian Foreign Minister`` with the role ``foreign
+    minister``, or with no role at all, stays a role.
+    """
+    if n != 1 or i == 0 or i + n != len(toks) or not all(t.upper for t in toks) or not role:
+        return False
+    if toks[0].word in _DETERMINERS or toks[0].word in _FORMER:
+        return False
+    return toks[i].word not in {t.word for t in _name_tokens(role)}
 
 
 def _place(word: str) -> str:
@@ -306,11 +398,37 @@ def role_signature(role: str) -> RoleSignature:
     return RoleSignature(core=core, qualifiers=qualifiers, former=former)
 
 
+def is_title(core: str) -> bool:
+    """Is a role's core a title of the lexicon (``foreign minister``), rather than words without one (``Mr King``)?"""
+    titles, _honorifics, _longest = _lexicon_phrases()
+    return tuple(core.split(" ")) in titles
+
+
+def is_description(name: str) -> bool:
+    """An organisation described, not named (``the campaign``, ``appeals court``): no capital letter at all.
+
+    Descriptions are not linked across articles: ``agency`` in one article and in another are any two agencies.
+    """
+    return not any(c.isupper() for c in name)
+
+
+def is_owned_description(name: str) -> bool:
+    """Someone's description of an organisation (``Donald Trump's campaign``): named by its owner only."""
+    owned = re.split(r"['’]s\b", name, maxsplit=1)
+    return len(owned) == 2 and is_description(owned[1]) and not is_description(owned[0])
+
+
 @functools.lru_cache(maxsize=65536)
 def org_words(name: str) -> tuple[str, ...]:
+    """An organisation's name as words: an owner before a name of its own is dropped (``Iran's Revolutionary
+    Guard``), not before a description (``Donald Trump's campaign``, the ``Donald Trump campaign``, is not
+    ``Clinton's campaign``)."""
     words = [_place(w) for w in word_tokens(name.replace(".", ""))]
-    if "s" in words[1:3]:  # "Iran's Revolutionary Guard": the owner is not part of the name
-        words = words[words.index("s", 1) + 1 :]
+    owned = re.split(r"['’]s\b", name, maxsplit=1)
+    if "s" in words[1:3] and len(owned) == 2:
+        at = words.index("s", 1)
+        # "Clinton's campaign" is the "Clinton campaign": the owner stays, the possessive goes
+        words = words[at + 1 :] if not is_description(owned[1]) else words[:at] + words[at + 1 :]
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     return tuple(words)
