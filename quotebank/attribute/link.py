@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ..coref import clean_name
 from ..indirect import NAMING_VERBS
 from ..model import Channel, Quote, SpeakerKind, TextSpan
+from ..roles import is_title_token
 from .context import Context, CueEvent, abbreviation, clause_start
 from .cues import is_speech_noun
 from .entities import resolve, role_at, subordinate
@@ -27,6 +28,7 @@ __all__ = [
     "governing_event",
     "has_content",
     "has_named_subject",
+    "label_before",
     "naming_event",
     "paragraph_closing_cue",
     "paragraph_person",
@@ -39,6 +41,8 @@ __all__ = [
 _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
+# Words allowed between a quote that ends a sentence and the cue that speaks it ("“...” Friday, Trump said").
+_ATTACHED_WORDS = 3
 _TITLE_WORDS = 4
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’']?$")
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
@@ -46,6 +50,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]")
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
 )
+# A speaker set before the quote as a label, with no verb: "- Bolton boss Sam Allardyce “...”" (the way sports
+# reports give the managers' words) or "Sam Allardyce: “...”". The label opens its sentence.
+_DASH_LABEL = re.compile(
+    r"[\s\u00a0]*(?P<mark>[-―—–]|--)[\s\u00a0]+(?P<name>[^\s\u00a0\"“”:;,()][^\"“”:;()]*?)[\s\u00a0]*$"
+)
+_COLON_LABEL = re.compile(r"[\s\u00a0]*(?P<name>[A-Z][^\"“”:;,()]*?)[\s\u00a0]*(?P<mark>:)[\s\u00a0]*$")
+_LABEL_TOKENS = 8
 
 
 def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
@@ -156,9 +167,19 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
         first = after[0]
         verb = ctx.doc[first.verb]
         tokens_between = [i for i in ctx.tokens_from(close_at, first.cue.start) if not ctx.doc[i].is_punct]
-        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content(ctx, verb):
+        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content(ctx, verb) and attached(ctx, close_at, first):
             return first
     return None
+
+
+def attached(ctx: Context, close_at: int, event: CueEvent) -> bool:
+    """True when a cue after a quote that ends a sentence starts right after it: its verb or its speaker comes
+    first (``“...!” Trump tweeted``, ``“...” said Trump``), so the cue is about the quote. A sentence with a subject
+    of its own in front (``“...” The base station turns it into a form that can be read by the E-slates``) goes on
+    with the story."""
+    first = event.cue.start if event.mention is None else min(event.cue.start, event.mention.start)
+    words = [i for i in ctx.tokens_from(close_at, first) if not ctx.doc[i].is_punct]
+    return len(words) <= _ATTACHED_WORDS
 
 
 def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
@@ -183,6 +204,8 @@ def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
                 evidence=None,
             )
     open_at = ctx.opening_mark(quote)
+    if (labelled := label_before(ctx, open_at)) is not None:
+        return labelled
     line_start = text.rfind("\n", 0, open_at) + 1
     if text[line_start:open_at].strip(" \t“”\"'‘’«»„"):
         return None
@@ -208,6 +231,51 @@ def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
     if introducer is None:
         return None
     return plain_event(ctx, root, phrase, introducer, role)
+
+
+def label_before(ctx: Context, open_at: int) -> CueEvent | None:
+    """The speaker a label names right before the opening mark, in a sentence of its own with no verb.
+
+    ``... from six yards. - Bolton boss Sam Allardyce “I am bitterly disappointed ...”`` and ``Sam Allardyce:
+    “...”``: a dash opening the label, or a colon closing it, sets the speaker's name over their words. Only a name
+    the entity index knows as a person or an organisation, in a few words with no verb, counts (``- In the end
+    “...”`` and ``Result: “...”`` name no one).
+    """
+    start = clause_start(ctx, open_at)
+    before = ctx.text[start:open_at]
+    match = _DASH_LABEL.fullmatch(before) or _COLON_LABEL.fullmatch(before)
+    if match is None or ctx.quoted(start + match.start("name")):
+        return None
+    name_start, name_end = start + match.start("name"), start + match.end("name")
+    span = ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= _LABEL_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    entity = ctx.index.entity_in(span)
+    role = role_at(ctx, span, entity) if entity is not None else None
+    if entity is None:
+        # The recogniser may miss a name set apart like this ("Newcastle boss Graeme Souness" as a title): two or
+        # three capitalised proper nouns ending the label are a person's name, the words before them the role.
+        words = list(span)
+        n = len(words)
+        while n > 0 and words[n - 1].pos_ == "PROPN" and words[n - 1].text[:1].isupper():
+            n -= 1
+        if not 2 <= len(words) - n <= 3:
+            return None
+        entity = ctx.adhoc(clean_name(span[n:].text), SpeakerKind.PERSON)
+        titled = n > 0 and any(is_title_token(t, ctx.lexicon) for t in span[:n])
+        role = span[:n].text if titled else None
+    if entity.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+        return None
+    mark_start, mark_end = start + match.start("mark"), start + match.end("mark")
+    return CueEvent(
+        verb=span.root.i,
+        cue=TextSpan.of(ctx.text, mark_start, mark_end),
+        mention=TextSpan.of(ctx.text, span.start_char, span.end_char),
+        speaker=entity.speaker(role),
+        entity_key=ctx.key_of(entity),
+        channel=Channel.UNKNOWN,
+        evidence=None,
+    )
 
 
 def paragraph_closing_cue(ctx: Context, quote: Quote) -> CueEvent | None:
