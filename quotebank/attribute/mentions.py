@@ -226,6 +226,13 @@ def surface_subject(ctx: Context, verb: Token) -> Span | None:
             while n > 0 and namelike(doc[n - 1]) and name_end - n < 6:
                 n -= 1
             return doc[n : i + 1]
+    if i > 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN" and not ctx.quoted(doc[i - 1].idx):
+        # "“...,” shop owner Hayriye Evren, told AP": a comma put between the name after a quote and its verb.
+        n = i - 1
+        while n > 0 and namelike(doc[n - 1]) and i - n < 8:
+            n -= 1
+        if n > 0 and doc[n - 1].text in ("”", '"', "’", "'"):
+            return doc[n:i]
     end = i + 1
     while i >= 0 and namelike(doc[i]) and end - i <= 8:
         i -= 1

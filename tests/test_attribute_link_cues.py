@@ -1,0 +1,45 @@
+"""Who speaks through a cue after a quote, and whom a pronoun cue goes on with: made-up sentences, negative cases
+included. The real pipeline runs (the parse decides)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.model import QuoteKind
+
+
+def speaker_of(text: str, fragment: str) -> str | None:
+    """The speaker's name of the one quoted run whose text contains ``fragment``."""
+    matches = [
+        q for q in quotebank.extract(text) if fragment in q.text and q.kind not in (QuoteKind.SCARE, QuoteKind.INDIRECT)
+    ]
+    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
+    speaker = matches[0].speaker
+    return speaker.name if speaker is not None else None
+
+
+# "“...,” NAME, told OUTLET": a comma between the name and its verb; the name speaks, not the outlet.
+COMMA_CASES = [
+    ("“This will definitely affect people,” baker Omar Celik, told Reuters.", "affect people", "Omar Celik"),
+    ("“It will change nothing for us,” shop owner Leyla Aksoy, told Reuters.", "change nothing", "Leyla Aksoy"),
+    (
+        "“That will definitely hurt savers,” shop owner Leyla Aksoy, told Associated Press.",
+        "hurt savers",
+        "Leyla Aksoy",
+    ),
+]
+# With no comma, or an appositive, the parse already finds the name; the rule changes nothing there.
+COMMA_UNCHANGED = [
+    ("“The new notes look like real money,” baker Omar Celik told Reuters.", "look like real money", "Omar Celik"),
+    (
+        "“The new notes look like real money,” Omar Celik, a baker, told Reuters.",
+        "look like real money",
+        "Omar Celik",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), COMMA_CASES + COMMA_UNCHANGED)
+def test_the_name_after_a_quote_speaks_not_the_outlet_told(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name
