@@ -43,3 +43,36 @@ COMMA_UNCHANGED = [
 @pytest.mark.parametrize(("text", "fragment", "name"), COMMA_CASES + COMMA_UNCHANGED)
 def test_the_name_after_a_quote_speaks_not_the_outlet_told(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A pronoun cue goes on with the person who opens the sentence before, even when the parse cut that sentence at a
+# title's dots (the verb left with no subject) or did not make the name its subject.
+OPENING_NAME_CASES = [
+    (
+        '"The band is great," said Chris Mead, host of a radio show. Alison Marsh, producer of TV show Later... '
+        'With Friends, booked the group after one gig. "They played like stars," she said.',
+        "played like stars",
+        "Alison Marsh",
+    ),
+]
+OPENING_NAME_NEGATIVE = [
+    # a name that only owns the subject ("Obama's adviser") brings no one in: the last speaker goes on
+    (
+        '"The band is great," said Chris Mead, host of a radio show. Obama\'s adviser booked the group after one '
+        'gig. "They played like stars," he said.',
+        "played like stars",
+        "Chris Mead",
+    ),
+    # the woman who opens the sentence does not fit "he": the last speaker goes on
+    (
+        '"The band is great," said Chris Mead, host of a radio show. Karen Marsh, producer of TV show Later... '
+        'With Friends, booked the group after one gig. "They played like stars," he said.',
+        "played like stars",
+        "Chris Mead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), OPENING_NAME_CASES + OPENING_NAME_NEGATIVE)
+def test_a_pronoun_goes_on_with_the_name_opening_the_sentence_before(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

@@ -392,14 +392,32 @@ def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
     if sent.start == 0:
         return None
     previous = ctx.doc[sent.start - 1].sent
-    root = previous.root
-    for child in root.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ == "PRON" or ctx.quoted(child.idx):
+    subjects = sentence_subjects(ctx, previous)
+    if not subjects and previous.start > 0 and previous.root.pos_ == "VERB":
+        # "Alison Howe, producer of TV show Later... With Jools Holland, booked": the parse cut the sentence at a
+        # title's dots, leaving its verb no subject; the subject is in the piece before.
+        subjects = sentence_subjects(ctx, ctx.doc[previous.start - 1].sent)
+    for child in subjects:
+        if child.pos_ == "PRON" or ctx.quoted(child.idx):
             continue
         entity = ctx.index.entity_at(child.i)
         if entity is not None and entity.kind is SpeakerKind.PERSON and fits(ctx, pronoun, entity):
             return entity
     return None
+
+
+def sentence_subjects(ctx: Context, sentence: Span) -> list[Token]:
+    """The subjects of the sentence's main verb, and a name that opens the sentence whatever the parse made of it
+    (``Scott bristles at ...`` read as a compound noun, ``Alison Howe, producer of ...`` as the root)."""
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    opening = sentence[0]
+    if opening.pos_ == "PROPN" and (named := ctx.index.entity_at(opening.i)) is not None:
+        last = opening
+        while last.i + 1 < sentence.end and ctx.index.entity_at(last.i + 1) is named:
+            last = ctx.doc[last.i + 1]
+        if last.dep_ == "ROOT" or (last.dep_ == "compound" and last.head.pos_ == "VERB"):
+            subjects.append(last)
+    return subjects
 
 
 def cataphora(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
