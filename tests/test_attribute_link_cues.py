@@ -76,3 +76,35 @@ OPENING_NAME_NEGATIVE = [
 @pytest.mark.parametrize(("text", "fragment", "name"), OPENING_NAME_CASES + OPENING_NAME_NEGATIVE)
 def test_a_pronoun_goes_on_with_the_name_opening_the_sentence_before(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A quoted fragment with no cue is the words of its clause's subject; when the parse hung the verb on the name as
+# a modifier ("X, the director of ..., compared" read as "X, ..., [who was] compared"), the name is that subject.
+CLAUSE_NAME_CASES = [
+    (
+        'Aaron Webb, the director of debate at the University of Michigan, compared Trump to a coach at a '
+        'basketball game who is "working the referees" in hopes.',
+        "working the referees",
+        "Aaron Webb",
+    ),
+    (
+        'Sean Kall, the director of debate at the University of Michigan, compared Trump to a pitcher who is '
+        '"stalling for time" in hopes.',
+        "stalling for time",
+        "Sean Kall",
+    ),
+]
+CLAUSE_NAME_NEGATIVE: list[tuple[str, str, str | None]] = [
+    # an organisation's name is no person's: the rule leaves it to the clause's own reading
+    (
+        'Harlow Town, the club in the north of the county, compared the council to a landlord who is "never there" '
+        "when needed.",
+        "never there",
+        "Harlow Town",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), CLAUSE_NAME_CASES + CLAUSE_NAME_NEGATIVE)
+def test_a_fragment_is_the_words_of_the_name_its_clause_hangs_on(text: str, fragment: str, name: str | None) -> None:
+    assert speaker_of(text, fragment) == name

@@ -307,6 +307,11 @@ def clause_subject(ctx: Context, quote: Quote) -> CueEvent | None:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and not ctx.quoted(current.idx):
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            head = current.head
+            if not subjects and current.dep_ == "acl" and head.pos_ == "PROPN" and active(ctx, current):
+                # "Aaron Kall, the director of debate, compared Trump to ...": the parse hung the verb on the name
+                # as a modifier; the name is its subject.
+                subjects = [head]
             if subjects:
                 phrase = noun_phrase(ctx, subjects[0])
                 entity, role = resolve(ctx, phrase, current)
@@ -317,6 +322,16 @@ def clause_subject(ctx: Context, quote: Quote) -> CueEvent | None:
             break
         current = current.head
     return None
+
+
+def active(ctx: Context, verb: Token) -> bool:
+    """True for a verb the parse hung on a person's name that reads as that person's act: an object right after
+    it and no agent (``X, ..., compared Trump to``; not ``X, mocked by Y as``, whose words are Y's)."""
+    entity = ctx.index.entity_at(verb.head.i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    following = ctx.doc[verb.i + 1] if verb.i + 1 < len(ctx.doc) else None
+    return following is not None and following.pos_ in ("PROPN", "NOUN", "PRON") and following.head.i == verb.i
 
 
 def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:
