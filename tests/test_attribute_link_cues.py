@@ -108,3 +108,26 @@ CLAUSE_NAME_NEGATIVE: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "fragment", "name"), CLAUSE_NAME_CASES + CLAUSE_NAME_NEGATIVE)
 def test_a_fragment_is_the_words_of_the_name_its_clause_hangs_on(text: str, fragment: str, name: str | None) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# The voice of a broadcast or an ad ("the announcer", "the ad's narrator") speaks unnamed, like "an official":
+# never a guessed name, and a name given in apposition still wins.
+UNNAMED_VOICE_CASES = [
+    ('As a phone rang, the announcer said, "It is 3 a.m. and your children are asleep."', "3 a.m.", "the announcer"),
+    (
+        'The ad ends with a question. "If he thinks that is smart," the ad\'s narrator says, "what does he think of '
+        'you?"',
+        "what does he think of you",
+        "the ad's narrator",
+    ),
+    (
+        'The film opens on a farm. "This land was ours," the narrator, actor Tom Hanks, says over the credits.',
+        "This land was ours",
+        "Tom Hanks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), UNNAMED_VOICE_CASES)
+def test_an_announcer_or_narrator_speaks_unnamed(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name
