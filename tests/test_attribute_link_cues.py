@@ -131,3 +131,17 @@ UNNAMED_VOICE_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), UNNAMED_VOICE_CASES)
 def test_an_announcer_or_narrator_speaks_unnamed(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A quoted fragment inside a clause whose subject is named, with no cue above it, is that subject's words, not
+# those of a cue later in the sentence; the words of the cue's own clause stay the cue's.
+CLAUSE_OWNER_CASES = [
+    ('As Tom Hale went on about "a broken budget," Ann Price said yes, over and over again.', "broken budget", "Tom Hale"),
+    # negative: the fragment is in the cue's own content
+    ('As Tom Hale went on about the budget, Ann Price said it was "a total mess" and left.', "total mess", "Ann Price"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), CLAUSE_OWNER_CASES)
+def test_a_fragment_is_the_words_of_its_clause_named_subject(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

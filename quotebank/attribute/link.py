@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..coref import clean_name
 from ..indirect import NAMING_VERBS
-from ..model import Channel, Quote, SpeakerKind, TextSpan
+from ..model import Channel, Quote, QuoteKind, SpeakerKind, TextSpan
 from ..roles import is_title_token
 from .context import Context, CueEvent, abbreviation, clause_start
 from .cues import is_speech_noun
@@ -69,9 +69,10 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
     if named is not None:
         return named
     found: list[CueEvent] = []
+    owners: list[Token] = []
     for tok in span:
-        if span.start <= tok.head.i < span.end or tok.head.i == tok.i:
-            continue
+        if span.start <= tok.head.i < span.end or tok.head.i == tok.i or tok.is_punct:
+            continue  # a comma's head says nothing of where the words hang
         current = tok.head
         for _ in range(12):
             event = by_verb.get(current.i)
@@ -79,7 +80,9 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
                 found.append(event)
                 break
             if event is None and current.pos_ == "VERB" and has_named_subject(ctx, current):
-                break  # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
+                # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
+                owners.append(current)
+                break
             if is_speech_noun(ctx, current) and not ctx.quoted(current.idx):
                 owner = owner_of(ctx, current)
                 if owner is not None:
@@ -94,7 +97,17 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
     # is the weaker attachment.
     main = [e for e in found if ctx.doc[e.verb].dep_ not in ("relcl", "acl")]
     chosen = main or found
-    return chosen[0] if chosen else None
+    if chosen:
+        return chosen[0]
+    if owners and len({o.i for o in owners}) == 1 and quote.kind is QuoteKind.PARTIAL:
+        # With no cue above, the words are the named subject's of the clause that holds them.
+        verb = owners[0]
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        phrase = noun_phrase(ctx, subject)
+        entity, role = resolve(ctx, phrase, verb)
+        if entity is not None:
+            return plain_event(ctx, verb, phrase, entity, role)
+    return None
 
 
 def naming_event(ctx: Context, span: Span, by_verb: dict[int, CueEvent]) -> CueEvent | None:
