@@ -82,13 +82,13 @@ def test_a_pronoun_goes_on_with_the_name_opening_the_sentence_before(text: str, 
 # a modifier ("X, the director of ..., compared" read as "X, ..., [who was] compared"), the name is that subject.
 CLAUSE_NAME_CASES = [
     (
-        'Aaron Webb, the director of debate at the University of Michigan, compared Trump to a coach at a '
+        "Aaron Webb, the director of debate at the University of Michigan, compared Trump to a coach at a "
         'basketball game who is "working the referees" in hopes.',
         "working the referees",
         "Aaron Webb",
     ),
     (
-        'Sean Kall, the director of debate at the University of Michigan, compared Trump to a pitcher who is '
+        "Sean Kall, the director of debate at the University of Michigan, compared Trump to a pitcher who is "
         '"stalling for time" in hopes.',
         "stalling for time",
         "Sean Kall",
@@ -136,7 +136,11 @@ def test_an_announcer_or_narrator_speaks_unnamed(text: str, fragment: str, name:
 # A quoted fragment inside a clause whose subject is named, with no cue above it, is that subject's words, not
 # those of a cue later in the sentence; the words of the cue's own clause stay the cue's.
 CLAUSE_OWNER_CASES = [
-    ('As Tom Hale went on about "a broken budget," Ann Price said yes, over and over again.', "broken budget", "Tom Hale"),
+    (
+        'As Tom Hale went on about "a broken budget," Ann Price said yes, over and over again.',
+        "broken budget",
+        "Tom Hale",
+    ),
     # negative: the fragment is in the cue's own content
     ('As Tom Hale went on about the budget, Ann Price said it was "a total mess" and left.', "total mess", "Ann Price"),
 ]
