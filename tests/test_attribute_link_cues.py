@@ -149,3 +149,39 @@ CLAUSE_OWNER_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), CLAUSE_OWNER_CASES)
 def test_a_fragment_is_the_words_of_its_clause_named_subject(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A pronoun cue after a quote goes on with the one person the sentence before the quote introduces (named for the
+# first time, with a role in apposition), wherever the name stands in that sentence; the parse may cut the quote
+# into sentences of its own.
+INTRODUCED_CASES = [
+    (
+        '"Turnout will be low," said Tom Reid, a county official. The slow count is something that worries Mark '
+        'Dunn, chairman of the Leeds Labour Party. "Nobody is knocking on doors. The volunteers have gone home. We '
+        'have no leaflets left," he said.',
+        "Nobody is knocking",
+        "Mark Dunn",
+    ),
+]
+INTRODUCED_NEGATIVE = [
+    # two people brought in: the pronoun does not say which, the last speaker goes on
+    (
+        '"Turnout will be low," said Tom Reid, a county official. The slow count is something that worries Mark '
+        'Dunn, chairman of the Leeds Labour Party, and Ian Webb, his deputy. "Nobody is knocking on doors. The '
+        'volunteers have gone home. We have no leaflets left," he said.',
+        "Nobody is knocking",
+        "Tom Reid",
+    ),
+    # no one introduced
+    (
+        '"Turnout will be low," said Tom Reid, a county official. The slow count has long worried the party. '
+        '"Nobody is knocking on doors. The volunteers have gone home. We have no leaflets left," he said.',
+        "Nobody is knocking",
+        "Tom Reid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), INTRODUCED_CASES + INTRODUCED_NEGATIVE)
+def test_a_pronoun_goes_on_with_the_person_just_introduced(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

@@ -54,6 +54,8 @@ _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she"
 # name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
 _ANTECEDENT_SPEAKERS = 200
 _ANTECEDENT_MENTIONS = 2000
+# How many sentences of a quote the parse cut up a pronoun cue looks back over for the sentence before it.
+_QUOTED_SENTENCES = 12
 
 
 def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
@@ -392,6 +394,13 @@ def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
     if sent.start == 0:
         return None
     previous = ctx.doc[sent.start - 1].sent
+    for _ in range(_QUOTED_SENTENCES):
+        # "“No one is writing songs for her. Obama had will.i.am. Hillary has nobody,” he said": the sentence
+        # before is the one before the quote, not one the parse cut inside it.
+        words = [t for t in previous if not t.is_space]
+        if previous.start == 0 or not words or not (ctx.quoted(words[0].idx) and ctx.quoted(words[-1].idx)):
+            break
+        previous = ctx.doc[previous.start - 1].sent
     subjects = sentence_subjects(ctx, previous)
     if not subjects and previous.start > 0 and previous.root.pos_ == "VERB":
         # "Alison Howe, producer of TV show Later... With Jools Holland, booked": the parse cut the sentence at a
@@ -403,7 +412,24 @@ def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
         entity = ctx.index.entity_at(child.i)
         if entity is not None and entity.kind is SpeakerKind.PERSON and fits(ctx, pronoun, entity):
             return entity
-    return None
+    newcomer = introduced_in(ctx, previous)
+    return newcomer if newcomer is not None and fits(ctx, pronoun, newcomer) else None
+
+
+def introduced_in(ctx: Context, sentence: Span) -> Entity | None:
+    """The one person the sentence introduces, named for the first time with a role in apposition, wherever the
+    name stands (``..., something that concerns Henry Crespo, president of the Florida Democratic Black Caucus.``):
+    news brings a new source in that way right before their words."""
+    found: list[Entity] = []
+    for i, entity in ctx.index.entities_back_from(sentence.end, sentence.start):
+        if entity.kind is not SpeakerKind.PERSON or ctx.quoted(ctx.doc[i].idx) or ctx.index.entity_at(i + 1) is entity:
+            continue
+        first = not entity.mentions or entity.mentions[0] >= sentence.start_char
+        described = any(c.dep_ == "appos" for c in ctx.doc[i].children)
+        if first and described and entity not in found and appositive_role(ctx.doc, i + 1, ctx.lexicon) is not None:
+            found.append(entity)
+    # Two people brought in: the pronoun does not say which.
+    return found[0] if len(found) == 1 else None
 
 
 def sentence_subjects(ctx: Context, sentence: Span) -> list[Token]:
