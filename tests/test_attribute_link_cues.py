@@ -185,3 +185,22 @@ INTRODUCED_NEGATIVE = [
 @pytest.mark.parametrize(("text", "fragment", "name"), INTRODUCED_CASES + INTRODUCED_NEGATIVE)
 def test_a_pronoun_goes_on_with_the_person_just_introduced(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# "footage of NAME asking": the parse hangs the participle on the main verb; the name right before it, the object
+# of "of", is who speaks. A direct object before the participle is not of this kind.
+FOOTAGE_CASES = [
+    ('The ad uses footage of Tom Reid asking, "Why are we not ahead in every poll?"', "not ahead", "Tom Reid"),
+    (
+        'The campaign released a video of Tom Reid saying, "We will cut taxes for every family."',
+        "cut taxes",
+        "Tom Reid",
+    ),
+    # negative: the one attacked is not the one who speaks
+    ('The senator attacked Tom Reid saying, "He will cut nothing at all."', "cut nothing", "senator"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), FOOTAGE_CASES)
+def test_footage_of_a_person_saying_is_their_words(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

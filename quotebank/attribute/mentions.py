@@ -91,6 +91,13 @@ def subject_of(ctx: Context, verb: Token) -> Span | None:
         reporter = verb.head.head
         reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
         return noun_phrase(ctx, reporters[0]) if reporters else None
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None:
+        of_name = before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of"
+        if of_name and not ctx.quoted(before.idx):
+            # "The ad uses footage of Hillary Clinton asking, “...”": the parse hung the participle on the verb;
+            # the name right before it is who asks ("attacked Clinton saying" is not of this kind).
+            return noun_phrase(ctx, before)
     if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         occasion = verb.head.head
         if (
