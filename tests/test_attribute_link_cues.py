@@ -204,3 +204,20 @@ FOOTAGE_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), FOOTAGE_CASES)
 def test_footage_of_a_person_saying_is_their_words(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A court brief speaks for whoever files it, like a complaint; the adjective "brief" is no cue.
+BRIEF_CASES = [
+    (
+        "However, Karen Holt's brief said that was not her view and dismissed the claims as \"old and baseless "
+        'allegations."',
+        "baseless allegations",
+        "Karen Holt",
+    ),
+    ('The judge gave a brief statement. Tom Reid said the ruling was "a disgrace."', "disgrace", "Tom Reid"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), BRIEF_CASES)
+def test_a_brief_speaks_for_its_filer(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name
