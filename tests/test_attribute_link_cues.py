@@ -221,3 +221,13 @@ BRIEF_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), BRIEF_CASES)
 def test_a_brief_speaks_for_its_filer(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+def test_a_lede_description_goes_to_the_name_the_text_calls_mr() -> None:
+    # "Herve Gaymard" is labelled an organisation by the recogniser; "Mr Gaymard" makes him a person, so the
+    # lede's "France's finance minister" goes on to him.
+    text = (
+        'Meanwhile, France\'s finance minister has said the world faced "economic catastrophe" unless the US '
+        "acted. Herve Gaymard said he would seek action at the next meeting. Mr Gaymard added that Europe was ready."
+    )
+    assert speaker_of(text, "economic catastrophe") == "Herve Gaymard"
