@@ -231,3 +231,26 @@ def test_a_lede_description_goes_to_the_name_the_text_calls_mr() -> None:
         "acted. Herve Gaymard said he would seek action at the next meeting. Mr Gaymard added that Europe was ready."
     )
     assert speaker_of(text, "economic catastrophe") == "Herve Gaymard"
+
+
+# "the NAME which reported “...”": a relative clause the parse took for an adverbial one still speaks for the name
+# right before the pronoun; a proper relative clause was already read so.
+RELATIVE_CASES = [
+    (
+        'To settle it, they turned to the Chicago Police Department which reported "2,521 shooting incidents" in '
+        "the city.",
+        "shooting incidents",
+        "Chicago Police Department",
+    ),
+    (
+        'To settle it, they turned to the Leeds City Council which reported "412 potholes" in the city.',
+        "potholes",
+        "Leeds City Council",
+    ),
+    ('They asked the council, which reported "412 potholes" in the city.', "potholes", "council"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), RELATIVE_CASES)
+def test_which_after_a_name_speaks_for_it(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

@@ -69,6 +69,10 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             # "Elizabeth Warren, a Massachusetts Democrat, who said": the person, not the description.
             described = described.head
         return resolve(ctx, noun_phrase(ctx, described), described)
+    if lower in ("who", "which") and head.i > 0 and doc[head.i - 1].pos_ == "PROPN" and verb.dep_ != "relcl":
+        # "turned to the Chicago Police Department which reported “...”": a relative clause the parse took for
+        # an adverbial one; the name right before the pronoun is who it stands for.
+        return resolve(ctx, noun_phrase(ctx, doc[head.i - 1]), doc[head.i - 1])
     if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
         return antecedent(ctx, lower, verb), None
     if head.pos_ == "PRON":
