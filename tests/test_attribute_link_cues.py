@@ -254,3 +254,36 @@ RELATIVE_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), RELATIVE_CASES)
 def test_which_after_a_name_speaks_for_it(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A description goes on to the person last named as a subject when it fits a title the text gave them, abbreviated
+# titles written out ("Sen." is a senator, "Rep." a representative); a governor is no senator.
+WRITTEN_OUT_CASES = [
+    (
+        "If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it. Sanders on Tuesday "
+        'said he wants to attack four provisions in the tax code. The senator said he would "introduce legislation '
+        'in the next session of Congress to fix our rigged tax system."',
+        "introduce legislation",
+        "Bernie Sanders",
+    ),
+    (
+        "If Donald Trump could make money doing it, Ohio Rep. Tom Reid is against it. Reid on Tuesday said he wants "
+        'to attack four provisions in the tax code. The representative said he would "introduce legislation in the '
+        'next session to fix our rigged tax system."',
+        "introduce legislation",
+        "Tom Reid",
+    ),
+    # negative: the title does not fit, the description stays a role-only speaker
+    (
+        "If Donald Trump could make money doing it, Ohio Gov. Tom Reid is against it. Reid on Tuesday said he wants "
+        'to attack four provisions in the tax code. The senator said he would "introduce legislation in the next '
+        'session to fix our rigged tax system."',
+        "introduce legislation",
+        "senator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), WRITTEN_OUT_CASES)
+def test_a_description_fits_an_abbreviated_title(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
 from ..model import SpeakerKind
-from ..roles import appositive_role, is_title_token, role_head
+from ..roles import appositive_role, clean_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
 from .mentions import noun_phrase, owner_of, person_name
@@ -220,7 +220,7 @@ def description(ctx: Context, mention: Span) -> Entity:
         holders = [
             e
             for e in ctx.index.entities
-            if e.kind is SpeakerKind.PERSON and any(head_word in r.lower() for r in e.roles)
+            if e.kind is SpeakerKind.PERSON and any(head_word in r for r in written_roles(ctx, e))
         ]
         if len(holders) == 1:
             holders[0].add_role(role)
@@ -270,9 +270,14 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        stated = not entity.roles or any(head_word and head_word in r for r in written_roles(ctx, entity))
         return entity if stated else None
     return None
+
+
+def written_roles(ctx: Context, entity: Entity) -> list[str]:
+    """The entity's roles in lower case, abbreviated titles written out (``Sen.`` is a senator)."""
+    return [(clean_role(r, ctx.lexicon) or r).lower() for r in entity.roles]
 
 
 def named_after(ctx: Context, mention: Span) -> Entity | None:
@@ -298,7 +303,7 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             return None  # the next one to speak is not named: the description stays unnamed
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        stated = not entity.roles or any(head_word and head_word in r for r in written_roles(ctx, entity))
         return entity if stated else None
     return None
 
