@@ -287,3 +287,27 @@ WRITTEN_OUT_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), WRITTEN_OUT_CASES)
 def test_a_description_fits_an_abbreviated_title(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# The lede holds a name back ("..., a leading industry figure has said."): the person named speaking in the next
+# two sentences is that figure, a description with no title of its own conflicting with no title of theirs.
+LEDE_CASES = [
+    (
+        'The German music business is "in the state of a zombie", a leading industry figure has said. Tim Renner, '
+        "the head of Universal Music Germany until last year, told the BBC that the industry was struggling.",
+        "state of a zombie",
+        "Tim Renner",
+    ),
+    # negative: the next to speak are unnamed officials, so the figure stays unnamed
+    (
+        'The German music business is "in the state of a zombie", a leading industry figure has said. Some critics '
+        "disagree. Officials said the industry was struggling.",
+        "state of a zombie",
+        "a leading industry figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), LEDE_CASES)
+def test_a_lede_figure_is_the_person_named_next(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

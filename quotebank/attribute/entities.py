@@ -142,7 +142,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             kind = SpeakerKind.ORGANIZATION
         return ctx.adhoc(name, kind), None
     plural = head.tag_ in ("NNS", "NNPS")
-    if determiner in ("a", "an") and has_title and (named := named_after(ctx, mention)) is not None:
+    lede_noun = lower in ctx.lexicon.organization_words or lower in ctx.lexicon.person_descriptions
+    if determiner in ("a", "an") and (has_title or lede_noun) and (named := named_after(ctx, mention)) is not None:
         named.add_role(role_text(ctx, mention))
         return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
@@ -295,15 +296,19 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             end = ctx.doc[end].sent.end
     head_word = role_head(mention.text, ctx.lexicon)
     gender = ctx.lexicon.person_descriptions.get(head.lower_) or _GENDERED_TITLES.get(head.lower_)
+    # "Millions will lose their jobs, a charity has warned. ... Christian Aid condemned the move": a kind of
+    # organisation held back the same way is the organisation named next.
+    kind = SpeakerKind.ORGANIZATION if head.lower_ in ctx.lexicon.organization_words else SpeakerKind.PERSON
     for tok in ctx.doc[sentence.end : end]:
         if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or not is_cue(ctx, tok.head):
             continue
         entity = ctx.index.entity_at(tok.i)
-        if entity is None or entity.kind is not SpeakerKind.PERSON:
+        if entity is None or entity.kind is not kind:
             return None  # the next one to speak is not named: the description stays unnamed
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        stated = not entity.roles or any(head_word and head_word in r for r in written_roles(ctx, entity))
+        # A description with no title of its own ("a leading industry figure") conflicts with no stated title.
+        stated = head_word is None or not entity.roles or any(head_word in r for r in written_roles(ctx, entity))
         return entity if stated else None
     return None
 
