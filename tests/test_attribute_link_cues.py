@@ -311,3 +311,21 @@ LEDE_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), LEDE_CASES)
 def test_a_lede_figure_is_the_person_named_next(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# A speech verb someone is asked to use ("calling for him to apologise for his “...”") is no cue of theirs: the
+# words are the asker's. One who did apologise speaks.
+REQUESTED_CASES = [
+    (
+        "Council leader Ann Price wrote to Mr Reid on Tuesday accusing him of an error and calling for him to "
+        'apologise for his "foolish remarks" and withdraw them.',
+        "foolish remarks",
+        "Ann Price",
+    ),
+    ('Tom Reid later apologised for his "foolish remarks" at the meeting.', "foolish remarks", "Tom Reid"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), REQUESTED_CASES)
+def test_a_requested_speech_verb_is_not_the_speakers_cue(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

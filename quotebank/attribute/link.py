@@ -32,6 +32,7 @@ __all__ = [
     "naming_event",
     "paragraph_closing_cue",
     "paragraph_person",
+    "requested",
     "preceding_speech",
     "preceding_subject",
     "sentence_bounds",
@@ -76,7 +77,7 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
         current = tok.head
         for _ in range(12):
             event = by_verb.get(current.i)
-            if event is not None and event.speaker is not None:
+            if event is not None and event.speaker is not None and not requested(ctx, current):
                 found.append(event)
                 break
             if event is None and current.pos_ == "VERB" and has_named_subject(ctx, current):
@@ -108,6 +109,14 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
         if entity is not None:
             return plain_event(ctx, verb, phrase, entity, role)
     return None
+
+
+def requested(ctx: Context, verb: Token) -> bool:
+    """True for a speech verb someone is asked to use (``calling for him to apologise for his “...”``): the words
+    are the asker's, not the words of one who has not spoken."""
+    words = ctx.lexicon.request_verbs | ctx.lexicon.subjunctive_verbs
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in words
 
 
 def naming_event(ctx: Context, span: Span, by_verb: dict[int, CueEvent]) -> CueEvent | None:
