@@ -32,9 +32,9 @@ __all__ = [
     "naming_event",
     "paragraph_closing_cue",
     "paragraph_person",
-    "requested",
     "preceding_speech",
     "preceding_subject",
+    "requested",
     "sentence_bounds",
     "signed_or_introduced",
 ]
