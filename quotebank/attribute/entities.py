@@ -26,6 +26,7 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "introduced_in",
     "kind_description",
     "named_after",
     "named_speakers_without_role",
@@ -33,8 +34,10 @@ __all__ = [
     "resolve",
     "role_at",
     "role_text",
+    "sentence_subjects",
     "subordinate",
     "unowned_record",
+    "written_roles",
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})

@@ -22,6 +22,8 @@ from .events import noun_event, plain_event
 from .mentions import noun_phrase, owner_of
 
 __all__ = [
+    "active",
+    "attached",
     "clause_subject",
     "event_for_quote",
     "follows_on",
