@@ -329,3 +329,28 @@ REQUESTED_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), REQUESTED_CASES)
 def test_a_requested_speech_verb_is_not_the_speakers_cue(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# "DESCRIPTION at ORG, NAME, said": the name set off by commas right before the verb is the speaker, even when the
+# parse hung it on the organisation rather than on the description's head.
+LATE_APPOSITIVE_CASES = [
+    (
+        "In the 1990s he ran a nursing home chain. His former business partner at Lenox, Lawrence B. Cummings, "
+        'called him a master at impossible deals. "He showed again and again an ability to put together deals that '
+        "other people couldn't.\"",
+        "He showed again",
+        "Lawrence B. Cummings",
+    ),
+    (
+        'The chairman of the board at Acme, Tom Reid, said the deal was "dead on arrival."',
+        "dead on arrival",
+        "Tom Reid",
+    ),
+    # negative: no name set off, the description speaks
+    ('The head of the union at the plant said the deal was "dead on arrival."', "dead on arrival", "head of the union"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), LATE_APPOSITIVE_CASES)
+def test_a_name_set_off_before_the_verb_speaks(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name

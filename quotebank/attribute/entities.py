@@ -28,6 +28,7 @@ __all__ = [
     "gender_of",
     "introduced_in",
     "kind_description",
+    "late_appositive",
     "named_after",
     "named_speakers_without_role",
     "previous_subject",
@@ -83,6 +84,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if (named := kind_description(ctx, mention)) is not None:
         return named, None
     appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
+    if appositive is None and head.pos_ == "NOUN":
+        appositive = late_appositive(ctx, head, verb)
     dateline = head.text.isupper() and head.ent_type_ == "GPE"
     # "Charlie King, a prominent New York Democrat": a surname that is also a title word is a name.
     titled = is_title_token(head, ctx.lexicon) and head.ent_type_ != "PERSON"
@@ -156,6 +159,24 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
+    """``His former business partner at Lenox, Lawrence B. Cummings, called``: the name set off by commas right
+    before the verb, which the parse hung on the last noun of the description rather than on its head."""
+    for tok in ctx.doc[head.i + 1 : verb.i]:
+        if tok.dep_ != "appos" or not person_name(ctx, tok) or tok.head.i == head.i:
+            continue
+        inside = head.i < tok.head.i and tok.head.i in {t.i for t in head.subtree}
+        after = tok.right_edge.i + 1
+        closed = (
+            after < verb.i
+            and ctx.doc[after].text == ","
+            and all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in ctx.doc[after + 1 : verb.i])
+        )
+        if inside and closed:
+            return tok
+    return None
 
 
 def kind_description(ctx: Context, mention: Span) -> Entity | None:
