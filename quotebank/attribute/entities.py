@@ -148,7 +148,7 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             kind = SpeakerKind.ORGANIZATION
         return ctx.adhoc(name, kind), None
     plural = head.tag_ in ("NNS", "NNPS")
-    lede_noun = lower in ctx.lexicon.organization_words or lower in ctx.lexicon.person_descriptions
+    lede_noun = lower in ctx.lexicon.organization_words or lower in ctx.lexicon.lede_nouns
     if determiner in ("a", "an") and (has_title or lede_noun) and (named := named_after(ctx, mention)) is not None:
         named.add_role(role_text(ctx, mention))
         return named, None
