@@ -1,7 +1,9 @@
 """Linking: the cue event that speaks each quote.
 
-A quote takes the cue it hangs from in the parse, else a cue in its own sentence (before the opening mark, or a
-short one after the closing mark); else a signature or an introducing paragraph; else what the paragraph before
+A quote takes the cue it hangs from in the parse (not one someone is only asked to use: ``calling for him to
+apologise``), or for a fragment with none the named subject of its clause; else a cue in its own sentence (before
+the opening mark, or a short one right after the closing mark); else a signature, a label (``- Bolton boss Sam
+Allardyce “...”``, ``Sam Allardyce: “...”``) or an introducing paragraph; else what the paragraph before
 established (a closing cue, a report without quotation marks, the person it was about).
 """
 
