@@ -149,6 +149,7 @@ class EntityIndex:
         self._by_token: dict[int, Entity] = {}
         self._mentioned: list[int] | None = None
         self._subject_mentions: set[int] = set()
+        self._honoured: frozenset[str] | None = None
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -226,7 +227,23 @@ class EntityIndex:
             return True  # "[Kemi Badenoch]" as a place: a common first name says otherwise
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         titled_before = before is not None and is_title_token(before, self.lexicon)
-        return titled_before or appositive_role(self.doc, ent.end, self.lexicon) is not None
+        if titled_before or appositive_role(self.doc, ent.end, self.lexicon) is not None:
+            return True
+        # "Herve Gaymard said ... Mr Gaymard": the text calls the surname Mr or Ms somewhere.
+        return words[-1] in self._honoured_words()
+
+    def _honoured_words(self) -> frozenset[str]:
+        """The words the text writes right after an honorific (``Mr Gaymard``, ``Ms. Sturgeon``), found once."""
+        if self._honoured is None:
+            strings = self.doc.vocab.strings
+            honorifics = {strings.add(h) for h in self.lexicon.honorifics} | {
+                strings.add(f"{h}.") for h in self.lexicon.honorifics
+            }
+            rows = self.doc.to_array(["LOWER", "ORTH"]).tolist() if len(self.doc) else []
+            self._honoured = frozenset(
+                strings[rows[i + 1][1]] for i in range(len(rows) - 1) if rows[i][0] in honorifics
+            )
+        return self._honoured
 
     def _person(
         self, name: str, offset: int, before: list[str] | None = None, roles: list[str] | None = None

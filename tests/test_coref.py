@@ -85,3 +85,21 @@ def test_a_gendered_role_tells_the_pronoun(role: str, pronoun: str) -> None:
     quotes = [q for q in quotebank.extract(text, indirect=False) if q.text.startswith("We are tired")]
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.name == "Terry Strada"
+
+
+# A name the recogniser labelled an organisation is a person's when the text calls its last word Mr or Ms
+# somewhere; a name never so called, or one with an organisation word, stays an organisation.
+HONOURED_CASES = [
+    (["Herve", "Gaymard", "said", "so", ".", "Mr", "Gaymard", "left", "."], SpeakerKind.PERSON),
+    (["Herve", "Gaymard", "said", "so", ".", "Ms.", "Gaymard", "left", "."], SpeakerKind.PERSON),
+    (["Banque", "Lefort", "said", "so", ".", "It", "later", "left", "."], SpeakerKind.ORGANIZATION),
+    (["Lefort", "Bank", "said", "so", ".", "Mr", "Bank", "left", "."], SpeakerKind.ORGANIZATION),
+]
+
+
+@pytest.mark.parametrize(("words", "kind"), HONOURED_CASES)
+def test_a_name_the_text_calls_mr_is_a_person(words: list[str], kind: SpeakerKind) -> None:
+    ents = ["B-ORG", "I-ORG"] + ["O"] * (len(words) - 2)
+    idx = index(words, ents)
+    entity = idx.entity_at(0)
+    assert entity is not None and entity.kind is kind

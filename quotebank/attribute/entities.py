@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
 from ..model import SpeakerKind
-from ..roles import appositive_role, is_title_token, role_head
+from ..roles import appositive_role, clean_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
 from .mentions import noun_phrase, owner_of, person_name
@@ -26,15 +26,19 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "introduced_in",
     "kind_description",
+    "late_appositive",
     "named_after",
     "named_speakers_without_role",
     "previous_subject",
     "resolve",
     "role_at",
     "role_text",
+    "sentence_subjects",
     "subordinate",
     "unowned_record",
+    "written_roles",
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})
@@ -54,6 +58,8 @@ _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she"
 # name. Far more than an article's pronoun reaches; a bound keeps a document of thousands of them linear.
 _ANTECEDENT_SPEAKERS = 200
 _ANTECEDENT_MENTIONS = 2000
+# How many sentences of a quote the parse cut up a pronoun cue looks back over for the sentence before it.
+_QUOTED_SENTENCES = 12
 
 
 def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, str | None]:
@@ -67,6 +73,10 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             # "Elizabeth Warren, a Massachusetts Democrat, who said": the person, not the description.
             described = described.head
         return resolve(ctx, noun_phrase(ctx, described), described)
+    if lower in ("who", "which") and head.i > 0 and doc[head.i - 1].pos_ == "PROPN" and verb.dep_ != "relcl":
+        # "turned to the Chicago Police Department which reported “...”": a relative clause the parse took for
+        # an adverbial one; the name right before the pronoun is who it stands for.
+        return resolve(ctx, noun_phrase(ctx, doc[head.i - 1]), doc[head.i - 1])
     if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
         return antecedent(ctx, lower, verb), None
     if head.pos_ == "PRON":
@@ -74,6 +84,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if (named := kind_description(ctx, mention)) is not None:
         return named, None
     appositive = next((c for c in head.children if c.dep_ == "appos" and person_name(ctx, c)), None)
+    if appositive is None and head.pos_ == "NOUN":
+        appositive = late_appositive(ctx, head, verb)
     dateline = head.text.isupper() and head.ent_type_ == "GPE"
     # "Charlie King, a prominent New York Democrat": a surname that is also a title word is a name.
     titled = is_title_token(head, ctx.lexicon) and head.ent_type_ != "PERSON"
@@ -136,7 +148,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
             kind = SpeakerKind.ORGANIZATION
         return ctx.adhoc(name, kind), None
     plural = head.tag_ in ("NNS", "NNPS")
-    if determiner in ("a", "an") and has_title and (named := named_after(ctx, mention)) is not None:
+    lede_noun = lower in ctx.lexicon.organization_words or lower in ctx.lexicon.lede_nouns
+    if determiner in ("a", "an") and (has_title or lede_noun) and (named := named_after(ctx, mention)) is not None:
         named.add_role(role_text(ctx, mention))
         return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
@@ -146,6 +159,24 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
+    """``His former business partner at Lenox, Lawrence B. Cummings, called``: the name set off by commas right
+    before the verb, which the parse hung on the last noun of the description rather than on its head."""
+    for tok in ctx.doc[head.i + 1 : verb.i]:
+        if tok.dep_ != "appos" or not person_name(ctx, tok) or tok.head.i == head.i:
+            continue
+        inside = head.i < tok.head.i and tok.head.i in {t.i for t in head.subtree}
+        after = tok.right_edge.i + 1
+        closed = (
+            after < verb.i
+            and ctx.doc[after].text == ","
+            and all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in ctx.doc[after + 1 : verb.i])
+        )
+        if inside and closed:
+            return tok
+    return None
 
 
 def kind_description(ctx: Context, mention: Span) -> Entity | None:
@@ -214,7 +245,7 @@ def description(ctx: Context, mention: Span) -> Entity:
         holders = [
             e
             for e in ctx.index.entities
-            if e.kind is SpeakerKind.PERSON and any(head_word in r.lower() for r in e.roles)
+            if e.kind is SpeakerKind.PERSON and any(head_word in r for r in written_roles(ctx, e))
         ]
         if len(holders) == 1:
             holders[0].add_role(role)
@@ -264,9 +295,14 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        stated = not entity.roles or any(head_word and head_word in r for r in written_roles(ctx, entity))
         return entity if stated else None
     return None
+
+
+def written_roles(ctx: Context, entity: Entity) -> list[str]:
+    """The entity's roles in lower case, abbreviated titles written out (``Sen.`` is a senator)."""
+    return [(clean_role(r, ctx.lexicon) or r).lower() for r in entity.roles]
 
 
 def named_after(ctx: Context, mention: Span) -> Entity | None:
@@ -284,15 +320,19 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             end = ctx.doc[end].sent.end
     head_word = role_head(mention.text, ctx.lexicon)
     gender = ctx.lexicon.person_descriptions.get(head.lower_) or _GENDERED_TITLES.get(head.lower_)
+    # "Millions will lose their jobs, a charity has warned. ... Christian Aid condemned the move": a kind of
+    # organisation held back the same way is the organisation named next.
+    kind = SpeakerKind.ORGANIZATION if head.lower_ in ctx.lexicon.organization_words else SpeakerKind.PERSON
     for tok in ctx.doc[sentence.end : end]:
         if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(tok.idx) or not is_cue(ctx, tok.head):
             continue
         entity = ctx.index.entity_at(tok.i)
-        if entity is None or entity.kind is not SpeakerKind.PERSON:
+        if entity is None or entity.kind is not kind:
             return None  # the next one to speak is not named: the description stays unnamed
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        # A description with no title of its own ("a leading industry figure") conflicts with no stated title.
+        stated = head_word is None or not entity.roles or any(head_word in r for r in written_roles(ctx, entity))
         return entity if stated else None
     return None
 
@@ -392,14 +432,56 @@ def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
     if sent.start == 0:
         return None
     previous = ctx.doc[sent.start - 1].sent
-    root = previous.root
-    for child in root.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ == "PRON" or ctx.quoted(child.idx):
+    for _ in range(_QUOTED_SENTENCES):
+        # "“No one is writing songs for her. Obama had will.i.am. Hillary has nobody,” he said": the sentence
+        # before is the one before the quote, not one the parse cut inside it.
+        words = [t for t in previous if not t.is_space]
+        if previous.start == 0 or not words or not (ctx.quoted(words[0].idx) and ctx.quoted(words[-1].idx)):
+            break
+        previous = ctx.doc[previous.start - 1].sent
+    subjects = sentence_subjects(ctx, previous)
+    if not subjects and previous.start > 0 and previous.root.pos_ == "VERB":
+        # "Alison Howe, producer of TV show Later... With Jools Holland, booked": the parse cut the sentence at a
+        # title's dots, leaving its verb no subject; the subject is in the piece before.
+        subjects = sentence_subjects(ctx, ctx.doc[previous.start - 1].sent)
+    for child in subjects:
+        if child.pos_ == "PRON" or ctx.quoted(child.idx):
             continue
         entity = ctx.index.entity_at(child.i)
         if entity is not None and entity.kind is SpeakerKind.PERSON and fits(ctx, pronoun, entity):
             return entity
-    return None
+    newcomer = introduced_in(ctx, previous)
+    return newcomer if newcomer is not None and fits(ctx, pronoun, newcomer) else None
+
+
+def introduced_in(ctx: Context, sentence: Span) -> Entity | None:
+    """The one person the sentence introduces, named for the first time with a role in apposition, wherever the
+    name stands (``..., something that concerns Henry Crespo, president of the Florida Democratic Black Caucus.``):
+    news brings a new source in that way right before their words."""
+    found: list[Entity] = []
+    for i, entity in ctx.index.entities_back_from(sentence.end, sentence.start):
+        if entity.kind is not SpeakerKind.PERSON or ctx.quoted(ctx.doc[i].idx) or ctx.index.entity_at(i + 1) is entity:
+            continue
+        first = not entity.mentions or entity.mentions[0] >= sentence.start_char
+        described = any(c.dep_ == "appos" for c in ctx.doc[i].children)
+        if first and described and entity not in found and appositive_role(ctx.doc, i + 1, ctx.lexicon) is not None:
+            found.append(entity)
+    # Two people brought in: the pronoun does not say which.
+    return found[0] if len(found) == 1 else None
+
+
+def sentence_subjects(ctx: Context, sentence: Span) -> list[Token]:
+    """The subjects of the sentence's main verb, and a name that opens the sentence whatever the parse made of it
+    (``Scott bristles at ...`` read as a compound noun, ``Alison Howe, producer of ...`` as the root)."""
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    opening = sentence[0]
+    if opening.pos_ == "PROPN" and (named := ctx.index.entity_at(opening.i)) is not None:
+        last = opening
+        while last.i + 1 < sentence.end and ctx.index.entity_at(last.i + 1) is named:
+            last = ctx.doc[last.i + 1]
+        if last.dep_ == "ROOT" or (last.dep_ == "compound" and last.head.pos_ == "VERB"):
+            subjects.append(last)
+    return subjects
 
 
 def cataphora(ctx: Context, pronoun: str, verb: Token) -> Entity | None:

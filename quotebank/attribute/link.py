@@ -1,7 +1,9 @@
 """Linking: the cue event that speaks each quote.
 
-A quote takes the cue it hangs from in the parse, else a cue in its own sentence (before the opening mark, or a
-short one after the closing mark); else a signature or an introducing paragraph; else what the paragraph before
+A quote takes the cue it hangs from in the parse (not one someone is only asked to use: ``calling for him to
+apologise``), or for a fragment with none the named subject of its clause; else a cue in its own sentence (before
+the opening mark, or a short one right after the closing mark); else a signature, a label (``- Bolton boss Sam
+Allardyce “...”``, ``Sam Allardyce: “...”``) or an introducing paragraph; else what the paragraph before
 established (a closing cue, a report without quotation marks, the person it was about).
 """
 
@@ -13,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from ..coref import clean_name
 from ..indirect import NAMING_VERBS
-from ..model import Channel, Quote, SpeakerKind, TextSpan
+from ..model import Channel, Quote, QuoteKind, SpeakerKind, TextSpan
+from ..roles import is_title_token
 from .context import Context, CueEvent, abbreviation, clause_start
 from .cues import is_speech_noun
 from .entities import resolve, role_at, subordinate
@@ -21,17 +24,21 @@ from .events import noun_event, plain_event
 from .mentions import noun_phrase, owner_of
 
 __all__ = [
+    "active",
+    "attached",
     "clause_subject",
     "event_for_quote",
     "follows_on",
     "governing_event",
     "has_content",
     "has_named_subject",
+    "label_before",
     "naming_event",
     "paragraph_closing_cue",
     "paragraph_person",
     "preceding_speech",
     "preceding_subject",
+    "requested",
     "sentence_bounds",
     "signed_or_introduced",
 ]
@@ -39,6 +46,8 @@ __all__ = [
 _FOLLOW_ON_CHARS = 700
 _PRECEDING_SPEECH_CHARS = 400
 _SHORT_TRAILING_CUE = 20
+# Words allowed between a quote that ends a sentence and the cue that speaks it ("“...” Friday, Trump said").
+_ATTACHED_WORDS = 3
 _TITLE_WORDS = 4
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’']?$")
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
@@ -46,6 +55,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"“'‘A-Z]|$)|\n|[“\"«„]")
 _DASH_SIGNATURE = re.compile(
     r"[\s\u00a0]*(?P<dash>[―—–]|--)[\s\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})[\s\u00a0.]*$"
 )
+# A speaker set before the quote as a label, with no verb: "- Bolton boss Sam Allardyce “...”" (the way sports
+# reports give the managers' words) or "Sam Allardyce: “...”". The label opens its sentence.
+_DASH_LABEL = re.compile(
+    r"[\s\u00a0]*(?P<mark>[-―—–]|--)[\s\u00a0]+(?P<name>[^\s\u00a0\"“”:;,()][^\"“”:;()]*?)[\s\u00a0]*$"
+)
+_COLON_LABEL = re.compile(r"[\s\u00a0]*(?P<name>[A-Z][^\"“”:;,()]*?)[\s\u00a0]*(?P<mark>:)[\s\u00a0]*$")
+_LABEL_TOKENS = 8
 
 
 def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
@@ -58,17 +74,20 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
     if named is not None:
         return named
     found: list[CueEvent] = []
+    owners: list[Token] = []
     for tok in span:
-        if span.start <= tok.head.i < span.end or tok.head.i == tok.i:
-            continue
+        if span.start <= tok.head.i < span.end or tok.head.i == tok.i or tok.is_punct:
+            continue  # a comma's head says nothing of where the words hang
         current = tok.head
         for _ in range(12):
             event = by_verb.get(current.i)
-            if event is not None and event.speaker is not None:
+            if event is not None and event.speaker is not None and not requested(ctx, current):
                 found.append(event)
                 break
             if event is None and current.pos_ == "VERB" and has_named_subject(ctx, current):
-                break  # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
+                # "as Trump went on about “...”": the quote belongs to this clause, not to a cue above
+                owners.append(current)
+                break
             if is_speech_noun(ctx, current) and not ctx.quoted(current.idx):
                 owner = owner_of(ctx, current)
                 if owner is not None:
@@ -83,7 +102,25 @@ def governing_event(ctx: Context, quote: Quote) -> CueEvent | None:
     # is the weaker attachment.
     main = [e for e in found if ctx.doc[e.verb].dep_ not in ("relcl", "acl")]
     chosen = main or found
-    return chosen[0] if chosen else None
+    if chosen:
+        return chosen[0]
+    if owners and len({o.i for o in owners}) == 1 and quote.kind is QuoteKind.PARTIAL:
+        # With no cue above, the words are the named subject's of the clause that holds them.
+        verb = owners[0]
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        phrase = noun_phrase(ctx, subject)
+        entity, role = resolve(ctx, phrase, verb)
+        if entity is not None:
+            return plain_event(ctx, verb, phrase, entity, role)
+    return None
+
+
+def requested(ctx: Context, verb: Token) -> bool:
+    """True for a speech verb someone is asked to use (``calling for him to apologise for his “...”``): the words
+    are the asker's, not the words of one who has not spoken."""
+    words = ctx.lexicon.request_verbs | ctx.lexicon.subjunctive_verbs
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in words
 
 
 def naming_event(ctx: Context, span: Span, by_verb: dict[int, CueEvent]) -> CueEvent | None:
@@ -156,9 +193,19 @@ def event_for_quote(ctx: Context, quote: Quote) -> CueEvent | None:
         first = after[0]
         verb = ctx.doc[first.verb]
         tokens_between = [i for i in ctx.tokens_from(close_at, first.cue.start) if not ctx.doc[i].is_punct]
-        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content(ctx, verb):
+        if len(tokens_between) <= _SHORT_TRAILING_CUE and not has_content(ctx, verb) and attached(ctx, close_at, first):
             return first
     return None
+
+
+def attached(ctx: Context, close_at: int, event: CueEvent) -> bool:
+    """True when a cue after a quote that ends a sentence starts right after it: its verb or its speaker comes
+    first (``“...!” Trump tweeted``, ``“...” said Trump``), so the cue is about the quote. A sentence with a subject
+    of its own in front (``“...” The base station turns it into a form that can be read by the E-slates``) goes on
+    with the story."""
+    first = event.cue.start if event.mention is None else min(event.cue.start, event.mention.start)
+    words = [i for i in ctx.tokens_from(close_at, first) if not ctx.doc[i].is_punct]
+    return len(words) <= _ATTACHED_WORDS
 
 
 def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
@@ -183,6 +230,8 @@ def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
                 evidence=None,
             )
     open_at = ctx.opening_mark(quote)
+    if (labelled := label_before(ctx, open_at)) is not None:
+        return labelled
     line_start = text.rfind("\n", 0, open_at) + 1
     if text[line_start:open_at].strip(" \t“”\"'‘’«»„"):
         return None
@@ -208,6 +257,51 @@ def signed_or_introduced(ctx: Context, quote: Quote) -> CueEvent | None:
     if introducer is None:
         return None
     return plain_event(ctx, root, phrase, introducer, role)
+
+
+def label_before(ctx: Context, open_at: int) -> CueEvent | None:
+    """The speaker a label names right before the opening mark, in a sentence of its own with no verb.
+
+    ``... from six yards. - Bolton boss Sam Allardyce “I am bitterly disappointed ...”`` and ``Sam Allardyce:
+    “...”``: a dash opening the label, or a colon closing it, sets the speaker's name over their words. Only a name
+    the entity index knows as a person or an organisation, in a few words with no verb, counts (``- In the end
+    “...”`` and ``Result: “...”`` name no one).
+    """
+    start = clause_start(ctx, open_at)
+    before = ctx.text[start:open_at]
+    match = _DASH_LABEL.fullmatch(before) or _COLON_LABEL.fullmatch(before)
+    if match is None or ctx.quoted(start + match.start("name")):
+        return None
+    name_start, name_end = start + match.start("name"), start + match.end("name")
+    span = ctx.doc.char_span(name_start, name_end, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= _LABEL_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    entity = ctx.index.entity_in(span)
+    role = role_at(ctx, span, entity) if entity is not None else None
+    if entity is None:
+        # The recogniser may miss a name set apart like this ("Newcastle boss Graeme Souness" as a title): two or
+        # three capitalised proper nouns ending the label are a person's name, the words before them the role.
+        words = list(span)
+        n = len(words)
+        while n > 0 and words[n - 1].pos_ == "PROPN" and words[n - 1].text[:1].isupper():
+            n -= 1
+        if not 2 <= len(words) - n <= 3:
+            return None
+        entity = ctx.adhoc(clean_name(span[n:].text), SpeakerKind.PERSON)
+        titled = n > 0 and any(is_title_token(t, ctx.lexicon) for t in span[:n])
+        role = span[:n].text if titled else None
+    if entity.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+        return None
+    mark_start, mark_end = start + match.start("mark"), start + match.end("mark")
+    return CueEvent(
+        verb=span.root.i,
+        cue=TextSpan.of(ctx.text, mark_start, mark_end),
+        mention=TextSpan.of(ctx.text, span.start_char, span.end_char),
+        speaker=entity.speaker(role),
+        entity_key=ctx.key_of(entity),
+        channel=Channel.UNKNOWN,
+        evidence=None,
+    )
 
 
 def paragraph_closing_cue(ctx: Context, quote: Quote) -> CueEvent | None:
@@ -239,6 +333,11 @@ def clause_subject(ctx: Context, quote: Quote) -> CueEvent | None:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and not ctx.quoted(current.idx):
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            head = current.head
+            if not subjects and current.dep_ == "acl" and head.pos_ == "PROPN" and active(ctx, current):
+                # "Aaron Kall, the director of debate, compared Trump to ...": the parse hung the verb on the name
+                # as a modifier; the name is its subject.
+                subjects = [head]
             if subjects:
                 phrase = noun_phrase(ctx, subjects[0])
                 entity, role = resolve(ctx, phrase, current)
@@ -249,6 +348,16 @@ def clause_subject(ctx: Context, quote: Quote) -> CueEvent | None:
             break
         current = current.head
     return None
+
+
+def active(ctx: Context, verb: Token) -> bool:
+    """True for a verb the parse hung on a person's name that reads as that person's act: an object right after
+    it and no agent (``X, ..., compared Trump to``; not ``X, mocked by Y as``, whose words are Y's)."""
+    entity = ctx.index.entity_at(verb.head.i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    following = ctx.doc[verb.i + 1] if verb.i + 1 < len(ctx.doc) else None
+    return following is not None and following.pos_ in ("PROPN", "NOUN", "PRON") and following.head.i == verb.i
 
 
 def preceding_speech(ctx: Context, quote: Quote) -> CueEvent | None:

@@ -91,6 +91,13 @@ def subject_of(ctx: Context, verb: Token) -> Span | None:
         reporter = verb.head.head
         reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
         return noun_phrase(ctx, reporters[0]) if reporters else None
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None:
+        of_name = before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of"
+        if of_name and not ctx.quoted(before.idx):
+            # "The ad uses footage of Hillary Clinton asking, “...”": the parse hung the participle on the verb;
+            # the name right before it is who asks ("attacked Clinton saying" is not of this kind).
+            return noun_phrase(ctx, before)
     if not subjects and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         occasion = verb.head.head
         if (
@@ -226,6 +233,13 @@ def surface_subject(ctx: Context, verb: Token) -> Span | None:
             while n > 0 and namelike(doc[n - 1]) and name_end - n < 6:
                 n -= 1
             return doc[n : i + 1]
+    if i > 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN" and not ctx.quoted(doc[i - 1].idx):
+        # "“...,” shop owner Hayriye Evren, told AP": a comma put between the name after a quote and its verb.
+        n = i - 1
+        while n > 0 and namelike(doc[n - 1]) and i - n < 8:
+            n -= 1
+        if n > 0 and doc[n - 1].text in ("”", '"', "’", "'"):
+            return doc[n:i]
     end = i + 1
     while i >= 0 and namelike(doc[i]) and end - i <= 8:
         i -= 1

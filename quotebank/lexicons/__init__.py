@@ -67,6 +67,9 @@ class Lexicon:
     person_descriptions: dict[str, str | None] = attrs.field(factory=dict)
     """Nouns that describe one person already named (``the 34-year-old mother of three``), with the pronoun that
     fits them (``"she"``, ``"he"``, or None when either does)."""
+    lede_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Nouns for a person or body a lede holds the name of back (``a leading industry figure has said``): the
+    one named speaking next is who it is."""
     setting_nouns: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Nouns of phrases that set the terms of speaking, never what was said (``on condition of anonymity``)."""
     headline_labels: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
