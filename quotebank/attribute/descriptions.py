@@ -41,6 +41,7 @@ DescribedRole = tuple[str, str, bool]
 
 _COPULAS = frozenset({"be"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_RELATIVES = frozenset({"who", "that"})
 # A definite description refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their"})
@@ -78,7 +79,12 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
             holder = _subject_person(ctx, tok.head, pronouns=False)
             if holder is not None:
                 yield _phrase(ctx, tok), holder, True
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "as"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+            and tok.head.head.lemma_.lower() not in ctx.lexicon.portraying_verbs
+        ):
             # "Lynch served as the attorney general"; or hoped to serve ("could embrace it as president")
             holder = _subject_person(ctx, tok.head.head)
             if holder is not None:
@@ -140,6 +146,9 @@ def _subject_person(ctx: Context, verb: Token, *, pronouns: bool = True) -> Enti
             continue
         if child.lower_ in _PERSON_PRONOUNS and pronouns:
             return antecedent(ctx, child.lower_, verb)
+        if child.lower_ in _RELATIVES and verb.dep_ == "relcl" and verb.head.i < child.i:
+            # "Derek Mitchell, who served as U.S. ambassador to Burma,": the person the clause is about
+            child = verb.head
         entity = ctx.index.entity_at(child.i)
         return entity if entity is not None and entity.kind is SpeakerKind.PERSON else None
     return None
@@ -193,9 +202,12 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             continue  # the description goes on with the subject before it, not with whom that subject named
         if head.dep_ == "poss" and not _main_subject(ctx.doc[i]):
             continue  # an owner ("the chairman's letter") is read more strictly: only what a main clause is about
+        if ctx.doc[i].dep_ == "poss" and ctx.doc[i].head.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "Pence says too much is made of Trump's tweets. The governor": an owner only of a subject
         if entity.kind is not SpeakerKind.PERSON:
             return None  # the last subject is an organisation: "the chairman" may be its
-        gender = _GENDERED_TITLES.get(head.lower_)
+        # "The New York businessman" is not Hillary Clinton.
+        gender = _GENDERED_TITLES.get(head.lower_) or ctx.lexicon.person_descriptions.get(head.lower_)
         known = first_name_gender(entity, ctx.lexicon)
         if gender is not None and known is not None and gender != known:
             return None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
-from ..roles import best_role, clean_role, role_head
+from ..roles import best_role, clean_role, role_head, weak_role
 from .context import Context, CueEvent
 from .events import find_events
 from .link import (
@@ -213,13 +213,34 @@ def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tupl
             roles = gathered.get(speaker.name, [])
             if not roles and speaker.kind in (SpeakerKind.UNNAMED, SpeakerKind.PERSON):
                 # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
-                own = clean_role(speaker.name, lexicon)
-                roles = [(own, False)] if own and role_head(own, lexicon) else []
-            role = best_role([r for r, guessed in roles if not guessed], lexicon) or best_role(
-                [r for r, _ in roles], lexicon
-            )
+                own = _own_title(ctx, speaker)
+                roles = [(own, False)] if own else []
+            stated = [r for r, guessed in roles if not guessed]
+            if all(weak_role(r, lexicon) or not role_head(r, lexicon) for r in stated):
+                # "rival Donald Trump ... The Republican presidential nominee noted": a relation or a party written
+                # next to the name says less than a position the article states away from it.
+                stated += [r for r, guessed in roles if guessed and role_head(r, lexicon) and not weak_role(r, lexicon)]
+            role = best_role(stated, lexicon) or best_role([r for r, _ in roles], lexicon)
             others = [r for r, _ in roles if r != role]
             speaker = attrs.evolve(speaker, role=role, roles=(role, *others) if role else tuple(others))
             quote = attrs.evolve(quote, speaker=speaker)
         out.append(quote)
     return out
+
+
+def _own_title(ctx: Context, speaker: Speaker) -> str | None:
+    """The title a speaker's own words hold: ``a Cabinet Office spokeswoman`` is one; ``Lib Dem MP Lembit Opik``
+    holds ``Lib Dem MP`` before the name; ``Howard Dean`` and ``Mr. King`` hold none, though ``dean`` and
+    ``king`` are titles (a name the index knows as a person's, or one led by an honorific, is a name)."""
+    own = clean_role(speaker.name, ctx.lexicon)
+    head = role_head(own, ctx.lexicon) if own else None
+    if own is None or head is None:
+        return None
+    words = own.split()
+    last = max(n for n, w in enumerate(words) if w.strip(",.").lower() == head.split()[-1])
+    if last < len(words) - 1 and words[last + 1][:1].isupper():
+        return " ".join(words[: last + 1])  # the name after the title is no part of it
+    if words[0].lower().rstrip(".") in ctx.lexicon.honorifics:
+        return None
+    entity = ctx.index.find(speaker.name)
+    return None if entity is not None and entity.kind is SpeakerKind.PERSON and words[-1][:1].isupper() else own
