@@ -65,9 +65,20 @@ def is_title_token(token: Token, lexicon: Lexicon) -> bool:
 
 def _title_word(token: Token, lexicon: Lexicon) -> bool:
     words = (token.lower_, token.lemma_.lower())
-    return any(_in_titles(w, lexicon) for w in words) or (
-        token.text[:1].isupper() and token.lower_ in lexicon.party_titles  # "Democrat", not "democrat" the word
-    )
+    return any(_in_titles(w, lexicon) for w in words) or _party_word(token, lexicon)
+
+
+def _party_word(token: Token, lexicon: Lexicon) -> bool:
+    """``Democrat``, either word of ``Lib Dem``; capitalised only (``a democrat at heart`` names no party)."""
+    if not token.text[:1].isupper():
+        return False
+    doc = token.doc
+    pairs = []
+    if token.i > 0:
+        pairs.append(f"{doc[token.i - 1].lower_} {token.lower_}")
+    if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+        pairs.append(f"{token.lower_} {doc[token.i + 1].lower_}")
+    return token.lower_ in lexicon.party_titles or any(pair in lexicon.party_titles for pair in pairs)
 
 
 def _in_titles(word: str, lexicon: Lexicon) -> bool:
@@ -283,6 +294,12 @@ def _titled(words: Iterable[str], lexicon: Lexicon) -> bool:
     )
 
 
+def _within(role: str, other: str) -> bool:
+    """True when ``role``'s words start or end the longer ``other`` (``Fellow`` in ``Fellow Lib Dem``)."""
+    words, longer = role.lower().split(), other.lower().split()
+    return len(longer) > len(words) and (longer[: len(words)] == words or longer[-len(words) :] == words)
+
+
 def weak_role(role: str, lexicon: Lexicon) -> bool:
     """True for a role that names no position: a relation to someone else (``her Republican rival``) or a bare
     party membership (``Democrat``, ``Fellow Lib Dem``); ``the top Democrat on the House Intelligence
@@ -321,6 +338,8 @@ def best_role(roles: Iterable[str], lexicon: Lexicon) -> str | None:
         'Republican presidential nominee'
     """
     roles = list(roles)
+    # "Fellow" and "Fellow Lib Dem": one statement, the longer says more (whatever its title's kind).
+    roles = [r for r in roles if not any(_within(r, other) for other in roles)]
     titled = [r for r in roles if _titled(r.split(), lexicon)]
     # "rival Donald Trump", "Democrat Hillary Clinton": a relation or a party says less than any position.
     positions = [r for r in titled if not weak_role(r, lexicon)]

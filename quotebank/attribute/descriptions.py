@@ -197,22 +197,26 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             break
         first = ctx.doc[first - 1].sent.start
     # Names inside the description ("The GOP candidate") are not what it refers back to.
+    owner: Entity | None = None
     for i, entity in ctx.index.entities_back_from(noun_phrase(ctx, head).start, first):
         if ctx.quoted(ctx.doc[i].idx) or ctx.doc[i].dep_ not in _DESCRIPTION_DEPS:
             continue  # the description goes on with the subject before it, not with whom that subject named
         if head.dep_ == "poss" and not _main_subject(ctx.doc[i]):
             continue  # an owner ("the chairman's letter") is read more strictly: only what a main clause is about
-        if ctx.doc[i].dep_ == "poss" and ctx.doc[i].head.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # "Pence says too much is made of Trump's tweets. The governor": an owner only of a subject
+        if head.dep_ != "poss" and ctx.doc[i].dep_ == "poss" and ctx.doc[i].head.dep_ not in ("nsubj", "nsubjpass"):
+            # "Pence says too much is made of Trump's tweets. The governor said": a subject before the owner of
+            # some other word goes first; that owner only when there is none
+            owner = owner or (entity if entity.kind is SpeakerKind.PERSON else None)
+            continue
         if entity.kind is not SpeakerKind.PERSON:
-            return None  # the last subject is an organisation: "the chairman" may be its
+            return owner  # the last subject is an organisation: "the chairman" may be its
         # "The New York businessman" is not Hillary Clinton.
         gender = _GENDERED_TITLES.get(head.lower_) or ctx.lexicon.person_descriptions.get(head.lower_)
         known = first_name_gender(entity, ctx.lexicon)
         if gender is not None and known is not None and gender != known:
             return None
         return entity
-    return None
+    return owner
 
 
 def _main_subject(tok: Token) -> bool:

@@ -210,6 +210,8 @@ def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tupl
     for quote in quotes:
         speaker = quote.speaker
         if speaker is not None:
+            if (named := _by_surname(ctx, speaker)) is not None:
+                speaker = attrs.evolve(speaker, name=named)  # "said Mr Gaymard" is the Herve Gaymard named before
             roles = gathered.get(speaker.name, [])
             if not roles and speaker.kind in (SpeakerKind.UNNAMED, SpeakerKind.PERSON):
                 # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
@@ -244,3 +246,15 @@ def _own_title(ctx: Context, speaker: Speaker) -> str | None:
         return None
     entity = ctx.index.find(speaker.name)
     return None if entity is not None and entity.kind is SpeakerKind.PERSON and words[-1][:1].isupper() else own
+
+
+def _by_surname(ctx: Context, speaker: Speaker) -> str | None:
+    """The full name of the one person the index knows by the surname that follows a speaker's honorific
+    (``Mr Gaymard`` -> ``Herve Gaymard``), when the speaker was not resolved to that person."""
+    words = speaker.name.split()
+    if speaker.kind is not SpeakerKind.PERSON or len(words) != 2:
+        return None
+    if words[0].lower().rstrip(".") not in ctx.lexicon.honorifics:
+        return None
+    people = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and e.surname == words[1]]
+    return people[0].name if len(people) == 1 and people[0].name != speaker.name else None
