@@ -160,6 +160,8 @@ class EntityIndex:
         while start < end and (
             is_title_token(doc[start], self.lexicon) or doc[start].lower_.rstrip(".") in self.lexicon.honorifics
         ):
+            if start == end - 1 and self._surname_of_known(doc[start].text):
+                break  # "Howard Dean ... Dean, a former chairman": the surname, though "dean" is a title
             start += 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
@@ -195,6 +197,11 @@ class EntityIndex:
                 entity = self._organisation(name, ent)
                 for tok in ent:
                     self._by_token[tok.i] = entity
+
+    def _surname_of_known(self, word: str) -> bool:
+        return word[:1].isupper() and any(
+            e.kind is SpeakerKind.PERSON and len(e.name.split()) > 1 and e.surname == word for e in self.entities
+        )
 
     def _known_surname(self, ent: Span) -> bool:
         """An organisation label on the bare surname of a person named in full before (``DuVernay said``)."""

@@ -86,7 +86,12 @@ def _in_titles(word: str, lexicon: Lexicon) -> bool:
 
 
 def _split_abbreviation(token: Token, lexicon: Lexicon) -> bool:
-    """``Sens`` right before its own full stop (``Sens. Jon Tester``): the abbreviated title, cut in two."""
+    """An abbreviated title the lexicon writes out (``Del. Stacey Plaskett``), or one right before its own full
+    stop (``Sens`` ``.`` ``Jon Tester``): the tokenizer may split it in two."""
+    if not token.text[:1].isupper():
+        return False
+    if token.text.endswith(".") and token.lower_.rstrip(".") in lexicon.title_abbreviations:
+        return True
     doc = token.doc
     return (
         token.lower_ in lexicon.title_abbreviations

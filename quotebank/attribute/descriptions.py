@@ -108,7 +108,9 @@ def _appositives(ctx: Context) -> Iterator[tuple[Span, Entity]]:
             continue
         # "Jane Lush, controller of entertainment commissioning, said": with no article, only a phrase closed
         # by a comma, headed by a common noun, is an appositive (not "Trump, Clinton and Sanders").
-        bare = doc[i + 2].pos_ == "NOUN" and doc[i + 2].is_lower
+        # "Megan Hester, senior associate for education organizing at X,": an adjective may lead it.
+        lead = i + 3 if doc[i + 2].pos_ == "ADJ" and doc[i + 2].is_lower and i + 3 < len(doc) else i + 2
+        bare = doc[lead].pos_ == "NOUN" and doc[lead].is_lower and doc[i + 2].is_lower
         if doc[i + 2].lower_ not in _APPOSITIVE_OPENERS and not bare:
             continue
         start = i + 2 if bare else i + 3
@@ -125,7 +127,10 @@ def _appositives(ctx: Context) -> Iterator[tuple[Span, Entity]]:
 def _closes_appositive(tok: Token) -> bool:
     if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or "\n" in tok.text_with_ws:
         return True
-    return tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("who", "which", "that", "whose")
+    # "senior associate for education organizing at X": a participle goes on with the phrase; a finite verb
+    # ("Roe, a lawyer, said") or a relative pronoun starts a clause.
+    finite = tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN")
+    return finite or tok.lower_ in ("who", "which", "that", "whose")
 
 
 def _phrase(ctx: Context, head: Token) -> Span:

@@ -217,12 +217,12 @@ def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tupl
                 # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
                 own = _own_title(ctx, speaker)
                 roles = [(own, False)] if own else []
-            stated = [r for r, guessed in roles if not guessed]
-            if all(weak_role(r, lexicon) or not role_head(r, lexicon) for r in stated):
+            sure = [r for r, guessed in roles if not guessed]
+            if all(weak_role(r, lexicon) or not role_head(r, lexicon) for r in sure):
                 # "rival Donald Trump ... The Republican presidential nominee noted": a relation or a party written
                 # next to the name says less than a position the article states away from it.
-                stated += [r for r, guessed in roles if guessed and role_head(r, lexicon) and not weak_role(r, lexicon)]
-            role = best_role(stated, lexicon) or best_role([r for r, _ in roles], lexicon)
+                sure += [r for r, guessed in roles if guessed and role_head(r, lexicon) and not weak_role(r, lexicon)]
+            role = best_role(sure, lexicon) or best_role([r for r, _ in roles], lexicon)
             others = [r for r, _ in roles if r != role]
             speaker = attrs.evolve(speaker, role=role, roles=(role, *others) if role else tuple(others))
             quote = attrs.evolve(quote, speaker=speaker)
