@@ -77,6 +77,8 @@ def first_name_gender(entity: Entity, lexicon: Lexicon) -> str | None:
 
 
 _ORG_LABELS = ("ORG", "NORP", "FAC")
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 
 
 def clean_name(text: str) -> str:
@@ -221,10 +223,14 @@ class EntityIndex:
         A common first name starts it (``Kemi Badenoch``), or the title comes before (``Chancellor [Olaf Scholz]``)
         or as an appositive after (``[Clemens Fuest], president of the Ifo institute,``).
         """
-        if ent.label_ not in (*_ORG_LABELS, "GPE") or not 2 <= len(ent) <= 3:
+        if ent.label_ not in (*_ORG_LABELS, "GPE") or not 2 <= len(ent) <= 4:
             return False
         words = [t.text for t in ent]
-        if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(
+        # "Vann R. Newkirk II": an initial and a generational suffix belong to a person's name.
+        names = [w for w in words if not _INITIAL.fullmatch(w) and w not in _NAME_SUFFIXES]
+        if not 2 <= len(names) <= 3 or words[0] in _NAME_SUFFIXES or _INITIAL.fullmatch(words[0]):
+            return False
+        if not all(w[:1].isupper() and w[1:].islower() for w in names) or any(
             w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words
         ):
             return False

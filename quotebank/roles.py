@@ -273,7 +273,12 @@ def clean_role(text: str, lexicon: Lexicon) -> str | None:
             kept = []  # "media and rival": the title comes after the list
             continue
         owner = _POSSESSIVE_END.match(word)
-        if owner is not None and kept and _titled([owner.group("word")], lexicon):
+        if (
+            owner is not None
+            and kept
+            and _titled([owner.group("word")], lexicon)
+            and not _person(words[n + 1 :], lexicon)
+        ):
             kept.append(owner.group("word"))  # the title owns what follows: "nominee’s disrespect"
             break
         kept.append(word)
@@ -290,6 +295,13 @@ def clean_role(text: str, lexicon: Lexicon) -> str | None:
     if role.endswith(".") and len(kept[-1]) > 4 and kept[-1].count(".") == 1:
         role = role[:-1]  # the full stop of the sentence, not of an abbreviation ("Jr.", "D-N.C.")
     return role
+
+
+def _person(words: list[str], lexicon: Lexicon) -> bool:
+    """True when ``words`` name someone (``eldest daughter``, ``press secretary``): the nominee's daughter is the
+    person's role, unlike the nominee's disrespect."""
+    bare = [w.strip(",.;").lower() for w in words]
+    return _titled(words, lexicon) or any(w in lexicon.person_descriptions for w in bare)
 
 
 def _titled(words: Iterable[str], lexicon: Lexicon) -> bool:

@@ -149,6 +149,25 @@ APPOSITIVES = [
         "Coel",
         "retired Belgian general",
     ),
+    # "one of" and its quantifier are no part of the description
+    (
+        "“Tom is a real visionary,” said Robert Mack, one of several coal industry veterans who work with him.",
+        "Mack",
+        "coal industry veteran",
+    ),
+    # what a title owns is no role, but a person it owns is one: "the nominee's eldest daughter"
+    (
+        "Ivanka Hale, the Republican presidential nominee's eldest daughter, noted the rule last week.\n\n"
+        "“It is meant to help mothers,” she said.",
+        "Hale",
+        "eldest daughter",
+    ),
+    # a name with an initial and a suffix, which the recogniser may take for an organisation's
+    (
+        "“Black folks have done their part,” Vann R. Newman II, a writer for The Atlantic, said on Twitter.",
+        "Newman",
+        "writer for The Atlantic",
+    ),
 ]
 
 

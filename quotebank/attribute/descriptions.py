@@ -32,7 +32,7 @@ from ..model import SpeakerKind
 from ..roles import is_title_token
 from .context import Context
 from .entities import antecedent
-from .mentions import noun_phrase
+from .mentions import appositive_after, noun_phrase
 
 __all__ = ["DescribedRole", "described_roles"]
 
@@ -44,8 +44,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _RELATIVES = frozenset({"who", "that"})
 # A definite description refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their"})
-_APPOSITIVE_WORDS = 14
 # Where a definite description and the name it refers back to stand: the subject, or the owner of the subject or
 # of any noun ("Roe's recent gains ... if the Republican nominee's stance").
 _DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -99,38 +97,15 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
 
 def _appositives(ctx: Context) -> Iterator[tuple[Span, Entity]]:
     """``Victor Cha, a Korea scholar at the Center for ...,``, ``Rakeyia Scott, his wife,``: a noun phrase set
-    off after a person's name describes the person, whether or not its head is a known title."""
+    off after a person's name describes the person, whether or not its head is a known title
+    (:func:`quotebank.attribute.mentions.appositive_after`)."""
     doc = ctx.doc
     for i, person in ctx.index.entities_back_from(len(doc)):
         if person.kind is not SpeakerKind.PERSON or ctx.index.entity_at(i + 1) is person or ctx.quoted(doc[i].idx):
             continue
-        if i + 3 >= len(doc) or doc[i + 1].text != ",":
-            continue
-        # "Jane Lush, controller of entertainment commissioning, said": with no article, only a phrase closed
-        # by a comma, headed by a common noun, is an appositive (not "Trump, Clinton and Sanders").
-        # "Megan Hester, senior associate for education organizing at X,": an adjective may lead it.
-        lead = i + 3 if doc[i + 2].pos_ == "ADJ" and doc[i + 2].is_lower and i + 3 < len(doc) else i + 2
-        bare = doc[lead].pos_ == "NOUN" and doc[lead].is_lower and doc[i + 2].is_lower
-        if doc[i + 2].lower_ not in _APPOSITIVE_OPENERS and not bare:
-            continue
-        start = i + 2 if bare else i + 3
-        end = start
-        while end < len(doc) and end - i <= _APPOSITIVE_WORDS and not _closes_appositive(doc[end]):
-            end += 1
-        if bare and (end >= len(doc) or doc[end].text != ","):
-            continue
-        phrase = doc[start:end]
-        if len(phrase) and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not ctx.quoted(doc[end - 1].idx):
+        phrase = appositive_after(ctx, i)
+        if phrase is not None:
             yield phrase, person
-
-
-def _closes_appositive(tok: Token) -> bool:
-    if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or "\n" in tok.text_with_ws:
-        return True
-    # "senior associate for education organizing at X": a participle goes on with the phrase; a finite verb
-    # ("Roe, a lawyer, said") or a relative pronoun starts a clause.
-    finite = tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN")
-    return finite or tok.lower_ in ("who", "which", "that", "whose")
 
 
 def _phrase(ctx: Context, head: Token) -> Span:

@@ -16,7 +16,7 @@ from ..model import SpeakerKind
 from ..roles import appositive_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
-from .mentions import noun_phrase, owner_of, person_name
+from .mentions import appositive_after, noun_phrase, owner_of, person_name
 
 __all__ = [
     "antecedent",
@@ -111,7 +111,7 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return resolve(ctx, owner, verb) if owner is not None else unowned_record(ctx, mention)
     entity = ctx.index.entity_in(mention)
     if entity is not None:
-        return entity, role_at(ctx, mention, entity)
+        return _described_here(ctx, mention, entity), role_at(ctx, mention, entity)
     if mention[0].lower_ == "the" and lower in ctx.lexicon.person_descriptions and head.pos_ == "NOUN":
         # "the 34-year-old mother of three replied": someone the text has named, like a pronoun would.
         return antecedent(ctx, ctx.lexicon.person_descriptions[lower] or "he or she", verb), None
@@ -134,7 +134,7 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         kind = SpeakerKind.PERSON if len(name.split()) >= 2 or head.ent_type_ == "PERSON" else SpeakerKind.UNKNOWN
         if head.ent_type_ in ("ORG", "GPE", "NORP"):
             kind = SpeakerKind.ORGANIZATION
-        return ctx.adhoc(name, kind), None
+        return _described_here(ctx, mention, ctx.adhoc(name, kind)), None
     plural = head.tag_ in ("NNS", "NNPS")
     if determiner in ("a", "an") and has_title and (named := named_after(ctx, mention)) is not None:
         named.add_role(role_text(ctx, mention))
@@ -146,6 +146,17 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def _described_here(ctx: Context, mention: Span, entity: Entity) -> Entity:
+    """``entity``, with the appositive after this mention of its name as a role when the entity index did not
+    read the mention (``Vann R. Newkirk II, a writer for The Atlantic, said``: the recogniser missed the name,
+    or took it for an organisation's)."""
+    if entity.kind is SpeakerKind.PERSON and ctx.index.entity_at(mention.end - 1) is not entity:
+        described = appositive_after(ctx, mention.end - 1)
+        if described is not None:
+            entity.add_role(described.text)
+    return entity
 
 
 def kind_description(ctx: Context, mention: Span) -> Entity | None:
