@@ -248,3 +248,20 @@ def test_weak_role(role: str, weak: bool) -> None:
 )
 def test_best_role_ranks_positions(roles: list[str], expected: str) -> None:
     assert best_role(roles, EN) == expected
+
+
+def test_description_refers_to_the_holder_of_the_title_word() -> None:
+    # "president" is no word of "presidential": the one president is Obama, not the presidential nominee
+    text = (
+        "President Barack Obama criticized Republican presidential nominee Donald Hale on Monday.\n\n"
+        "At a town hall, Tina Hope had a question for the president.\n\n"
+        "“This is a manufactured issue,” the president said."
+    )
+    found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
+    assert [s.name for s in found] == ["Barack Obama"]
+
+
+def test_unnamed_source_keeps_its_whole_description() -> None:
+    found = [q.speaker for q in quotebank.extract("“We are worried,” fellow Republicans said.", indirect=False)]
+    assert found and found[0] is not None
+    assert found[0].role is None or found[0].role.lower() != "fellow"

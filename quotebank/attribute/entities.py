@@ -7,6 +7,7 @@ unnamed.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,7 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "holds",
     "kind_description",
     "named_after",
     "named_speakers_without_role",
@@ -222,11 +224,7 @@ def description(ctx: Context, mention: Span) -> Entity:
     role = role_text(ctx, mention)
     head_word = role_head(role, ctx.lexicon)
     if head_word:
-        holders = [
-            e
-            for e in ctx.index.entities
-            if e.kind is SpeakerKind.PERSON and any(head_word in r.lower() for r in e.roles)
-        ]
+        holders = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and holds(e, head_word)]
         if len(holders) == 1:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
@@ -247,6 +245,12 @@ def description(ctx: Context, mention: Span) -> Entity:
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)
     return entity
+
+
+def holds(entity: Entity, title: str) -> bool:
+    """True when one of ``entity``'s roles has the word ``title`` (``president`` is not in ``presidential``)."""
+    pattern = re.compile(rf"\b{re.escape(title)}\b")
+    return any(pattern.search(r.lower()) for r in entity.roles)
 
 
 def described_subject(ctx: Context, mention: Span) -> Entity | None:
@@ -275,7 +279,7 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        stated = not entity.roles or (head_word is not None and holds(entity, head_word))
         return entity if stated else None
     return None
 
@@ -303,7 +307,7 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             return None  # the next one to speak is not named: the description stays unnamed
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        stated = not entity.roles or any(head_word and head_word in r.lower() for r in entity.roles)
+        stated = not entity.roles or (head_word is not None and holds(entity, head_word))
         return entity if stated else None
     return None
 

@@ -240,7 +240,7 @@ def _own_title(ctx: Context, speaker: Speaker) -> str | None:
         return None
     words = own.split()
     last = max(n for n, w in enumerate(words) if w.strip(",.").lower() == head.split()[-1])
-    if last < len(words) - 1 and words[last + 1][:1].isupper():
+    if last < len(words) - 1 and words[last + 1][:1].isupper() and speaker.kind is SpeakerKind.PERSON:
         return " ".join(words[: last + 1])  # the name after the title is no part of it
     if words[0].lower().rstrip(".") in ctx.lexicon.honorifics:
         return None
