@@ -265,3 +265,14 @@ def test_unnamed_source_keeps_its_whole_description() -> None:
     found = [q.speaker for q in quotebank.extract("“We are worried,” fellow Republicans said.", indirect=False)]
     assert found and found[0] is not None
     assert found[0].role is None or found[0].role.lower() != "fellow"
+
+
+def test_description_finds_the_holder_of_an_abbreviated_title() -> None:
+    # "Vermont Sen." holds "senator": the senator is Sands, not the subject named before him
+    text = (
+        "If Donald Hale could make money doing it, Vermont Sen. Bernie Sands is against it.\n\n"
+        "The senator said he would “introduce legislation” next year."
+    )
+    found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
+    assert found and {s.name for s in found} == {"Bernie Sands"}
+    assert found[0].role == "Vermont senator"

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
 from ..model import SpeakerKind
-from ..roles import appositive_role, is_title_token, role_head
+from ..lexicons import Lexicon
+from ..roles import appositive_role, clean_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
 from .mentions import appositive_after, noun_phrase, owner_of, person_name
@@ -224,7 +225,7 @@ def description(ctx: Context, mention: Span) -> Entity:
     role = role_text(ctx, mention)
     head_word = role_head(role, ctx.lexicon)
     if head_word:
-        holders = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and holds(e, head_word)]
+        holders = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and holds(e, head_word, ctx.lexicon)]
         if len(holders) == 1:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
@@ -247,10 +248,13 @@ def description(ctx: Context, mention: Span) -> Entity:
     return entity
 
 
-def holds(entity: Entity, title: str) -> bool:
-    """True when one of ``entity``'s roles has the word ``title`` (``president`` is not in ``presidential``)."""
+def holds(entity: Entity, title: str, lexicon: Lexicon) -> bool:
+    """True when one of ``entity``'s roles has the word ``title`` (``president`` is not in ``presidential``),
+    abbreviations written out (``Vermont Sen.`` holds ``senator``)."""
     pattern = re.compile(rf"\b{re.escape(title)}\b")
-    return any(pattern.search(r.lower()) for r in entity.roles)
+    return any(
+        pattern.search(r.lower()) or pattern.search((clean_role(r, lexicon) or "").lower()) for r in entity.roles
+    )
 
 
 def described_subject(ctx: Context, mention: Span) -> Entity | None:
@@ -279,7 +283,7 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
-        stated = not entity.roles or (head_word is not None and holds(entity, head_word))
+        stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
         return entity if stated else None
     return None
 
@@ -307,7 +311,7 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             return None  # the next one to speak is not named: the description stays unnamed
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        stated = not entity.roles or (head_word is not None and holds(entity, head_word))
+        stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
         return entity if stated else None
     return None
 
