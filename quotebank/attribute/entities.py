@@ -13,8 +13,8 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
-from ..model import SpeakerKind
 from ..lexicons import Lexicon
+from ..model import SpeakerKind
 from ..roles import appositive_role, clean_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
