@@ -183,6 +183,7 @@ class EntityIndex:
                 name = clean_name(span.text)
                 if not name or "/" in name or not any(c.isupper() for c in name):
                     continue
+                name = self._as_spelled_before(name)
                 roles = self._roles_at(ent.start, span)
                 before = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 1) : span.start]]
                 if span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -200,6 +201,20 @@ class EntityIndex:
                 for tok in ent:
                     self._by_token[tok.i] = entity
 
+    def _as_spelled_before(self, name: str) -> str:
+        """``O'Neill`` after ``James O’Neill``: a person's name or surname as the text first spelled it, when the two
+        differ only in the apostrophe."""
+        if "'" not in name and "’" not in name:
+            return name
+        folded = name.replace("’", "'")
+        for entity in self.entities:
+            if entity.kind is not SpeakerKind.PERSON:
+                continue
+            for known in (entity.name, *entity.aliases, entity.surname):
+                if known != name and known.replace("’", "'") == folded:
+                    return known
+        return name
+
     def _surname_of_known(self, word: str) -> bool:
         return word[:1].isupper() and any(
             e.kind is SpeakerKind.PERSON and len(e.name.split()) > 1 and e.surname == word for e in self.entities
@@ -210,7 +225,7 @@ class EntityIndex:
         text = ent[0].text
         if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 1 or not text[:1].isupper() or text.isupper():
             return False
-        name = clean_name(ent.text)
+        name = self._as_spelled_before(clean_name(ent.text))
         if name.lower() in self.lexicon.organization_words or name.lower() in self.lexicon.media_words:
             return False
         return any(

@@ -276,3 +276,15 @@ def test_description_finds_the_holder_of_an_abbreviated_title() -> None:
     found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
     assert found and {s.name for s in found} == {"Bernie Sands"}
     assert found[0].role == "Vermont senator"
+
+
+def test_one_person_whatever_the_apostrophe() -> None:
+    # "O’Neill" and "O'Neill" in one article are one person, with one speaker and one role
+    text = (
+        "The explosion went off at 8:30 p.m., according to NYPD Commissioner James O’Neill.\n\n"
+        "“The cause has not been determined,” said O'Neill.\n\n"
+        "“Not going to go into that,” O'Neill said."
+    )
+    found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
+    assert len(found) == 2 and found[0] == found[1]
+    assert found[0].role == "NYPD Commissioner"
