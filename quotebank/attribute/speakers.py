@@ -239,7 +239,15 @@ def _own_title(ctx: Context, speaker: Speaker) -> str | None:
     if own is None or head is None:
         return None
     words = own.split()
-    last = max(n for n, w in enumerate(words) if w.strip(",.").lower() == head.split()[-1])
+    # The last word that is a title, or ends a two-word one ("Lib Dem MP Lembit Opik" -> "MP").
+    last = max(
+        (
+            n
+            for n, w in enumerate(words)
+            if role_head(w, ctx.lexicon) or role_head(" ".join(words[n - 1 : n + 1]), ctx.lexicon) == head
+        ),
+        default=len(words) - 1,
+    )
     if last < len(words) - 1 and words[last + 1][:1].isupper() and speaker.kind is SpeakerKind.PERSON:
         return " ".join(words[: last + 1])  # the name after the title is no part of it
     if words[0].lower().rstrip(".") in ctx.lexicon.honorifics:
