@@ -288,3 +288,15 @@ def test_one_person_whatever_the_apostrophe() -> None:
     found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
     assert len(found) == 2 and found[0] == found[1]
     assert found[0].role == "NYPD Commissioner"
+
+
+# (article, the speaker's name): an honorific and a surname are the one person of that surname named before
+SURNAMES = [
+    ("Finance minister Herve Galt met his colleagues.\n\n“We need a plan,” said Mr Galt.", "Herve Galt"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SURNAMES)
+def test_honorific_and_surname(text: str, name: str) -> None:
+    found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
+    assert [s.name for s in found] == [name]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..coref import FEMININE_WORDS, MASCULINE_WORDS, first_name_gender
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from ..roles import best_role, clean_role, role_head, weak_role
 from .context import Context, CueEvent
@@ -265,4 +266,9 @@ def _by_surname(ctx: Context, speaker: Speaker) -> str | None:
     if words[0].lower().rstrip(".") not in ctx.lexicon.honorifics:
         return None
     people = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and e.surname == words[1]]
-    return people[0].name if len(people) == 1 and people[0].name != speaker.name else None
+    if len(people) != 1 or people[0].name == speaker.name:
+        return None
+    honorific = words[0].lower().rstrip(".")
+    gender = "she" if honorific in FEMININE_WORDS else "he" if honorific in MASCULINE_WORDS else None
+    known = first_name_gender(people[0], ctx.lexicon)
+    return None if gender and known and gender != known else people[0].name  # "Mrs Smith" is not John Smith
