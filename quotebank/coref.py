@@ -77,6 +77,8 @@ def first_name_gender(entity: Entity, lexicon: Lexicon) -> str | None:
 
 
 _ORG_LABELS = ("ORG", "NORP", "FAC")
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 
 
 def clean_name(text: str) -> str:
@@ -161,6 +163,8 @@ class EntityIndex:
         while start < end and (
             is_title_token(doc[start], self.lexicon) or doc[start].lower_.rstrip(".") in self.lexicon.honorifics
         ):
+            if start == end - 1 and self._surname_of_known(doc[start].text):
+                break  # "Howard Dean ... Dean, a former chairman": the surname, though "dean" is a title
             start += 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
@@ -180,6 +184,7 @@ class EntityIndex:
                 name = clean_name(span.text)
                 if not name or "/" in name or not any(c.isupper() for c in name):
                     continue
+                name = self._as_spelled_before(name)
                 roles = self._roles_at(ent.start, span)
                 before = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 1) : span.start]]
                 if span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -197,12 +202,31 @@ class EntityIndex:
                 for tok in ent:
                     self._by_token[tok.i] = entity
 
+    def _as_spelled_before(self, name: str) -> str:
+        """``O'Neill`` after ``James O’Neill``: a person's name or surname as the text first spelled it, when the two
+        differ only in the apostrophe."""
+        if "'" not in name and "’" not in name:
+            return name
+        folded = name.replace("’", "'")
+        for entity in self.entities:
+            if entity.kind is not SpeakerKind.PERSON:
+                continue
+            for known in (entity.name, *entity.aliases, entity.surname):
+                if known != name and known.replace("’", "'") == folded:
+                    return known
+        return name
+
+    def _surname_of_known(self, word: str) -> bool:
+        return word[:1].isupper() and any(
+            e.kind is SpeakerKind.PERSON and len(e.name.split()) > 1 and e.surname == word for e in self.entities
+        )
+
     def _known_surname(self, ent: Span) -> bool:
         """An organisation label on the bare surname of a person named in full before (``DuVernay said``)."""
         text = ent[0].text
         if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 1 or not text[:1].isupper() or text.isupper():
             return False
-        name = clean_name(ent.text)
+        name = self._as_spelled_before(clean_name(ent.text))
         if name.lower() in self.lexicon.organization_words or name.lower() in self.lexicon.media_words:
             return False
         return any(
@@ -215,10 +239,14 @@ class EntityIndex:
         A common first name starts it (``Kemi Badenoch``), or the title comes before (``Chancellor [Olaf Scholz]``)
         or as an appositive after (``[Clemens Fuest], president of the Ifo institute,``).
         """
-        if ent.label_ not in (*_ORG_LABELS, "GPE") or not 2 <= len(ent) <= 3:
+        if ent.label_ not in (*_ORG_LABELS, "GPE") or not 2 <= len(ent) <= 4:
             return False
         words = [t.text for t in ent]
-        if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(
+        # "Vann R. Newkirk II": an initial and a generational suffix belong to a person's name.
+        names = [w for w in words if not _INITIAL.fullmatch(w) and w not in _NAME_SUFFIXES]
+        if not 2 <= len(names) <= 3 or words[0] in _NAME_SUFFIXES or _INITIAL.fullmatch(words[0]):
+            return False
+        if not all(w[:1].isupper() and w[1:].islower() for w in names) or any(
             w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words
         ):
             return False

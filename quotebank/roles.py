@@ -22,7 +22,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
 
-__all__ = ["affiliation", "appositive_role", "best_role", "clean_role", "is_title_token", "pre_title", "role_head"]
+__all__ = [
+    "affiliation",
+    "appositive_role",
+    "best_role",
+    "clean_role",
+    "is_title_token",
+    "pre_title",
+    "role_head",
+    "weak_role",
+]
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "INTJ", "SYM", "X"})
 _LINKING_WORDS = frozenset({"of", "to", "for", "at", "on", "in", "'s", "’s", "the", "and", "&"})
@@ -41,18 +50,67 @@ _ROLE_WORDS = 16
 
 
 def is_title_token(token: Token, lexicon: Lexicon) -> bool:
-    """True for a word that names a role or title (``spokesman``, ``Minister``, ``Gen.``)."""
+    """True for a word that names a role or title (``spokesman``, ``Minister``, ``Gen.``).
+
+    A rank that is also an adjective is no title in lower case before a word that names no position (``a major
+    piece``, ``general election``); an abbreviated title the tokenizer split from its full stop is one
+    (``Sens`` ``.``).
+    """
+    if not _title_word(token, lexicon):
+        return _split_abbreviation(token, lexicon)
+    if token.pos_ == "ADJ" and token.is_lower and token.dep_ == "amod" and token.head.i != token.i:
+        return _title_word(token.head, lexicon)
+    return True
+
+
+def _title_word(token: Token, lexicon: Lexicon) -> bool:
     words = (token.lower_, token.lemma_.lower())
-    return any(w in lexicon.titles or w in lexicon.occupation_titles for w in words)
+    return any(_in_titles(w, lexicon) for w in words) or _party_word(token, lexicon)
+
+
+def _party_word(token: Token, lexicon: Lexicon) -> bool:
+    """``Democrat``, either word of ``Lib Dem``; capitalised only (``a democrat at heart`` names no party)."""
+    if not token.text[:1].isupper():
+        return False
+    doc = token.doc
+    pairs = []
+    if token.i > 0:
+        pairs.append(f"{doc[token.i - 1].lower_} {token.lower_}")
+    if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+        pairs.append(f"{token.lower_} {doc[token.i + 1].lower_}")
+    return token.lower_ in lexicon.party_titles or any(pair in lexicon.party_titles for pair in pairs)
+
+
+def _in_titles(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.titles or word in lexicon.occupation_titles
+
+
+def _split_abbreviation(token: Token, lexicon: Lexicon) -> bool:
+    """An abbreviated title the lexicon writes out (``Del. Stacey Plaskett``), or one right before its own full
+    stop (``Sens`` ``.`` ``Jon Tester``): the tokenizer may split it in two."""
+    if not token.text[:1].isupper():
+        return False
+    if token.text.endswith(".") and token.lower_.rstrip(".") in lexicon.title_abbreviations:
+        return True
+    doc = token.doc
+    return (
+        token.lower_ in lexicon.title_abbreviations
+        and token.text[:1].isupper()
+        and not token.whitespace_
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "."
+    )
 
 
 def role_head(text: str, lexicon: Lexicon) -> str | None:
     """The last title word in ``text`` (lower case), e.g. ``'minister'`` for ``Iran's foreign minister``."""
-    words = [w.strip(",.").lower() for w in text.split()]
+    written = [w.strip(",.") for w in text.split()]
+    words = [w.lower() for w in written]
     for i in range(len(words) - 1, -1, -1):
-        if i > 0 and f"{words[i - 1]} {words[i]}" in lexicon.titles:
-            return f"{words[i - 1]} {words[i]}"
-        if words[i] in lexicon.titles or words[i] in lexicon.occupation_titles:
+        pair = f"{words[i - 1]} {words[i]}" if i > 0 else ""
+        if pair in lexicon.titles or (pair in lexicon.party_titles and written[i - 1][:1].isupper()):
+            return pair
+        if _in_titles(words[i], lexicon) or (words[i] in lexicon.party_titles and written[i][:1].isupper()):
             return words[i]
     return None
 
@@ -65,8 +123,13 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
     tokens: list[Token] = []
     while i >= 0:
         tok = doc[i]
-        if tok.is_space or "\n" in tok.text_with_ws:
+        if "\n" in tok.text_with_ws:
             break
+        if tok.is_space:
+            i -= 1  # "nominee\xa0Donald Trump": a non-breaking space is still one phrase
+            continue
+        if tok.text == "." and not _abbreviation_stop(tok, lexicon):
+            break  # "according to a campaign aide. Donald Trump": the sentence before holds no title of the name
         if tok.pos_ in _STOP_POS and tok.lower_ not in _LINKING_WORDS:
             break
         if tok.pos_ == "CCONJ" and i > 0 and doc[i - 1].ent_type_ in ("PERSON", "GPE"):
@@ -98,6 +161,16 @@ def pre_title(doc: Doc, name_start: int, lexicon: Lexicon) -> Span | None:
     if not kept:
         return None
     return doc[kept[0].i : kept[-1].i + 1]
+
+
+def _abbreviation_stop(stop: Token, lexicon: Lexicon) -> bool:
+    """A full stop the tokenizer split from an abbreviated title or an initial (``Sens`` ``.``), not a sentence's."""
+    if stop.i == 0:
+        return False
+    before = stop.doc[stop.i - 1]
+    return not before.whitespace_ and (
+        before.lower_ in lexicon.title_abbreviations or (len(before.text) == 1 and before.text.isupper())
+    )
 
 
 def _common_noun_title(last: Token, name_start: int) -> bool:
@@ -200,7 +273,12 @@ def clean_role(text: str, lexicon: Lexicon) -> str | None:
             kept = []  # "media and rival": the title comes after the list
             continue
         owner = _POSSESSIVE_END.match(word)
-        if owner is not None and kept and _titled([owner.group("word")], lexicon):
+        if (
+            owner is not None
+            and kept
+            and _titled([owner.group("word")], lexicon)
+            and not _person(words[n + 1 :], lexicon)
+        ):
             kept.append(owner.group("word"))  # the title owns what follows: "nominee’s disrespect"
             break
         kept.append(word)
@@ -211,15 +289,43 @@ def clean_role(text: str, lexicon: Lexicon) -> str | None:
     if not kept or len(kept) > _ROLE_WORDS or (clause and not _titled(kept, lexicon)):
         return None  # "but she has made clear her doubts": a clause, not a title
     role = " ".join(kept)
+    written = _written_out(role, lexicon)  # "Sens." is an abbreviation before it is a full stop
+    if written is not None:
+        return written
     if role.endswith(".") and len(kept[-1]) > 4 and kept[-1].count(".") == 1:
         role = role[:-1]  # the full stop of the sentence, not of an abbreviation ("Jr.", "D-N.C.")
-    return _written_out(role, lexicon) or role
+    return role
+
+
+def _person(words: list[str], lexicon: Lexicon) -> bool:
+    """True when ``words`` name someone (``eldest daughter``, ``press secretary``): the nominee's daughter is the
+    person's role, unlike the nominee's disrespect."""
+    bare = [w.strip(",.;").lower() for w in words]
+    return _titled(words, lexicon) or any(w in lexicon.person_descriptions for w in bare)
 
 
 def _titled(words: Iterable[str], lexicon: Lexicon) -> bool:
     bare = [_POSSESSIVE_END.sub(r"\g<word>", w) for w in words]
     return role_head(" ".join(bare), lexicon) is not None or any(
         w.endswith(".") and w.rstrip(".").lower() in lexicon.title_abbreviations for w in bare
+    )
+
+
+def _within(role: str, other: str) -> bool:
+    """True when ``role``'s words start or end the longer ``other`` (``Fellow`` in ``Fellow Lib Dem``)."""
+    words, longer = role.lower().split(), other.lower().split()
+    return len(longer) > len(words) and (longer[: len(words)] == words or longer[-len(words) :] == words)
+
+
+def weak_role(role: str, lexicon: Lexicon) -> bool:
+    """True for a role that names no position: a relation to someone else (``her Republican rival``) or a bare
+    party membership (``Democrat``, ``Fellow Lib Dem``); ``the top Democrat on the House Intelligence
+    Committee`` is a position."""
+    head = role_head(role, lexicon)
+    if head is None:
+        return False
+    return head in lexicon.relation_titles or (
+        head in lexicon.party_titles and role.lower().rstrip(" .").endswith(head)
     )
 
 
@@ -249,9 +355,13 @@ def best_role(roles: Iterable[str], lexicon: Lexicon) -> str | None:
         'Republican presidential nominee'
     """
     roles = list(roles)
+    # "Fellow" and "Fellow Lib Dem": one statement, the longer says more (whatever its title's kind).
+    roles = [r for r in roles if not any(_within(r, other) for other in roles)]
     titled = [r for r in roles if _titled(r.split(), lexicon)]
+    # "rival Donald Trump", "Democrat Hillary Clinton": a relation or a party says less than any position.
+    positions = [r for r in titled if not weak_role(r, lexicon)]
     best: str | None = None
-    for role in titled or roles:
+    for role in positions or titled or roles:
         if best is None or len(role.split()) > len(best.split()):
             best = role
     return best

@@ -32,7 +32,7 @@ from ..model import SpeakerKind
 from ..roles import is_title_token
 from .context import Context
 from .entities import antecedent
-from .mentions import noun_phrase
+from .mentions import appositive_after, noun_phrase
 
 __all__ = ["DescribedRole", "described_roles"]
 
@@ -41,10 +41,9 @@ DescribedRole = tuple[str, str, bool]
 
 _COPULAS = frozenset({"be"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_RELATIVES = frozenset({"who", "that"})
 # A definite description refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their"})
-_APPOSITIVE_WORDS = 14
 # Where a definite description and the name it refers back to stand: the subject, or the owner of the subject or
 # of any noun ("Roe's recent gains ... if the Republican nominee's stance").
 _DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -78,7 +77,12 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
             holder = _subject_person(ctx, tok.head, pronouns=False)
             if holder is not None:
                 yield _phrase(ctx, tok), holder, True
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "as"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+            and tok.head.head.lemma_.lower() not in ctx.lexicon.portraying_verbs
+        ):
             # "Lynch served as the attorney general"; or hoped to serve ("could embrace it as president")
             holder = _subject_person(ctx, tok.head.head)
             if holder is not None:
@@ -93,33 +97,15 @@ def _in_sentence(ctx: Context, sentence: Span) -> Iterator[tuple[Span, Entity, b
 
 def _appositives(ctx: Context) -> Iterator[tuple[Span, Entity]]:
     """``Victor Cha, a Korea scholar at the Center for ...,``, ``Rakeyia Scott, his wife,``: a noun phrase set
-    off after a person's name describes the person, whether or not its head is a known title."""
+    off after a person's name describes the person, whether or not its head is a known title
+    (:func:`quotebank.attribute.mentions.appositive_after`)."""
     doc = ctx.doc
     for i, person in ctx.index.entities_back_from(len(doc)):
         if person.kind is not SpeakerKind.PERSON or ctx.index.entity_at(i + 1) is person or ctx.quoted(doc[i].idx):
             continue
-        if i + 3 >= len(doc) or doc[i + 1].text != ",":
-            continue
-        # "Jane Lush, controller of entertainment commissioning, said": with no article, only a phrase closed
-        # by a comma, headed by a common noun, is an appositive (not "Trump, Clinton and Sanders").
-        bare = doc[i + 2].pos_ == "NOUN" and doc[i + 2].is_lower
-        if doc[i + 2].lower_ not in _APPOSITIVE_OPENERS and not bare:
-            continue
-        start = i + 2 if bare else i + 3
-        end = start
-        while end < len(doc) and end - i <= _APPOSITIVE_WORDS and not _closes_appositive(doc[end]):
-            end += 1
-        if bare and (end >= len(doc) or doc[end].text != ","):
-            continue
-        phrase = doc[start:end]
-        if len(phrase) and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not ctx.quoted(doc[end - 1].idx):
+        phrase = appositive_after(ctx, i)
+        if phrase is not None:
             yield phrase, person
-
-
-def _closes_appositive(tok: Token) -> bool:
-    if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or "\n" in tok.text_with_ws:
-        return True
-    return tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("who", "which", "that", "whose")
 
 
 def _phrase(ctx: Context, head: Token) -> Span:
@@ -140,6 +126,9 @@ def _subject_person(ctx: Context, verb: Token, *, pronouns: bool = True) -> Enti
             continue
         if child.lower_ in _PERSON_PRONOUNS and pronouns:
             return antecedent(ctx, child.lower_, verb)
+        if child.lower_ in _RELATIVES and verb.dep_ == "relcl" and verb.head.i < child.i:
+            # "Derek Mitchell, who served as U.S. ambassador to Burma,": the person the clause is about
+            child = verb.head
         entity = ctx.index.entity_at(child.i)
         return entity if entity is not None and entity.kind is SpeakerKind.PERSON else None
     return None
@@ -188,19 +177,26 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             break
         first = ctx.doc[first - 1].sent.start
     # Names inside the description ("The GOP candidate") are not what it refers back to.
+    owner: Entity | None = None
     for i, entity in ctx.index.entities_back_from(noun_phrase(ctx, head).start, first):
         if ctx.quoted(ctx.doc[i].idx) or ctx.doc[i].dep_ not in _DESCRIPTION_DEPS:
             continue  # the description goes on with the subject before it, not with whom that subject named
         if head.dep_ == "poss" and not _main_subject(ctx.doc[i]):
             continue  # an owner ("the chairman's letter") is read more strictly: only what a main clause is about
+        if head.dep_ != "poss" and ctx.doc[i].dep_ == "poss" and ctx.doc[i].head.dep_ not in ("nsubj", "nsubjpass"):
+            # "Pence says too much is made of Trump's tweets. The governor said": a subject before the owner of
+            # some other word goes first; that owner only when there is none
+            owner = owner or (entity if entity.kind is SpeakerKind.PERSON else None)
+            continue
         if entity.kind is not SpeakerKind.PERSON:
-            return None  # the last subject is an organisation: "the chairman" may be its
-        gender = _GENDERED_TITLES.get(head.lower_)
+            return owner  # the last subject is an organisation: "the chairman" may be its
+        # "The New York businessman" is not Hillary Clinton.
+        gender = _GENDERED_TITLES.get(head.lower_) or ctx.lexicon.person_descriptions.get(head.lower_)
         known = first_name_gender(entity, ctx.lexicon)
         if gender is not None and known is not None and gender != known:
             return None
         return entity
-    return None
+    return owner
 
 
 def _main_subject(tok: Token) -> bool:

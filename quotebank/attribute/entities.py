@@ -7,16 +7,18 @@ unnamed.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from spacy.tokens import Span, Token
 
 from ..coref import Entity, clean_name, first_name_gender
+from ..lexicons import Lexicon
 from ..model import SpeakerKind
 from ..roles import appositive_role, clean_role, is_title_token, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
-from .mentions import noun_phrase, owner_of, person_name
+from .mentions import appositive_after, noun_phrase, owner_of, person_name
 
 __all__ = [
     "antecedent",
@@ -26,6 +28,7 @@ __all__ = [
     "find_named_speakers",
     "fits",
     "gender_of",
+    "holds",
     "introduced_in",
     "kind_description",
     "late_appositive",
@@ -38,7 +41,6 @@ __all__ = [
     "sentence_subjects",
     "subordinate",
     "unowned_record",
-    "written_roles",
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "he or she"})
@@ -123,7 +125,7 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return resolve(ctx, owner, verb) if owner is not None else unowned_record(ctx, mention)
     entity = ctx.index.entity_in(mention)
     if entity is not None:
-        return entity, role_at(ctx, mention, entity)
+        return _described_here(ctx, mention, entity), role_at(ctx, mention, entity)
     if mention[0].lower_ == "the" and lower in ctx.lexicon.person_descriptions and head.pos_ == "NOUN":
         # "the 34-year-old mother of three replied": someone the text has named, like a pronoun would.
         return antecedent(ctx, ctx.lexicon.person_descriptions[lower] or "he or she", verb), None
@@ -146,7 +148,7 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         kind = SpeakerKind.PERSON if len(name.split()) >= 2 or head.ent_type_ == "PERSON" else SpeakerKind.UNKNOWN
         if head.ent_type_ in ("ORG", "GPE", "NORP"):
             kind = SpeakerKind.ORGANIZATION
-        return ctx.adhoc(name, kind), None
+        return _described_here(ctx, mention, ctx.adhoc(name, kind)), None
     plural = head.tag_ in ("NNS", "NNPS")
     lede_noun = lower in ctx.lexicon.organization_words or lower in ctx.lexicon.lede_nouns
     if determiner in ("a", "an") and (has_title or lede_noun) and (named := named_after(ctx, mention)) is not None:
@@ -177,6 +179,17 @@ def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
         if inside and closed:
             return tok
     return None
+
+
+def _described_here(ctx: Context, mention: Span, entity: Entity) -> Entity:
+    """``entity``, with the appositive after this mention of its name as a role when the entity index did not
+    read the mention (``Vann R. Newkirk II, a writer for The Atlantic, said``: the recogniser missed the name,
+    or took it for an organisation's)."""
+    if entity.kind is SpeakerKind.PERSON and ctx.index.entity_at(mention.end - 1) is not entity:
+        described = appositive_after(ctx, mention.end - 1)
+        if described is not None:
+            entity.add_role(described.text)
+    return entity
 
 
 def kind_description(ctx: Context, mention: Span) -> Entity | None:
@@ -242,11 +255,7 @@ def description(ctx: Context, mention: Span) -> Entity:
     role = role_text(ctx, mention)
     head_word = role_head(role, ctx.lexicon)
     if head_word:
-        holders = [
-            e
-            for e in ctx.index.entities
-            if e.kind is SpeakerKind.PERSON and any(head_word in r for r in written_roles(ctx, e))
-        ]
+        holders = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and holds(e, head_word, ctx.lexicon)]
         if len(holders) == 1:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
@@ -267,6 +276,15 @@ def description(ctx: Context, mention: Span) -> Entity:
     entity = ctx.adhoc(role, SpeakerKind.PERSON)
     entity.add_role(role)
     return entity
+
+
+def holds(entity: Entity, title: str, lexicon: Lexicon) -> bool:
+    """True when one of ``entity``'s roles has the word ``title`` (``president`` is not in ``presidential``),
+    abbreviations written out (``Vermont Sen.`` holds ``senator``)."""
+    pattern = re.compile(rf"\b{re.escape(title)}\b")
+    return any(
+        pattern.search(r.lower()) or pattern.search((clean_role(r, lexicon) or "").lower()) for r in entity.roles
+    )
 
 
 def described_subject(ctx: Context, mention: Span) -> Entity | None:
@@ -295,14 +313,9 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A person the article gives other titles is not this one ("President Trump ... the prime minister").
-        stated = not entity.roles or any(head_word and head_word in r for r in written_roles(ctx, entity))
+        stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
         return entity if stated else None
     return None
-
-
-def written_roles(ctx: Context, entity: Entity) -> list[str]:
-    """The entity's roles in lower case, abbreviated titles written out (``Sen.`` is a senator)."""
-    return [(clean_role(r, ctx.lexicon) or r).lower() for r in entity.roles]
 
 
 def named_after(ctx: Context, mention: Span) -> Entity | None:
@@ -332,7 +345,7 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
         if gender is not None and not fits(ctx, gender, entity):
             return None
         # A description with no title of its own ("a leading industry figure") conflicts with no stated title.
-        stated = head_word is None or not entity.roles or any(head_word in r for r in written_roles(ctx, entity))
+        stated = head_word is None or not entity.roles or holds(entity, head_word, ctx.lexicon)
         return entity if stated else None
     return None
 

@@ -15,6 +15,7 @@ from .cues import is_speech_noun
 __all__ = [
     "after_dateline",
     "agentive",
+    "appositive_after",
     "dateline_dash",
     "is_dateline",
     "may_own",
@@ -33,6 +34,9 @@ _NP_MODIFIERS = frozenset(
 # Verbs whose subject makes the speech noun they take as object ("filed papers", "made a comment").
 _PRODUCING_VERBS = frozenset({"file", "make", "submit", "write", "draft"})
 _OCCASION_PREPOSITIONS = frozenset({"at", "during", "in", "on"})
+# What opens an appositive with a determiner ("Roe, a lawyer,"), and how far it may run.
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "several", "many"})
+_APPOSITIVE_WORDS = 14
 # Verbs whose object, not their subject, did what the infinitive after it says ("forced him to admit"). Requests
 # ("urged him to say") and rules ("a law requiring candidates to disclose") say nothing was said.
 _OBJECT_CONTROL = frozenset({"force", "compel", "prompt", "lead", "get", "cause", "drive", "spur", "push", "oblige"})
@@ -327,6 +331,50 @@ def owner_of(ctx: Context, noun: Token) -> Span | None:
         if subject is not None and subject.root.i != noun.i:
             return subject
     return None
+
+
+def appositive_after(ctx: Context, last: int) -> Span | None:
+    """The noun phrase set off by a comma after the name that ends at token ``last``: ``, a writer for The
+    Atlantic,``, ``, his wife,``, ``, senior associate for education organizing at X,``, ``, one of several coal
+    industry veterans who``; None for a list of names (``Trump, Clinton and Sanders``) or a clause.
+
+    With no article, only a phrase closed by a comma and headed by a common noun (an adjective may lead it) is
+    an appositive; ``one of`` and its quantifier are no part of the description.
+    """
+    doc = ctx.doc
+    i = last
+    if i + 3 >= len(doc) or doc[i + 1].text != ",":
+        return None
+    start = i + 2
+    if doc[start].lower_ == "one" and doc[start + 1].lower_ == "of" and start + 2 < len(doc):
+        start += 2  # "Robert McAtee, one of several coal industry veterans who": the veterans describe him
+        if doc[start].pos_ not in ("DET", "ADJ", "PRON") or start + 1 >= len(doc):
+            return None
+    lead = start + 1 if doc[start].pos_ == "ADJ" and doc[start].is_lower and start + 1 < len(doc) else start
+    opened = doc[start].lower_ in _APPOSITIVE_OPENERS
+    bare = not opened and doc[lead].pos_ == "NOUN" and doc[lead].is_lower and doc[start].is_lower
+    if not opened and not bare:
+        return None
+    if opened:
+        start += 1
+    end = start
+    while end < len(doc) and end - i <= _APPOSITIVE_WORDS and not _closes_appositive(doc[end]):
+        end += 1
+    if bare and (end >= len(doc) or doc[end].text != ","):
+        return None
+    phrase = doc[start:end]
+    if not len(phrase) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or ctx.quoted(doc[end - 1].idx):
+        return None
+    return phrase
+
+
+def _closes_appositive(tok: Token) -> bool:
+    if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or "\n" in tok.text_with_ws:
+        return True
+    # "senior associate for education organizing at X": a participle goes on with the phrase; a finite verb
+    # ("Roe, a lawyer, said") or a relative pronoun starts a clause.
+    finite = tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN")
+    return finite or tok.lower_ in ("who", "which", "that", "whose")
 
 
 def may_own(ctx: Context, modifier: Token) -> bool:

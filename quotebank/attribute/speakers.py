@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..coref import FEMININE_WORDS, MASCULINE_WORDS, first_name_gender
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
-from ..roles import best_role, clean_role, role_head
+from ..roles import best_role, clean_role, role_head, weak_role
 from .context import Context, CueEvent
 from .events import find_events
 from .link import (
@@ -210,16 +211,64 @@ def one_speaker_each(ctx: Context, quotes: list[Quote], described: Iterable[tupl
     for quote in quotes:
         speaker = quote.speaker
         if speaker is not None:
+            if (named := _by_surname(ctx, speaker)) is not None:
+                speaker = attrs.evolve(speaker, name=named)  # "said Mr Gaymard" is the Herve Gaymard named before
             roles = gathered.get(speaker.name, [])
             if not roles and speaker.kind in (SpeakerKind.UNNAMED, SpeakerKind.PERSON):
                 # "a Cabinet Office spokeswoman said": an unnamed source's description holds its title
-                own = clean_role(speaker.name, lexicon)
-                roles = [(own, False)] if own and role_head(own, lexicon) else []
-            role = best_role([r for r, guessed in roles if not guessed], lexicon) or best_role(
-                [r for r, _ in roles], lexicon
-            )
+                own = _own_title(ctx, speaker)
+                roles = [(own, False)] if own else []
+            sure = [r for r, guessed in roles if not guessed]
+            if all(weak_role(r, lexicon) or not role_head(r, lexicon) for r in sure):
+                # "rival Donald Trump ... The Republican presidential nominee noted": a relation or a party written
+                # next to the name says less than a position the article states away from it.
+                sure += [r for r, guessed in roles if guessed and role_head(r, lexicon) and not weak_role(r, lexicon)]
+            role = best_role(sure, lexicon) or best_role([r for r, _ in roles], lexicon)
             others = [r for r, _ in roles if r != role]
             speaker = attrs.evolve(speaker, role=role, roles=(role, *others) if role else tuple(others))
             quote = attrs.evolve(quote, speaker=speaker)
         out.append(quote)
     return out
+
+
+def _own_title(ctx: Context, speaker: Speaker) -> str | None:
+    """The title a speaker's own words hold: ``a Cabinet Office spokeswoman`` is one; ``Lib Dem MP Lembit Opik``
+    holds ``Lib Dem MP`` before the name; ``Howard Dean`` and ``Mr. King`` hold none, though ``dean`` and
+    ``king`` are titles (a name the index knows as a person's, or one led by an honorific, is a name)."""
+    own = clean_role(speaker.name, ctx.lexicon)
+    head = role_head(own, ctx.lexicon) if own else None
+    if own is None or head is None:
+        return None
+    words = own.split()
+    # The last word that is a title, or ends a two-word one ("Lib Dem MP Lembit Opik" -> "MP").
+    last = max(
+        (
+            n
+            for n, w in enumerate(words)
+            if role_head(w, ctx.lexicon) or role_head(" ".join(words[n - 1 : n + 1]), ctx.lexicon) == head
+        ),
+        default=len(words) - 1,
+    )
+    if last < len(words) - 1 and words[last + 1][:1].isupper() and speaker.kind is SpeakerKind.PERSON:
+        return " ".join(words[: last + 1])  # the name after the title is no part of it
+    if words[0].lower().rstrip(".") in ctx.lexicon.honorifics:
+        return None
+    entity = ctx.index.find(speaker.name)
+    return None if entity is not None and entity.kind is SpeakerKind.PERSON and words[-1][:1].isupper() else own
+
+
+def _by_surname(ctx: Context, speaker: Speaker) -> str | None:
+    """The full name of the one person the index knows by the surname that follows a speaker's honorific
+    (``Mr Gaymard`` -> ``Herve Gaymard``), when the speaker was not resolved to that person."""
+    words = speaker.name.split()
+    if speaker.kind is not SpeakerKind.PERSON or len(words) != 2:
+        return None
+    if words[0].lower().rstrip(".") not in ctx.lexicon.honorifics:
+        return None
+    people = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and e.surname == words[1]]
+    if len(people) != 1 or people[0].name == speaker.name:
+        return None
+    honorific = words[0].lower().rstrip(".")
+    gender = "she" if honorific in FEMININE_WORDS else "he" if honorific in MASCULINE_WORDS else None
+    known = first_name_gender(people[0], ctx.lexicon)
+    return None if gender and known and gender != known else people[0].name  # "Mrs Smith" is not John Smith

@@ -205,6 +205,15 @@ class Lexicon:
     occupation_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Occupations that name a person's role like a title does (``rally driver Dave Hawkins``, ``X, a designer,``):
     read as titles for roles only (:mod:`quotebank.roles`)."""
+    party_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Members of a party, named like a title (``New York Democrat Charlie King``, ``Lib Dem Norman Baker``, ``the
+    ranking Democrat on the committee``): roles, never a name's part."""
+    portraying_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose ``as`` phrase is how someone is seen, not a role held (``Trump is painted as a greedy
+    Republican``), unlike ``served as the attorney general``."""
+    relation_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Titles that name a relation to someone else, not a position (``rival Donald Trump``): a role only when the
+    article gives the person no position (:func:`quotebank.roles.best_role`)."""
 
 
 @functools.cache
