@@ -66,6 +66,7 @@ from .blocks import block_quotes, transcript
 from .context import Context, CueEvent
 from .descriptions import described_roles
 from .events import find_events
+from .identity import one_identity_each
 from .reported import indirect_cues
 from .scenes import apply_scenes
 from .speakers import attribute, one_speaker_each
@@ -98,5 +99,5 @@ def attribute_quotes(
     if indirect:
         attributed = report_speech(doc, indirect_cues(ctx), attributed, lexicon, text=ctx.text)
     # One speaker per person first, so that a scene follows the person under every name the article uses.
-    attributed = one_speaker_each(ctx, attributed, described_roles(ctx))
+    attributed = one_identity_each(one_speaker_each(ctx, attributed, described_roles(ctx)))
     return apply_scenes(ctx, attributed)
