@@ -51,6 +51,17 @@ RUN_TOGETHER = [
         [("Sales rose.", None), ("20% more people came in December.", 0)],
         [],
     ),
+    # the cue after the last piece: the first piece opens a sentence of its own, as a paragraph does
+    (
+        'City led at the break. "We never stopped believing. "The lads were superb," Holt said.',
+        [("We never stopped believing.", None), ("The lads were superb,", 0)],
+        [],
+    ),
+    (
+        '"We never stopped believing. "The lads were superb," Holt said.',
+        [("We never stopped believing.", None), ("The lads were superb,", 0)],
+        [],
+    ),
     # an ellipsis ends the first piece
     ('He said: "We waited… "Then the call came."', [("We waited…", None), ("Then the call came.", 0)], []),
     # typewriter marks of an archive
@@ -141,6 +152,7 @@ ATTRIBUTED = [
         "Eddie Smith",
     ),
     ('Senior manager Jon Walton told the BBC: "It has been phenomenal. "Every week footfall has grown."', "Jon Walton"),
+    ('City led at the break. "We never stopped believing. "The lads were superb," Holt said.', "Holt"),
 ]
 
 

@@ -57,6 +57,7 @@ MAX_CUE_GAP = 90
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”]?\s*$")
 # The end of a sentence right before an opening mark (a closing single mark or bracket may follow the stop).
 _SENTENCE_BREAK = re.compile(r"[.!?…]['’)]?\s+$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…]['’\"”)]?\s+$")
 
 
 @attrs.frozen(kw_only=True)
@@ -289,10 +290,20 @@ class _Pairer:
         """
         if last not in self.pieces:
             return False
+        first = self.pieces[last][0][0]
+        if self._opens_sentence(first):
+            # '"We never stopped believing. "The lads were superb," Holt said.': the first piece opens a sentence
+            # of its own, as a paragraph does; a quote left open starts inside a sentence ('He said "this').
+            return False
         k = close.pos - 1
         while k > last.pos and self.text[k].isspace():
             k -= 1
         return self.text[k] == ","
+
+    def _opens_sentence(self, mark: Mark) -> bool:
+        """True for an opening mark at the start of a paragraph or right after a sentence's end."""
+        before = self.text[max(0, mark.pos - 40) : mark.pos]
+        return not before.strip() or bool(_SENTENCE_END_BEFORE.search(before)) or before.endswith("\n")
 
     def _faces_wrong_way(self, mark: Mark, pstart: int) -> bool:
         """True for a closing glyph that opens its paragraph: ``” … he delivered a mix of ...,” Barabak wrote.``."""
