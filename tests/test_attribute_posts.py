@@ -74,3 +74,34 @@ def test_attribution_of_a_post_without_author(
     speaker = attributed.speaker
     assert (None if speaker is None else (speaker.name, speaker.kind)) == expected
     assert attributed.channel is Channel.TWEET and attributed.cue == signature
+
+
+# The article introduces a post in the paragraph above its signature: the post is the words in marks only.
+INTRODUCED = [
+    (
+        'Nair later posted on Twitter: "Thank you to every volunteer out there tonight."\n\n'
+        "— Priya Nair (@PriyaNairMP) March 3, 2026",
+        "Thank you to every volunteer out there tonight.",
+    ),
+    (
+        "The mayor wrote: “Roads reopen at noon.” — City Mayor (@citymayor) May 2, 2024",
+        "Roads reopen at noon.",
+    ),
+    # negative: no narration, the whole paragraph is the post
+    (
+        "“Roads reopen at noon,” as promised. See you there!\n\n— City Mayor (@citymayor) May 2, 2024",
+        "“Roads reopen at noon,” as promised. See you there!",
+    ),
+    # negative: narration words inside a post that does not end in marks stay in it
+    (
+        "Told you so. The council said no and it was wrong.\n\n— City Mayor (@citymayor) May 2, 2024",
+        "Told you so. The council said no and it was wrong.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "post"), INTRODUCED)
+def test_a_post_introduced_in_its_paragraph_is_the_words_in_marks(text: str, post: str) -> None:
+    posts = [q for q in quotebank.extract(text, indirect=False) if q.kind is QuoteKind.EMBEDDED_POST]
+    assert [q.text for q in posts] == [post]
+    assert posts[0].speaker is not None and posts[0].speaker.handle

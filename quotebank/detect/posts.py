@@ -158,6 +158,32 @@ def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
+_OPENING_MARKS = "“\"«„"
+
+
+def _past_introduction(text: str, start: int, end: int) -> int:
+    """Where a post body begins when the article introduces it in the same paragraph, else ``start``.
+
+    ``Nair later posted on Twitter: "Thank you to every volunteer."`` above a signature: the post is the words in
+    marks after the article's own voice, not the sentence that introduces them.
+
+    Example:
+        >>> text = 'She posted: "Thank you all." — Jo Roe (@jo) March 3, 2026'
+        >>> text[_past_introduction(text, 0, 28) :]
+        '"Thank you all." — Jo Roe (@jo) March 3, 2026'
+    """
+    if end - start < 2 or text[end - 1] not in "”\"»“":
+        return start
+    narration = _NARRATION.search(text, start, end)
+    if narration is None:
+        return start
+    # The opening mark of the last quotation, after the narration: the closing glyph of a pair is never it.
+    for k in range(end - 2, narration.end() - 1, -1):
+        if text[k] in _OPENING_MARKS and (k == 0 or text[k - 1] in " \t\u00a0:\n"):
+            return k
+    return start
+
+
 def embedded_posts(
     text: str, paragraphs: list[tuple[int, int]], masked: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int, Post]]:
@@ -196,6 +222,7 @@ def embedded_posts(
                 k -= 1
             if body_start < 0:
                 continue
+        body_start = _past_introduction(text, body_start, body_end)
         link = trailing_links(text, body_start, body_end)
         if link is not None and link > body_start:
             body_end = strip_span(text, body_start, link)[1]
