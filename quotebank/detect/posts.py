@@ -158,7 +158,7 @@ def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
-_OPENING_MARKS = "“\"«„"
+_OPENING_MARKS = '“"«„'
 
 
 def _past_introduction(text: str, start: int, end: int) -> int:
@@ -172,7 +172,7 @@ def _past_introduction(text: str, start: int, end: int) -> int:
         >>> text[_past_introduction(text, 0, 28) :]
         '"Thank you all." — Jo Roe (@jo) March 3, 2026'
     """
-    if end - start < 2 or text[end - 1] not in "”\"»“":
+    if end - start < 2 or text[end - 1] not in '”"»“':
         return start
     narration = _NARRATION.search(text, start, end)
     if narration is None:
