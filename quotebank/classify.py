@@ -227,18 +227,24 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_WORD = re.compile(r"(?<![\w'’-])[^\W_][\w'’-]*")
+
+
 def is_title(body: str) -> bool:
-    """True for a short title or name in Title Case: ``Morning Joe``, ``Coal Isn't the Villain.``
+    """True for a short title or name in Title Case: ``Morning Joe``, ``Coal Isn't the Villain.``, ``13th``.
+
+    A word that starts with a digit has no case and fits a title (``13th``, ``American Skin (41 Shots)``); a
+    number alone (``1,000``) is no title.
 
     Example:
-        >>> is_title("Fox News Sunday,"), is_title("not seek escalation")
-        (True, False)
+        >>> is_title("Fox News Sunday,"), is_title("not seek escalation"), is_title("13th."), is_title("80 soldiers")
+        (True, False, True, False)
     """
-    words = re.findall(r"[^\W\d_][\w'’-]*", body)
-    if not words or len(words) > 7:
+    words = _WORD.findall(body)
+    if not words or len(words) > 7 or not any(c.isalpha() for c in body):
         return False
     capitals = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
-    return bool(capitals) and all(w[0].isupper() for w in capitals)
+    return bool(capitals) and all(w[0].isupper() or w[0].isdigit() for w in capitals)
 
 
 # Nouns that name a work, whose title may follow after a comma (`his 2002 book, "Make Your Kid a Millionaire,"`):
@@ -283,12 +289,13 @@ def _is_subhead(text: str, open_pos: int, end: int) -> bool:
 
 
 def _after_determiner(doc: Doc, span: Span | None, open_pos: int) -> bool:
-    """The quote follows a determiner, with at most adjectives between: it names something, nobody says it."""
+    """The quote follows a determiner, with at most adjectives and numbers between: it names something, nobody
+    says it (``a bipartisan “Grand Bargain”``, ``his 1994 “Contract with America”``)."""
     if span is None:
         return False
     near = doc[max(0, span.start - 6) : span.start]
     words = [tok for tok in near if tok.idx + len(tok) <= open_pos and not tok.is_punct and not tok.is_space][-3:]
-    while words and words[-1].pos_ == "ADJ":
+    while words and words[-1].pos_ in ("ADJ", "NUM"):
         words.pop()
     return bool(words) and words[-1].lower_ in _DETERMINERS
 

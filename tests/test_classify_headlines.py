@@ -1,4 +1,4 @@
-"""Words a headline sets in single marks, and titles inside reported speech: names and summaries, not quotes."""
+"""Words a headline sets in single marks, and titles (inside reported speech, with numbers): not quotes."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from spacy.language import Language
 
 import quotebank
-from quotebank.classify import headline_end, headline_words
+from quotebank.classify import classify_kinds, headline_end, headline_words
 from quotebank.detect import find_quotations
+from quotebank.lexicons import get_lexicon
 from quotebank.model import QuoteKind
 
 
@@ -99,3 +100,28 @@ def test_a_title_inside_reported_speech_stays_a_name(nlp: Language, text: str, t
 def test_words_inside_reported_speech_stay_partial(nlp: Language, text: str, fragment: str) -> None:
     quotes = quotebank.extract(text, nlp=nlp)
     assert [q.kind for q in quotes if q.text == fragment] == [QuoteKind.PARTIAL]
+
+
+def kinds(nlp: Language, text: str) -> list[QuoteKind]:
+    with nlp.select_pipes(disable=["quotebank"]):
+        doc = nlp(text)
+    raws, _ = find_quotations(text)
+    return classify_kinds(doc, raws, get_lexicon("en"), text=text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number between the determiner and the title, as an adjective would be
+        ("He said the party ran on its 1994 “Contract with America” that year.", QuoteKind.SCARE),
+        # a title with a numeral (a word that starts with a digit has no case)
+        ("The director said her new documentary “13th” explores the prison system.", QuoteKind.SCARE),
+        # negative cases: numbers and counts someone gave are their words
+        ("He said there were “3,210 shooting victims” this year.", QuoteKind.PARTIAL),
+        ("Officials said “80 soldiers” were killed.", QuoteKind.PARTIAL),
+        ("He said the plan would cost “1,000” jobs.", QuoteKind.PARTIAL),
+        ("He said his 2 “very good” friends would come.", QuoteKind.PARTIAL),
+    ],
+)
+def test_titles_with_numbers(nlp: Language, text: str, expected: QuoteKind) -> None:
+    assert kinds(nlp, text)[0] is expected
