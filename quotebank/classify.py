@@ -301,7 +301,9 @@ def _after_determiner(doc: Doc, span: Span | None, open_pos: int) -> bool:
 
 
 HEADLINE_MAX_WORDS = 25
-"""The longest first line read as the article's headline."""
+"""The longest first line read as the article's headline, in words ..."""
+HEADLINE_MAX_CHARS = 400
+"""... and in characters."""
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -312,7 +314,7 @@ def headline_end(text: str) -> int:
         >>> headline_end("Mayor Calls Plan ‘A Disaster’\\n\\nThe mayor said ..."), headline_end("One paragraph only.")
         (29, -1)
     """
-    end = text.find("\n")
+    end = text.find("\n", 0, HEADLINE_MAX_CHARS)  # bounded: a long text with no line break is read in no time
     line = text[:end].strip() if end > 0 else ""
     if not line or _NON_SPACE.search(text, end) is None or line.endswith(":"):
         return -1
@@ -332,8 +334,10 @@ def headline_words(text: str, start: int, end: int, marks: str) -> bool:
         >>> headline_words(text, 18, 28, "‘’"), headline_words("‘We won,’ she said.\\n\\nMore.", 1, 8, "‘’")
         (True, False)
     """
+    if end > HEADLINE_MAX_CHARS or not marks or marks[0] not in SINGLE_MARKS:
+        return False
     line_end = headline_end(text)
-    if line_end < 0 or end > line_end or not marks or marks[0] not in SINGLE_MARKS:
+    if line_end < 0 or end > line_end:
         return False
     if opening_width(text, start) != 1 or text[start:end].rstrip().endswith(","):
         return False
