@@ -10,14 +10,20 @@ Rules (applied to each quotation-mark pair, in order):
    reporting cue at all (no speech verb or noun, no ``according to``, no colon
    before it). A title is a scare quote too: Title Case words after the noun of a
    work (``his book, “Make Your Kid a Millionaire,”``), after a determiner
-   (``a bipartisan “Grand Bargain”``), or alone in their paragraph (a section
-   heading). Scare quotes are kept on the Doc but left out of
-   :func:`quotebank.extract` by default.
+   (``a bipartisan “Grand Bargain”``, ``his 1994 “Contract with America”``), or
+   alone in their paragraph (a section heading); see :func:`names_title`. Such a
+   title stays a scare quote inside a reported clause. Scare quotes are kept on
+   the Doc but left out of :func:`quotebank.extract` by default.
 3. A quote that is built into the syntax of its sentence (the character before
    the opening mark is a letter or digit: ``described it as “...”``, ``does
    “not seek ...”``), or that starts in lower case outside a split quote, is
    ``PARTIAL``; anything else is ``DIRECT``. Later pieces of a split quote
    take the kind of the first piece.
+
+Words a headline sets in single marks inside its own clause (:func:`headline_words`)
+keep their kind here; when the headline's clause is returned as reported speech,
+:mod:`quotebank.indirect` makes them a scare quote, so that the statement is
+returned once.
 """
 
 from __future__ import annotations
