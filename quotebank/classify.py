@@ -10,14 +10,20 @@ Rules (applied to each quotation-mark pair, in order):
    reporting cue at all (no speech verb or noun, no ``according to``, no colon
    before it). A title is a scare quote too: Title Case words after the noun of a
    work (``his book, “Make Your Kid a Millionaire,”``), after a determiner
-   (``a bipartisan “Grand Bargain”``), or alone in their paragraph (a section
-   heading). Scare quotes are kept on the Doc but left out of
-   :func:`quotebank.extract` by default.
+   (``a bipartisan “Grand Bargain”``, ``his 1994 “Contract with America”``), or
+   alone in their paragraph (a section heading); see :func:`names_title`. Such a
+   title stays a scare quote inside a reported clause. Scare quotes are kept on
+   the Doc but left out of :func:`quotebank.extract` by default.
 3. A quote that is built into the syntax of its sentence (the character before
    the opening mark is a letter or digit: ``described it as “...”``, ``does
    “not seek ...”``), or that starts in lower case outside a split quote, is
    ``PARTIAL``; anything else is ``DIRECT``. Later pieces of a split quote
    take the kind of the first piece.
+
+Words a headline sets in single marks inside its own clause (:func:`headline_words`)
+keep their kind here; when the headline's clause is returned as reported speech,
+:mod:`quotebank.indirect` makes them a scare quote, so that the statement is
+returned once.
 """
 
 from __future__ import annotations
@@ -30,10 +36,18 @@ from spacy.tokens import Doc, Span
 
 from .detect import RawQuote
 from .lexicons import Lexicon
-from .marks import opening_width
+from .marks import SINGLE_MARKS, opening_width
 from .model import QuoteKind
 
-__all__ = ["classify_kinds", "is_title", "sentence_has_cue", "sentence_of"]
+__all__ = [
+    "classify_kinds",
+    "headline_end",
+    "headline_words",
+    "is_title",
+    "names_title",
+    "sentence_has_cue",
+    "sentence_of",
+]
 
 SCARE_MAX_WORDS = 5
 STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.\s]*")
@@ -48,7 +62,11 @@ def _previous_char(text: str, pos: int) -> str:
 
 
 def _quote_span(doc: Doc, quote: RawQuote) -> Span | None:
-    return doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return _char_span(doc, quote.start, quote.end)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 _IRREGULAR = {
@@ -215,18 +233,24 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_WORD = re.compile(r"(?<![\w'’-])[^\W_][\w'’-]*")
+
+
 def is_title(body: str) -> bool:
-    """True for a short title or name in Title Case: ``Morning Joe``, ``Coal Isn't the Villain.``
+    """True for a short title or name in Title Case: ``Morning Joe``, ``Coal Isn't the Villain.``, ``13th``.
+
+    A word that starts with a digit has no case and fits a title (``13th``, ``American Skin (41 Shots)``); a
+    number alone (``1,000``) is no title.
 
     Example:
-        >>> is_title("Fox News Sunday,"), is_title("not seek escalation")
-        (True, False)
+        >>> is_title("Fox News Sunday,"), is_title("not seek escalation"), is_title("13th."), is_title("80 soldiers")
+        (True, False, True, False)
     """
-    words = re.findall(r"[^\W\d_][\w'’-]*", body)
-    if not words or len(words) > 7:
+    words = _WORD.findall(body)
+    if not words or len(words) > 7 or not any(c.isalpha() for c in body):
         return False
     capitals = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
-    return bool(capitals) and all(w[0].isupper() for w in capitals)
+    return bool(capitals) and all(w[0].isupper() or w[0].isdigit() for w in capitals)
 
 
 # Nouns that name a work, whose title may follow after a comma (`his 2002 book, "Make Your Kid a Millionaire,"`):
@@ -271,14 +295,60 @@ def _is_subhead(text: str, open_pos: int, end: int) -> bool:
 
 
 def _after_determiner(doc: Doc, span: Span | None, open_pos: int) -> bool:
-    """The quote follows a determiner, with at most adjectives between: it names something, nobody says it."""
+    """The quote follows a determiner, with at most adjectives and numbers between: it names something, nobody
+    says it (``a bipartisan “Grand Bargain”``, ``his 1994 “Contract with America”``)."""
     if span is None:
         return False
     near = doc[max(0, span.start - 6) : span.start]
     words = [tok for tok in near if tok.idx + len(tok) <= open_pos and not tok.is_punct and not tok.is_space][-3:]
-    while words and words[-1].pos_ == "ADJ":
+    while words and words[-1].pos_ in ("ADJ", "NUM"):
         words.pop()
     return bool(words) and words[-1].lower_ in _DETERMINERS
+
+
+HEADLINE_MAX_WORDS = 25
+"""The longest first line read as the article's headline, in words ..."""
+HEADLINE_MAX_CHARS = 400
+"""... and in characters."""
+_NON_SPACE = re.compile(r"\S")
+
+
+def headline_end(text: str) -> int:
+    """The end of the article's headline: its first line, when an article follows and it is short; else -1.
+
+    Example:
+        >>> headline_end("Mayor Calls Plan ‘A Disaster’\\n\\nThe mayor said ..."), headline_end("One paragraph only.")
+        (29, -1)
+    """
+    end = text.find("\n", 0, HEADLINE_MAX_CHARS)  # bounded: a long text with no line break is read in no time
+    line = text[:end].strip() if end > 0 else ""
+    if not line or _NON_SPACE.search(text, end) is None or line.endswith(":"):
+        return -1
+    return end if len(line.split()) <= HEADLINE_MAX_WORDS else -1
+
+
+def headline_words(text: str, start: int, end: int, marks: str) -> bool:
+    """True for words in single marks that are part of the headline's own clause (see :func:`headline_end`).
+
+    Headlines set quoted words in single marks and build them into the editor's summary (``Black Lawmakers Rip
+    Trump As A ‘Disgusting Fraud’``, ``Warren Hammers CEO: ‘You Should Be Investigated’``), often Title Cased or
+    cut; the article quotes the words again, as they were said. A headline that is a quote and nothing else
+    (``‘No-one can define new hunt ban’``) and a quote with its cue (``‘We won,’ she said``) are quotes.
+
+    Example:
+        >>> text = "Rivals Call Plan ‘A Disaster’\\n\\nThe plan was published on Monday."
+        >>> headline_words(text, 18, 28, "‘’"), headline_words("‘We won,’ she said.\\n\\nMore.", 1, 8, "‘’")
+        (True, False)
+    """
+    if end > HEADLINE_MAX_CHARS or not marks or marks[0] not in SINGLE_MARKS:
+        return False
+    line_end = headline_end(text)
+    if line_end < 0 or end > line_end:
+        return False
+    if opening_width(text, start) != 1 or text[start:end].rstrip().endswith(","):
+        return False
+    outside = text[: start - 1] + text[end + 1 : line_end]
+    return bool(re.search(r"[^\W\d_]", outside))
 
 
 def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
@@ -286,6 +356,42 @@ def _named_by_trigger(text: str, start: int, lexicon: Lexicon) -> bool:
     before = re.sub(r"[\s\u00a0]+", " ", before).rstrip(" ,:")
     before = re.sub(r"\b(?:a|an|the|its|his|her|their)$", "", before).rstrip()
     return any(before.endswith(trigger) for trigger in lexicon.naming_triggers)
+
+
+def names_title(doc: Doc, start: int, end: int, lexicon: Lexicon, *, text: str | None = None) -> bool:
+    """True when the Title Case words in marks at ``start:end`` are a name by their context, whoever speaks nearby.
+
+    A title after the noun of a work (``his book, “Make Your Kid a Millionaire,”``), after a word that introduces
+    one (``on “Morning Joe”``), after a determiner (``a bipartisan “Grand Bargain”``) or an outlet (``CNN's “State of
+    the Union”``), or alone in its paragraph (a section heading). ``text`` is ``doc.text`` when the caller has it.
+
+    Example:
+        >>> import spacy
+        >>> from quotebank.lexicons import get_lexicon
+        >>> text = "She spoke on “Morning Joe” and said “we will win.”"
+        >>> doc = spacy.blank("en")(text)
+        >>> names_title(doc, 14, 25, get_lexicon("en")), names_title(doc, 37, 49, get_lexicon("en"))
+        (True, False)
+    """
+    text = doc.text if text is None else text
+    body = text[start:end]
+    if not is_title(body):
+        return False
+    open_pos = start - opening_width(text, start)
+    while open_pos > 0 and text[open_pos].isspace():
+        open_pos -= 1
+    prev = _previous_char(text, open_pos)
+    before = _word_before(text, open_pos)
+    if not (prev.isalnum() or prev in "%$&)"):
+        return before in _WORK_NOUNS or _is_subhead(text, open_pos, end)
+    outlet = re.sub(r"['’]s?$", "", before)
+    return (
+        before in _TITLE_CONTEXT
+        # `a bipartisan "Grand Bargain"`, `during a "Commander-in-Chief Forum"`: a name after a determiner
+        or (len(body.split()) > 1 and _after_determiner(doc, _char_span(doc, start, end), open_pos))
+        # "on CNN's “State of the Union”": a programme of an outlet
+        or (outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words))
+    )
 
 
 def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: str | None = None) -> list[QuoteKind]:
@@ -322,25 +428,12 @@ def classify_kinds(doc: Doc, quotes: list[RawQuote], lexicon: Lexicon, *, text: 
         integrated = prev.isalnum() or prev in "%$&)"
         words = len(body.split())
         ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", body.rstrip()))
-        if not quote.continued and is_title(body) and not integrated:
-            before = _word_before(text, open_pos)
-            if before in _WORK_NOUNS or _is_subhead(text, open_pos, quote.end):
-                kinds.append(QuoteKind.SCARE)
-                continue
+        if not quote.continued and names_title(doc, quote.start, quote.end, lexicon, text=text):
+            kinds.append(QuoteKind.SCARE)
+            continue
         if integrated and not quote.continued and is_title(body):
             span = _quote_span(doc, quote)
-            before = _word_before(text, open_pos)
-            outlet = re.sub(r"['’]s?$", "", before)
-            if (
-                before in _TITLE_CONTEXT
-                # `a bipartisan "Grand Bargain"`, `during a "Commander-in-Chief Forum"`: a name after a determiner
-                or (len(body.split()) > 1 and _after_determiner(doc, span, open_pos))
-                or (
-                    # "on CNN's “State of the Union”": a programme of an outlet
-                    outlet != before and (outlet in lexicon.media_words or outlet in lexicon.broadcast_media_words)
-                )
-                or (span is not None and not has_cue(span))
-            ):
+            if span is not None and not has_cue(span):
                 kinds.append(QuoteKind.SCARE)
                 continue
         if words <= SCARE_MAX_WORDS and not ends_sentence and not quote.continued:

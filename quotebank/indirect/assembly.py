@@ -4,7 +4,9 @@
 is not returned as a separate ``INDIRECT`` quote: the quoted fragment stays a ``PARTIAL`` quote and carries the
 whole clause as its ``reported`` span, with the clause's cue and speaker. The exact words are the quote; the clause
 around them is their context, so the same statement is never counted twice. Marks around a term after ``so-called``
-or ``known as`` are no one's words: the clause stays ``INDIRECT``.
+or ``known as`` are no one's words, and so are the marks around a title (``during a “Commander-in-Chief Forum”``):
+the clause stays ``INDIRECT``. A headline's words in single marks (``Lawmakers Rip Trump As A ‘Fraud’``) stay
+inside the headline's clause: the clause is returned, the fragment is kept on the Doc as a scare quote.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from bisect import bisect_left, bisect_right
 import attrs
 from spacy.tokens import Doc, Span, Token
 
+from ..classify import headline_words, names_title
 from ..lexicons import Lexicon
 from ..marks import SINGLE_MARKS, closing_width, opening_width
 from ..model import Quote, QuoteKind, TextSpan
@@ -59,7 +62,7 @@ def report_speech(
 def _report_speech(
     doc: Doc, cues: list[tuple[Token, Quote, Span | None]], quotes: list[Quote], lexicon: Lexicon, text: str
 ) -> list[Quote]:
-    terms = _term_ids(quotes, text, lexicon)
+    terms = _term_ids(doc, quotes, text, lexicon)
     marked = _Marked(_marked_quotes(quotes, terms, text), text)
     singles = _SingleMarked(quotes, text)
     found: list[Quote] = []
@@ -92,16 +95,24 @@ def _report_speech(
             taken.add(follow)
             found.append(_clause_quote(template, follow.start_char, follow.end_char, text))
     clauses = _Clauses(mixed + found)
-    return [q if q.id in terms else _in_reported_clause(q, clauses, text) for q in quotes] + found
+    returned = {(c.start, c.end) for c in found}
+    linked = [q if q.id in terms else _in_reported_clause(q, clauses, text) for q in quotes]
+    return [_headline_words(q, returned, text) for q in linked] + found
 
 
-def _term_ids(quotes: list[Quote], text: str, lexicon: Lexicon) -> set[str]:
-    """The ids of the scare quotes that mark a term by its name.
+def _term_ids(doc: Doc, quotes: list[Quote], text: str, lexicon: Lexicon) -> set[str]:
+    """The ids of the scare quotes that mark a term or a title by its name.
 
-    "called for taxing so-called ''pass through'' income": marks around a term are no one's words; the clause
-    around it stays reported speech and the term a scare quote.
+    "called for taxing so-called ''pass through'' income", "stressed her record during a “Commander-in-Chief
+    Forum”": marks around a term or a title are no one's words; the clause around it stays reported speech and
+    the term a scare quote.
     """
-    return {q.id for q in quotes if q.kind is QuoteKind.SCARE and _is_term(q, text, lexicon)}
+    return {
+        q.id
+        for q in quotes
+        if q.kind is QuoteKind.SCARE
+        and (_is_term(q, text, lexicon) or names_title(doc, q.start, q.end, lexicon, text=text))
+    }
 
 
 def _marked_quotes(quotes: list[Quote], terms: set[str], text: str) -> list[Quote]:
@@ -110,7 +121,8 @@ def _marked_quotes(quotes: list[Quote], terms: set[str], text: str) -> list[Quot
     Single quotation marks inside a reported clause are the headline and nested style (``Christie calls Clinton
     ‘a disgrace’``): the clause is still reported speech, with the fragment inside it. Double marks make the
     fragment the quote and the clause its context. A direct quote in single marks is a quote all the same
-    (British style: 'This is a budget,' she said).
+    (British style: 'This is a budget,' she said), unless it is the headline's words (``Warren to CEO: ‘You Should
+    Be Investigated’``, see :func:`quotebank.classify.headline_words`).
     """
     return [
         q
@@ -118,6 +130,7 @@ def _marked_quotes(quotes: list[Quote], terms: set[str], text: str) -> list[Quot
         if q.kind is not QuoteKind.INDIRECT
         and q.id not in terms
         and (q.kind is QuoteKind.DIRECT or not _single_marked(q, text))
+        and not headline_words(text, q.start, q.end, q.marks)
     ]
 
 
@@ -232,6 +245,19 @@ def _is_term(quote: Quote, text: str, lexicon: Lexicon) -> bool:
 def _single_marked(quote: Quote, text: str) -> bool:
     """True for a quote in single quotation marks (‘...’ or '...'), not in typewriter double ones (''...'')."""
     return bool(quote.marks) and quote.marks[0] in SINGLE_MARKS and opening_width(text, quote.start) == 1
+
+
+def _headline_words(quote: Quote, returned: set[tuple[int, int]], text: str) -> Quote:
+    """A fragment a headline sets in single marks, inside the headline clause returned as reported speech, as a
+    scare quote: the clause is the report, returned once (``Lawmakers Rip Trump As A ‘Fraud’``); the article
+    quotes the words again. See :func:`quotebank.classify.headline_words`. Without such a clause, the fragment
+    is the report and stays."""
+    reported = quote.reported
+    if reported is None or (reported.start, reported.end) not in returned or quote.kind is QuoteKind.INDIRECT:
+        return quote
+    if not headline_words(text, quote.start, quote.end, quote.marks):
+        return quote
+    return attrs.evolve(quote, kind=QuoteKind.SCARE, speaker=None)
 
 
 def _in_reported_clause(quote: Quote, clauses: _Clauses, text: str) -> Quote:
