@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import attrs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
 from .model import Speaker, SpeakerKind
@@ -152,6 +152,8 @@ class EntityIndex:
         self._mentioned: list[int] | None = None
         self._subject_mentions: set[int] = set()
         self._honoured: frozenset[str] | None = None
+        self._headline: int | None = None
+        self._body_names: frozenset[str] | None = None
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -168,11 +170,76 @@ class EntityIndex:
             start += 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or self._verb_after_name(doc[end - 1])
+        ):
             end -= 1
         if start >= end:
             return None
         return doc[start:end]
+
+    def _verb_after_name(self, tok: Token) -> bool:
+        """``Obama Says African-American Museum Will ...``: a headline's present-tense speech verb, which title case
+        joins to the name before it, is never part of a name (``Said`` may be: Edward Said)."""
+        if tok.i == 0 or not tok.text[:1].isupper():
+            return False
+        lower = tok.lower_
+        if lower in self.lexicon.headline_say_forms and lower != "said":
+            return True
+        stem = lower[:-2] if lower.endswith("es") else lower[:-1] if lower.endswith("s") else ""
+        return tok.tag_ == "VBZ" and (stem in self.lexicon.speech_verbs or lower[:-1] in self.lexicon.speech_verbs)
+
+    def _headline_end(self) -> int:
+        """The token index where the document's first line ends, when an article follows it (else 0)."""
+        if self._headline is None:
+            self._headline = 0
+            for tok in self.doc:
+                if "\n" in tok.text_with_ws:
+                    rest = self.doc[tok.i + 1 :]
+                    self._headline = tok.i if any(not t.is_space for t in rest) else 0
+                    break
+        return self._headline
+
+    def _headline_name(self, span: Span) -> Span:
+        """A person's name in the headline without the title-case words around it that the article never writes
+        as part of a name: ``Derelict Obama and Clinton``, ``Clinton Breaks With ...`` (the recogniser takes a
+        capitalised word next to a name for part of it). A common first name and an initial stay; the words are
+        kept when none of them is a name the article writes (the headline is all the text has)."""
+        words = self._body_name_words()
+        if span.text in words:
+            return span
+
+        def kept(tok: Token) -> bool:
+            lower = tok.lower_
+            return (
+                tok.text in words
+                or lower in self.lexicon.feminine_names
+                or lower in self.lexicon.masculine_names
+                or bool(_INITIAL.fullmatch(tok.text))
+                or tok.text in _NAME_SUFFIXES
+            )
+
+        start, end = span.start, span.end
+        while start < end and not kept(self.doc[start]):
+            start += 1
+        while end > start and not kept(self.doc[end - 1]):
+            end -= 1
+        if not any(t.text in words for t in self.doc[start:end]):
+            return span
+        return self.doc[start:end]
+
+    def _body_name_words(self) -> frozenset[str]:
+        """The words of the people's names the article writes after its headline (and the whole names), found once:
+        what a name in title case there is checked against."""
+        if self._body_names is None:
+            end = self._headline_end()
+            found: set[str] = set()
+            for ent in self.doc.ents:
+                if ent.start >= end and ent.label_ in _PERSON_LABELS:
+                    found.update(t.text for t in ent)
+                    found.add(ent.text)
+            self._body_names = frozenset(found | self._honoured_words())
+        return self._body_names
 
     def _build(self) -> None:
         doc = self.doc
@@ -181,12 +248,18 @@ class EntityIndex:
                 span = self._name_span(ent)
                 if span is None:
                     continue
+                opening = ent.start
+                if span.end <= self._headline_end():
+                    trimmed = self._headline_name(span)
+                    if trimmed.start > span.start:
+                        opening = trimmed.start  # "Derelict Obama and Clinton": the word dropped is no title either
+                    span = trimmed
                 name = clean_name(span.text)
                 if not name or "/" in name or not any(c.isupper() for c in name):
                     continue
                 name = self._as_spelled_before(name)
-                roles = self._roles_at(ent.start, span)
-                before = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 1) : span.start]]
+                roles = self._roles_at(opening, span)
+                before = [t.lower_.rstrip(".") for t in doc[max(0, opening - 1) : span.start]]
                 if span.root.dep_ in ("nsubj", "nsubjpass"):
                     self._subject_mentions.add(span.start_char)
                 entity = self._person(name, span.start_char, before=before, roles=roles)
