@@ -448,12 +448,36 @@ class EntityIndex:
                 if name != entity.name:
                     entity.add_alias(name)
                 return entity
+        shortened = self._short_form(name, ent)
+        if shortened is not None:
+            shortened.mentions.append(ent.start_char)
+            shortened.add_alias(name)
+            return shortened
         entity = Entity(kind=kind, name=name, mentions=[ent.start_char])
         if acronym:
             entity.add_alias(acronym)
             self._by_token[ent.end + 1] = entity
         self.entities.append(entity)
         return entity
+
+    def _short_form(self, name: str, ent: Span) -> Entity | None:
+        """``a New York Times article ... The Times wrote``: ``the`` and the last word of an organisation's name, a
+        word for a kind of organisation or outlet (``Times``, ``Post``, ``Council``), is that organisation, the one
+        named most recently when several end so. A name of its own (``Congress``) is never a short form."""
+        words = name.split()
+        if len(words) != 1 or not (
+            name.lower() in self.lexicon.media_words or name.lower() in self.lexicon.organization_words
+        ):
+            return None
+        determiner = ent[0] if ent[0].lower_ == "the" else self.doc[ent.start - 1] if ent.start > 0 else None
+        if determiner is None or determiner.lower_ != "the":
+            return None
+        longer = [
+            e
+            for e in self.entities
+            if e.kind is not SpeakerKind.PERSON and len(e.name.split()) > 1 and e.name.split()[-1] == name
+        ]
+        return max(longer, key=lambda e: e.last_seen, default=None)
 
     def is_media(self, name: str) -> bool:
         words = name.lower().replace("’", "'").split()
