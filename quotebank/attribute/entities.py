@@ -53,6 +53,7 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+_FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time"})
 # A description that speaks refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
 _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
@@ -295,9 +296,11 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
     """
     first_word = mention[0]
     owned = first_word.dep_ == "poss" and first_word.pos_ != "PRON"  # "his doctor" is not he
-    if (first_word.lower_ != "the" and not owned) or not is_title_token(mention.root, ctx.lexicon):
-        return None  # "Obama's evolution on climate" names no one
     head_word = role_head(mention.text, ctx.lexicon)
+    # A two-word title has no title word of its own ("the former first lady").
+    titled = is_title_token(mention.root, ctx.lexicon) or (head_word is not None and " " in head_word)
+    if (first_word.lower_ != "the" and not owned) or not titled:
+        return None  # "Obama's evolution on climate" names no one
     start = mention.sent.start
     for _ in range(_DESCRIPTION_SENTENCES):
         if start > 0:
@@ -312,10 +315,17 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         gender = ctx.lexicon.person_descriptions.get(mention.root.lower_) or _GENDERED_TITLES.get(mention.root.lower_)
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        # A person the article gives other titles is not this one ("President Trump ... the prime minister").
+        # A person the article gives other titles is not this one ("President Trump ... the prime minister"); a
+        # post held before conflicts with none ("Clinton, the former secretary of State, ... The former first lady
+        # said"): people gather former posts.
         stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
-        return entity if stated else None
+        return entity if stated or _former(mention) else None
     return None
+
+
+def _former(mention: Span) -> bool:
+    """True for a description of a post held before (``the former first lady``, ``the ex-president``)."""
+    return any(t.lower_ in _FORMER_WORDS or t.lower_.startswith("ex-") for t in mention)
 
 
 def named_after(ctx: Context, mention: Span) -> Entity | None:
