@@ -421,6 +421,10 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
             continue  # a name inside the quote is never who says it ("“Hillary has nobody,” he said")
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
+            if pronoun in _GENDERED and gender_of(ctx, entity) is None:
+                # "Gov. Chris Christie described Hillary Clinton as a disgrace after she attacked": a subject
+                # that might be either is passed over for the one person of the sentence known to be a "she".
+                return _known_gender_in(ctx, pronoun, verb) or entity
             return entity
     if want_person and pronoun in _GENDERED and (introduced := previous_subject(ctx, pronoun, sent)) is not None:
         return introduced
@@ -445,6 +449,19 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
             return entity
     return None
+
+
+def _known_gender_in(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
+    """The one person named before ``verb`` in its sentence, outside quotation marks, whom the text shows to be
+    what the gendered pronoun says (an honorific, a gendered title, a common first name)."""
+    want = _GENDERED[pronoun]
+    found: list[Entity] = []
+    for i, entity in ctx.index.entities_back_from(verb.i, verb.sent.start):
+        if entity.kind is not SpeakerKind.PERSON or ctx.quoted(ctx.doc[i].idx) or any(e is entity for e in found):
+            continue
+        if gender_of(ctx, entity) == want:
+            found.append(entity)
+    return found[0] if len(found) == 1 else None
 
 
 def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:

@@ -1,0 +1,42 @@
+"""A gendered pronoun and the names of its sentence: a subject whose name may be either's is passed over for the
+one person named before the pronoun whom the text shows to be what the pronoun says."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+
+# (text, the speaker of the quote "poor planning")
+CASES = [
+    # the subject's name says nothing of gender; the object's first name is a woman's
+    (
+        "Gov. Pat Quinlan described Senator Mary Olsen as reckless after she blamed the floods on “poor planning” "
+        "last week.",
+        "Mary Olsen",
+    ),
+    # negative: the other person is no "she"
+    (
+        "Gov. Pat Quinlan praised Senator John Olsen after she blamed the floods on “poor planning” last week.",
+        "Pat Quinlan",
+    ),
+    # negative: two women named besides the subject, the pronoun does not say which
+    (
+        "Gov. Pat Quinlan praised Mary Olsen and Mrs. Robin Tate after she blamed the floods on “poor planning” "
+        "last week.",
+        "Pat Quinlan",
+    ),
+    # negative: the subject is known to be a "she" already
+    (
+        "Ms. Pat Quinlan praised Senator Mary Olsen after she blamed the floods on “poor planning” last week.",
+        "Pat Quinlan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CASES)
+def test_a_pronoun_goes_to_the_person_known_to_fit(text: str, speaker: str) -> None:
+    quotes = [q for q in quotebank.extract(text) if q.text.startswith("poor planning")]
+    assert len(quotes) == 1
+    found = quotes[0].speaker
+    assert found is not None and found.name == speaker
