@@ -4,8 +4,12 @@ said``): two-word titles, and posts held before, which conflict with no other ti
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 import quotebank
+from quotebank.attribute.context import Context
+from quotebank.attribute.descriptions import described_roles
+from quotebank.lexicons import get_lexicon
 
 # (text, the speaker of the quote or None for a role-only speaker)
 CASES = [
@@ -43,3 +47,28 @@ def test_a_described_speaker_is_the_person_just_named(text: str, speaker: str | 
         assert found is None or found.name not in ("Jane Roe", "Tom Hale")
     else:
         assert found is not None and found.name == speaker
+
+
+# The roles a definite description gives back to the person last named as a subject: a subject inside an adverbial
+# clause does not count when the main clause is about someone a definite title gives.
+ROLE_CASES = [
+    (
+        "Jane Roe says too much is made of John Doe's posts. "
+        "The vice presidential nominee was speaking on Friday, hours after Doe unleashed a flurry of posts. "
+        "The Ohio governor said the media are to blame.",
+        "Jane Roe",
+    ),
+    # negative: the main clause is about no one ("The question"): the subject inside the clause is who it means
+    (
+        "Jane Roe spoke on Friday. The question is why it took so long for John Doe to answer. "
+        "The Ohio governor said the media are to blame.",
+        "John Doe",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "holder"), ROLE_CASES)
+def test_a_description_goes_back_to_what_the_sentence_is_about(nlp: Language, text: str, holder: str) -> None:
+    ctx = Context(nlp(text), [], get_lexicon("en"), None)
+    holders = [name for name, role, _ in described_roles(ctx) if role == "The Ohio governor"]
+    assert holders == [holder]
