@@ -40,3 +40,30 @@ def test_a_pronoun_goes_to_the_person_known_to_fit(text: str, speaker: str) -> N
     assert len(quotes) == 1
     found = quotes[0].speaker
     assert found is not None and found.name == speaker
+
+
+# A person the text has called "she" (the pronoun resolved to them) is not the "he" of a later cue, though the
+# first name says nothing; one never so called still may be.
+GENDER_CASES = [
+    (
+        "Jordan Reyes watched the speech from home.\n\n“Here he comes,” she said.\n\n"
+        "Tom Hale walked onto the stage and told the crowd that “we will win.”\n\n"
+        "“That’s right,” Reyes said to the TV.\n\n“I love you all,” he said.",
+        "Tom Hale",
+    ),
+    # negative: no pronoun was resolved to Reyes before
+    (
+        "Jordan Reyes watched the speech from home.\n\n"
+        "Tom Hale walked onto the stage and told the crowd that “we will win.”\n\n"
+        "“That’s right,” Reyes said to the TV.\n\n“I love you all,” he said.",
+        "Jordan Reyes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), GENDER_CASES)
+def test_a_person_called_she_is_not_the_next_he(text: str, speaker: str) -> None:
+    quotes = [q for q in quotebank.extract(text) if q.text.startswith("I love you")]
+    assert len(quotes) == 1
+    found = quotes[0].speaker
+    assert found is not None and found.name == speaker
