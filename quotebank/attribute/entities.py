@@ -82,11 +82,10 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return resolve(ctx, noun_phrase(ctx, doc[head.i - 1]), doc[head.i - 1])
     if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
         found = antecedent(ctx, lower, verb)
-        if found is not None and lower in _GENDERED and found.kind is SpeakerKind.PERSON and found.gender is None:
+        if lower in _GENDERED and found is not None and found.kind is SpeakerKind.PERSON and not gender_of(ctx, found):
             # "“You winning?” she said ... “I love you,” he said": a person the text has called "she" is not
             # the "he" of a later cue, whatever the first name says (or does not).
-            if gender_of(ctx, found) is None:
-                found.gender = _GENDERED[lower]
+            found.gender = _GENDERED[lower]
         return found, None
     if head.pos_ == "PRON":
         return None, None
