@@ -67,3 +67,34 @@ def test_a_person_called_she_is_not_the_next_he(text: str, speaker: str) -> None
     assert len(quotes) == 1
     found = quotes[0].speaker
     assert found is not None and found.name == speaker
+
+
+# "they" and "it" may go back to a one-word name the recogniser took for a person's, when the text never gives it
+# a first name, an honorific, a title or a gendered pronoun: an outlet's or a group's name as often.
+THEY_CASES = [
+    (
+        "Following the debate Truthmeter did a fact-check on the senator’s claim. "
+        "On Monday they published the results of their check by announcing that the claim was “true.”",
+        "Truthmeter",
+    ),
+    # negative: a full name is a person's
+    (
+        "After the debate Jim Verity did a fact-check on the senator’s claim. "
+        "On Monday they published the results of their check by announcing that the claim was “true.”",
+        None,
+    ),
+    # negative: an honorific makes the one-word name a person's
+    (
+        "After the debate Mr. Verity did a fact-check on the senator’s claim. "
+        "On Monday they published the results of their check by announcing that the claim was “true.”",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), THEY_CASES)
+def test_they_may_be_a_one_word_name(text: str, speaker: str | None) -> None:
+    quotes = [q for q in quotebank.extract(text) if q.text.startswith("true")]
+    assert len(quotes) == 1
+    found = quotes[0].speaker
+    assert (found.name if found is not None else None) == speaker

@@ -415,7 +415,12 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
                 group = (
                     candidate is previous and pronoun in _PLURAL_PRONOUNS and tok.tag_ == "NNS" and not tok.ent_type_
                 )
-                if tok.lemma_.lower() in ctx.lexicon.organization_words or tok.ent_type_ == "ORG" or group:
+                if (
+                    tok.lemma_.lower() in ctx.lexicon.organization_words
+                    or tok.ent_type_ == "ORG"
+                    or group
+                    or _bare_one_word_name(ctx, tok)
+                ):
                     entity, _ = resolve(ctx, noun_phrase(ctx, tok), verb)
                     if entity is not None:
                         return entity
@@ -467,6 +472,16 @@ def _known_gender_in(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if gender_of(ctx, entity) == want:
             found.append(entity)
     return found[0] if len(found) == 1 else None
+
+
+def _bare_one_word_name(ctx: Context, tok: Token) -> bool:
+    """``Politifact did a fact-check ... they published``: a one-word name the recogniser took for a person's,
+    which the text never gives a first name, an honorific, a title or a gendered pronoun, may be an organisation's
+    as well."""
+    entity = ctx.index.entity_at(tok.i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or len(entity.name.split()) != 1:
+        return False
+    return not entity.roles and not entity.aliases and gender_of(ctx, entity) is None
 
 
 def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
