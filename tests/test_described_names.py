@@ -72,3 +72,36 @@ def test_a_description_goes_back_to_what_the_sentence_is_about(nlp: Language, te
     ctx = Context(nlp(text), [], get_lexicon("en"), None)
     holders = [name for name, role, _ in described_roles(ctx) if role == "The Ohio governor"]
     assert holders == [holder]
+
+
+# A definite description of an unnamed source is the one the text brought in before with "a" and the same noun.
+UNNAMED_CASES = [
+    (
+        "The campaign released a new ad on Monday. “You work hard,” a narrator asks. The ad then shows a rally. "
+        "“If he thinks that makes him smart,” the ad’s narrator says.",
+        "a narrator",
+    ),
+    # negative: a name is part of the description
+    (
+        "“We will respond,” a spokesman for the Pentagon said on Monday. "
+        "“We disagree with that,” the State Department’s spokesman said.",
+        None,
+    ),
+    # negative: two sources with that noun before
+    (
+        "“We are ready,” a military source said on Monday. “We are not,” a police source said. "
+        "“Nothing is settled yet,” the source added.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), UNNAMED_CASES)
+def test_the_unnamed_source_brought_in_before(text: str, speaker: str | None) -> None:
+    quotes = list(quotebank.extract(text, indirect=False))
+    first, last = quotes[0].speaker, quotes[-1].speaker
+    assert first is not None and last is not None
+    if speaker is None:
+        assert last.name != first.name and not last.name.lower().startswith(("a ", "an "))
+    else:
+        assert first.name == last.name == speaker

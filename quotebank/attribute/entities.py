@@ -161,12 +161,32 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         named.add_role(role_text(ctx, mention))
         return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
+        if determiner not in _INDEFINITE and not plural and (introduced := _introduced_unnamed(ctx, mention)):
+            return introduced, None
         return ctx.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
     if has_title:
         return description(ctx, mention), role_text(ctx, mention)
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def _introduced_unnamed(ctx: Context, mention: Span) -> Entity | None:
+    """``“...,” a narrator asks. ... “...,” the ad's narrator says``: a definite description of an unnamed source is
+    the one source the text brought in before with ``a`` and the same noun, unless a name is part of it (``the
+    State Department's spokesman`` is not ``a spokesman for the Pentagon``)."""
+    if any(ctx.index.entity_at(t.i) is not None or t.ent_type_ or t.pos_ == "PROPN" for t in mention):
+        return None  # "the Reuters/Ipsos poll" names its source
+    head = mention.root.lower_
+    found = [
+        e
+        for e in ctx.entities()
+        if e.kind is SpeakerKind.UNNAMED
+        and len(words := e.name.lower().split()) >= 2
+        and words[0] in ("a", "an")
+        and words[-1] == head
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
