@@ -190,13 +190,16 @@ class EntityIndex:
         return tok.tag_ == "VBZ" and (stem in self.lexicon.speech_verbs or lower[:-1] in self.lexicon.speech_verbs)
 
     def _headline_end(self) -> int:
-        """The token index where the document's first line ends, when an article follows it (else 0)."""
+        """The token index where the document's first line ends, when it is a headline in title case (every word
+        of four letters or more capitalised) and an article follows it (else 0)."""
         if self._headline is None:
             self._headline = 0
             for tok in self.doc:
                 if "\n" in tok.text_with_ws:
                     rest = self.doc[tok.i + 1 :]
-                    self._headline = tok.i if any(not t.is_space for t in rest) else 0
+                    words = [t.text for t in self.doc[: tok.i + 1] if t.is_alpha and len(t.text) >= 4]
+                    titled = bool(words) and all(w[:1].isupper() for w in words)
+                    self._headline = tok.i if titled and any(not t.is_space for t in rest) else 0
                     break
         return self._headline
 

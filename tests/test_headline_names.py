@@ -46,6 +46,8 @@ CASES = [
     ("Ingrid Vasko Wins \n The prize went abroad .", ["Ingrid Vasko"], "Ingrid Vasko"),
     # negative: a name opening a sentence of the article, not its headline
     ("Budget Passes \n Keir Starmer spoke . Starmer left .", ["Keir Starmer", "Starmer"], "Keir Starmer"),
+    # negative: a first line in sentence case is the article's first sentence, not a headline
+    ("Keir Starmer visited Paris on Monday . \n Starmer spoke .", ["Keir Starmer", "Starmer"], "Keir Starmer"),
     # negative: a one-line text has no headline
     ("Derelict Obama spoke .", ["Derelict Obama"], "Derelict Obama"),
     # negative: "Said" is a surname as well as a verb
