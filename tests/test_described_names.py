@@ -105,3 +105,33 @@ def test_the_unnamed_source_brought_in_before(text: str, speaker: str | None) ->
         assert last.name != first.name and not last.name.lower().startswith(("a ", "an "))
     else:
         assert first.name == last.name == speaker
+
+
+# "the" and a speech noun with no owner go on with the last mention of that noun, in its sentence or the two
+# before, that had one.
+RECORD_CASES = [
+    (
+        "In late September, a group of parents sent a letter to the school board. "
+        "“We want our schools back,” the letter reads.",
+        "a group of parents",
+    ),
+    (
+        "Twenty years ago, a Boston Globe article praised the mayor. “The city has never looked better,” the article read.",
+        "Boston Globe",
+    ),
+    # negative: the earlier mention has no owner either
+    ("A report came out on Monday. “Prices will rise,” the report said.", "report"),
+    # negative: too far back
+    (
+        "In late September, a group of parents sent a letter to the school board. The board met on Monday. "
+        "It voted on Tuesday. Nothing changed. “We want our schools back,” the letter reads.",
+        "letter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), RECORD_CASES)
+def test_the_record_goes_on_with_its_owner(text: str, speaker: str) -> None:
+    quotes = list(quotebank.extract(text, indirect=False))
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == speaker

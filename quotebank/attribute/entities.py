@@ -128,6 +128,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if is_speech_noun(ctx, head) and not is_title_token(head, ctx.lexicon):
         # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
         owner = owner_of(ctx, head)
+        if owner is None and mention[0].lower_ == "the":
+            owner = _owned_before(ctx, head)  # "a Times article hailed ... the article read"
         return resolve(ctx, owner, verb) if owner is not None else unowned_record(ctx, mention)
     entity = ctx.index.entity_in(mention)
     if entity is not None:
@@ -187,6 +189,21 @@ def _introduced_unnamed(ctx: Context, mention: Span) -> Entity | None:
         and words[-1] == head
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _owned_before(ctx: Context, head: Token) -> Span | None:
+    """``Twenty-two years ago, a Times article hailed Trump ... “...,” the article read``: ``the`` and a speech
+    noun with no owner go on with the last mention of that noun, in its sentence or the two before, that had one
+    (outside quotation marks)."""
+    start = head.sent.start
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    lemma = head.lemma_.lower()
+    for tok in reversed(ctx.doc[start : head.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not ctx.quoted(tok.idx):
+            return owner_of(ctx, tok)
+    return None
 
 
 def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
