@@ -9,7 +9,12 @@ merges mentions of one entity:
   surname, a bare surname goes to the one named most recently;
 * an organisation, its acronym in brackets and shorter forms of its name
   (``Islamic Revolutionary Guard Corps (IRGC)``, ``IRGC``, ``Iran's
-  Revolutionary Guard``).
+  Revolutionary Guard``), and ``the`` with the last word of its name when that
+  word is a kind of organisation or outlet (``a New York Times article ... the
+  Times``).
+
+A name in a title-case headline keeps only the words the article writes as
+names (``Derelict Obama and Clinton``, ``Obama Says ...``: ``Obama``).
 
 Each entity collects the roles written next to its mentions (see
 :mod:`quotebank.roles`). Pronouns and descriptions are resolved in
