@@ -9,7 +9,12 @@ merges mentions of one entity:
   surname, a bare surname goes to the one named most recently;
 * an organisation, its acronym in brackets and shorter forms of its name
   (``Islamic Revolutionary Guard Corps (IRGC)``, ``IRGC``, ``Iran's
-  Revolutionary Guard``).
+  Revolutionary Guard``), and ``the`` with the last word of its name when that
+  word is a kind of organisation or outlet (``a New York Times article ... the
+  Times``).
+
+A name in a title-case headline keeps only the words the article writes as
+names (``Derelict Obama and Clinton``, ``Obama Says ...``: ``Obama``).
 
 Each entity collects the roles written next to its mentions (see
 :mod:`quotebank.roles`). Pronouns and descriptions are resolved in
@@ -23,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import attrs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon
 from .model import Speaker, SpeakerKind
@@ -152,6 +157,8 @@ class EntityIndex:
         self._mentioned: list[int] | None = None
         self._subject_mentions: set[int] = set()
         self._honoured: frozenset[str] | None = None
+        self._headline: int | None = None
+        self._body_names: frozenset[str] | None = None
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -168,11 +175,79 @@ class EntityIndex:
             start += 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or self._verb_after_name(doc[end - 1])
+        ):
             end -= 1
         if start >= end:
             return None
         return doc[start:end]
+
+    def _verb_after_name(self, tok: Token) -> bool:
+        """``Obama Says African-American Museum Will ...``: a headline's present-tense speech verb, which title case
+        joins to the name before it, is never part of a name (``Said`` may be: Edward Said)."""
+        if tok.i == 0 or not tok.text[:1].isupper():
+            return False
+        lower = tok.lower_
+        if lower in self.lexicon.headline_say_forms and lower != "said":
+            return True
+        stem = lower[:-2] if lower.endswith("es") else lower[:-1] if lower.endswith("s") else ""
+        return tok.tag_ == "VBZ" and (stem in self.lexicon.speech_verbs or lower[:-1] in self.lexicon.speech_verbs)
+
+    def _headline_end(self) -> int:
+        """The token index where the document's first line ends, when it is a headline in title case (every word
+        of four letters or more capitalised) and an article follows it (else 0)."""
+        if self._headline is None:
+            self._headline = 0
+            for tok in self.doc:
+                if "\n" in tok.text_with_ws:
+                    rest = self.doc[tok.i + 1 :]
+                    words = [t.text for t in self.doc[: tok.i + 1] if t.is_alpha and len(t.text) >= 4]
+                    titled = bool(words) and all(w[:1].isupper() for w in words)
+                    self._headline = tok.i if titled and any(not t.is_space for t in rest) else 0
+                    break
+        return self._headline
+
+    def _headline_name(self, span: Span) -> Span:
+        """A person's name in the headline without the title-case words around it that the article never writes
+        as part of a name: ``Derelict Obama and Clinton``, ``Clinton Breaks With ...`` (the recogniser takes a
+        capitalised word next to a name for part of it). A common first name and an initial stay; the words are
+        kept when none of them is a name the article writes (the headline is all the text has)."""
+        words = self._body_name_words()
+        if span.text in words:
+            return span
+
+        def kept(tok: Token) -> bool:
+            lower = tok.lower_
+            return (
+                tok.text in words
+                or lower in self.lexicon.feminine_names
+                or lower in self.lexicon.masculine_names
+                or bool(_INITIAL.fullmatch(tok.text))
+                or tok.text in _NAME_SUFFIXES
+            )
+
+        start, end = span.start, span.end
+        while start < end and not kept(self.doc[start]):
+            start += 1
+        while end > start and not kept(self.doc[end - 1]):
+            end -= 1
+        if not any(t.text in words for t in self.doc[start:end]):
+            return span
+        return self.doc[start:end]
+
+    def _body_name_words(self) -> frozenset[str]:
+        """The words of the people's names the article writes after its headline (and the whole names), found once:
+        what a name in title case there is checked against."""
+        if self._body_names is None:
+            end = self._headline_end()
+            found: set[str] = set()
+            for ent in self.doc.ents:
+                if ent.start >= end and ent.label_ in _PERSON_LABELS:
+                    found.update(t.text for t in ent)
+                    found.add(ent.text)
+            self._body_names = frozenset(found | self._honoured_words())
+        return self._body_names
 
     def _build(self) -> None:
         doc = self.doc
@@ -181,12 +256,18 @@ class EntityIndex:
                 span = self._name_span(ent)
                 if span is None:
                     continue
+                opening = ent.start
+                if span.end <= self._headline_end():
+                    trimmed = self._headline_name(span)
+                    if trimmed.start > span.start:
+                        opening = trimmed.start  # "Derelict Obama and Clinton": the word dropped is no title either
+                    span = trimmed
                 name = clean_name(span.text)
                 if not name or "/" in name or not any(c.isupper() for c in name):
                     continue
                 name = self._as_spelled_before(name)
-                roles = self._roles_at(ent.start, span)
-                before = [t.lower_.rstrip(".") for t in doc[max(0, ent.start - 1) : span.start]]
+                roles = self._roles_at(opening, span)
+                before = [t.lower_.rstrip(".") for t in doc[max(0, opening - 1) : span.start]]
                 if span.root.dep_ in ("nsubj", "nsubjpass"):
                     self._subject_mentions.add(span.start_char)
                 entity = self._person(name, span.start_char, before=before, roles=roles)
@@ -375,12 +456,36 @@ class EntityIndex:
                 if name != entity.name:
                     entity.add_alias(name)
                 return entity
+        shortened = self._short_form(name, ent)
+        if shortened is not None:
+            shortened.mentions.append(ent.start_char)
+            shortened.add_alias(name)
+            return shortened
         entity = Entity(kind=kind, name=name, mentions=[ent.start_char])
         if acronym:
             entity.add_alias(acronym)
             self._by_token[ent.end + 1] = entity
         self.entities.append(entity)
         return entity
+
+    def _short_form(self, name: str, ent: Span) -> Entity | None:
+        """``a New York Times article ... The Times wrote``: ``the`` and the last word of an organisation's name, a
+        word for a kind of organisation or outlet (``Times``, ``Post``, ``Council``), is that organisation, the one
+        named most recently when several end so. A name of its own (``Congress``) is never a short form."""
+        words = name.split()
+        if len(words) != 1 or not (
+            name.lower() in self.lexicon.media_words or name.lower() in self.lexicon.organization_words
+        ):
+            return None
+        determiner = ent[0] if ent[0].lower_ == "the" else self.doc[ent.start - 1] if ent.start > 0 else None
+        if determiner is None or determiner.lower_ != "the":
+            return None
+        longer = [
+            e
+            for e in self.entities
+            if e.kind is not SpeakerKind.PERSON and len(e.name.split()) > 1 and e.name.split()[-1] == name
+        ]
+        return max(longer, key=lambda e: e.last_seen, default=None)
 
     def is_media(self, name: str) -> bool:
         words = name.lower().replace("’", "'").split()

@@ -103,3 +103,37 @@ def test_a_name_the_text_calls_mr_is_a_person(words: list[str], kind: SpeakerKin
     idx = index(words, ents)
     entity = idx.entity_at(0)
     assert entity is not None and entity.kind is kind
+
+
+# "the" and the last word of an organisation's name, a word for a kind of organisation or outlet, is that
+# organisation (the one named last when several end so); a name of its own, or the word without "the", is not.
+SHORT_FORM_CASES = [
+    ("a New York Times article ran . The Times wrote so .", ["New York Times", "Times"], True),
+    (
+        "the Los Angeles Times and the Tampa Bay Times ran it . The Times wrote so .",
+        ["Los Angeles Times", "Tampa Bay Times", "Times"],
+        True,
+    ),
+    ("the Security Council met . The Council voted .", ["Security Council", "Council"], True),
+    ("the Library of Congress opened . Congress voted .", ["Library of Congress", "Congress"], False),
+    ("the Washington Post ran it . Times wrote so .", ["Washington Post", "Times"], False),
+    ("the Washington Post ran it . The Times wrote so .", ["Washington Post", "Times"], False),
+]
+
+
+@pytest.mark.parametrize(("text", "orgs", "same"), SHORT_FORM_CASES)
+def test_the_last_word_of_an_organisations_name_is_that_organisation(text: str, orgs: list[str], same: bool) -> None:
+    words = text.split(" ")
+    ents = ["O"] * len(words)
+    starts = []
+    at = 0
+    for org in orgs:
+        parts = org.split(" ")
+        at = next(i for i in range(at, len(words)) if words[i : i + len(parts)] == parts)
+        ents[at : at + len(parts)] = ["B-ORG"] + ["I-ORG"] * (len(parts) - 1)
+        starts.append(at)
+        at += len(parts)
+    idx = index(words, ents)
+    short, named = idx.entity_at(starts[-1]), idx.entity_at(starts[-2])
+    assert short is not None and named is not None
+    assert (short is named) is same

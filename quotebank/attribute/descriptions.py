@@ -183,6 +183,8 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             continue  # the description goes on with the subject before it, not with whom that subject named
         if head.dep_ == "poss" and not _main_subject(ctx.doc[i]):
             continue  # an owner ("the chairman's letter") is read more strictly: only what a main clause is about
+        if _described_sentence(ctx, ctx.doc[i]):
+            continue  # "The nominee was speaking hours after Trump unleashed ...": the sentence is not about Trump
         if head.dep_ != "poss" and ctx.doc[i].dep_ == "poss" and ctx.doc[i].head.dep_ not in ("nsubj", "nsubjpass"):
             # "Pence says too much is made of Trump's tweets. The governor said": a subject before the owner of
             # some other word goes first; that owner only when there is none
@@ -197,6 +199,17 @@ def _named_before(ctx: Context, head: Token, sentence: Span) -> Entity | None:
             return None
         return entity
     return owner
+
+
+def _described_sentence(ctx: Context, tok: Token) -> bool:
+    """The subject of an adverbial clause (``hours after Trump unleashed``) in a sentence whose main clause is
+    about someone a definite title gives (``The Republican vice presidential nominee was speaking``)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and _definite(c) and is_title_token(c, ctx.lexicon)
+        for c in tok.sent.root.children
+    )
 
 
 def _main_subject(tok: Token) -> bool:

@@ -53,6 +53,7 @@ _SUBORDINATORS = frozenset(
     {"when", "while", "after", "before", "because", "since", "if", "although", "though", "until", "unless", "whenever"}
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+_FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time"})
 # A description that speaks refers back this many sentences at most.
 _DESCRIPTION_SENTENCES = 2
 _GENDERED_TITLES = {"spokeswoman": "she", "spokesman": "he", "chairwoman": "she", "chairman": "he"}
@@ -80,7 +81,12 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         # an adverbial one; the name right before the pronoun is who it stands for.
         return resolve(ctx, noun_phrase(ctx, doc[head.i - 1]), doc[head.i - 1])
     if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-        return antecedent(ctx, lower, verb), None
+        found = antecedent(ctx, lower, verb)
+        if lower in _GENDERED and found is not None and found.kind is SpeakerKind.PERSON and not gender_of(ctx, found):
+            # "“You winning?” she said ... “I love you,” he said": a person the text has called "she" is not
+            # the "he" of a later cue, whatever the first name says (or does not).
+            found.gender = _GENDERED[lower]
+        return found, None
     if head.pos_ == "PRON":
         return None, None
     if (named := kind_description(ctx, mention)) is not None:
@@ -122,6 +128,8 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
     if is_speech_noun(ctx, head) and not is_title_token(head, ctx.lexicon):
         # "an IRGC statement" speaks for the IRGC; "a spokeswoman for the company" is a person.
         owner = owner_of(ctx, head)
+        if owner is None and mention[0].lower_ == "the":
+            owner = _owned_before(ctx, head)  # "a Times article hailed ... the article read"
         return resolve(ctx, owner, verb) if owner is not None else unowned_record(ctx, mention)
     entity = ctx.index.entity_in(mention)
     if entity is not None:
@@ -155,12 +163,47 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         named.add_role(role_text(ctx, mention))
         return named, None
     if determiner in _INDEFINITE or plural or (lower in ctx.lexicon.unnamed_heads and not has_title):
+        if determiner not in _INDEFINITE and not plural and (introduced := _introduced_unnamed(ctx, mention)):
+            return introduced, None
         return ctx.adhoc(mention.text.strip(), SpeakerKind.UNNAMED), None
     if has_title:
         return description(ctx, mention), role_text(ctx, mention)
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
     return unowned_record(ctx, mention)
+
+
+def _introduced_unnamed(ctx: Context, mention: Span) -> Entity | None:
+    """``“...,” a narrator asks. ... “...,” the ad's narrator says``: a definite description of an unnamed source is
+    the one source the text brought in before with ``a`` and the same noun, unless a name is part of it (``the
+    State Department's spokesman`` is not ``a spokesman for the Pentagon``)."""
+    if any(ctx.index.entity_at(t.i) is not None or t.ent_type_ or t.pos_ == "PROPN" for t in mention):
+        return None  # "the Reuters/Ipsos poll" names its source
+    head = mention.root.lower_
+    found = [
+        e
+        for e in ctx.entities()
+        if e.kind is SpeakerKind.UNNAMED
+        and len(words := e.name.lower().split()) >= 2
+        and words[0] in ("a", "an")
+        and words[-1] == head
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _owned_before(ctx: Context, head: Token) -> Span | None:
+    """``Twenty-two years ago, a Times article hailed Trump ... “...,” the article read``: ``the`` and a speech
+    noun with no owner go on with the last mention of that noun, in its sentence or the two before, that had one
+    (outside quotation marks)."""
+    start = head.sent.start
+    for _ in range(_DESCRIPTION_SENTENCES):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    lemma = head.lemma_.lower()
+    for tok in reversed(ctx.doc[start : head.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not ctx.quoted(tok.idx):
+            return owner_of(ctx, tok)
+    return None
 
 
 def late_appositive(ctx: Context, head: Token, verb: Token) -> Token | None:
@@ -295,9 +338,11 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
     """
     first_word = mention[0]
     owned = first_word.dep_ == "poss" and first_word.pos_ != "PRON"  # "his doctor" is not he
-    if (first_word.lower_ != "the" and not owned) or not is_title_token(mention.root, ctx.lexicon):
-        return None  # "Obama's evolution on climate" names no one
     head_word = role_head(mention.text, ctx.lexicon)
+    # A two-word title has no title word of its own ("the former first lady").
+    titled = is_title_token(mention.root, ctx.lexicon) or (head_word is not None and " " in head_word)
+    if (first_word.lower_ != "the" and not owned) or not titled:
+        return None  # "Obama's evolution on climate" names no one
     start = mention.sent.start
     for _ in range(_DESCRIPTION_SENTENCES):
         if start > 0:
@@ -312,10 +357,17 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         gender = ctx.lexicon.person_descriptions.get(mention.root.lower_) or _GENDERED_TITLES.get(mention.root.lower_)
         if gender is not None and not fits(ctx, gender, entity):
             return None
-        # A person the article gives other titles is not this one ("President Trump ... the prime minister").
+        # A person the article gives other titles is not this one ("President Trump ... the prime minister"); a
+        # post held before conflicts with none ("Clinton, the former secretary of State, ... The former first lady
+        # said"): people gather former posts.
         stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
-        return entity if stated else None
+        return entity if stated or _former(mention) else None
     return None
+
+
+def _former(mention: Span) -> bool:
+    """True for a description of a post held before (``the former first lady``, ``the ex-president``)."""
+    return any(t.lower_ in _FORMER_WORDS or t.lower_.startswith("ex-") for t in mention)
 
 
 def named_after(ctx: Context, mention: Span) -> Entity | None:
@@ -400,7 +452,12 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
                 group = (
                     candidate is previous and pronoun in _PLURAL_PRONOUNS and tok.tag_ == "NNS" and not tok.ent_type_
                 )
-                if tok.lemma_.lower() in ctx.lexicon.organization_words or tok.ent_type_ == "ORG" or group:
+                if (
+                    tok.lemma_.lower() in ctx.lexicon.organization_words
+                    or tok.ent_type_ == "ORG"
+                    or group
+                    or _bare_one_word_name(ctx, tok)
+                ):
                     entity, _ = resolve(ctx, noun_phrase(ctx, tok), verb)
                     if entity is not None:
                         return entity
@@ -411,6 +468,10 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
             continue  # a name inside the quote is never who says it ("“Hillary has nobody,” he said")
         same_kind = want_person == (entity.kind is SpeakerKind.PERSON)
         if same_kind and pronoun not in _PLURAL_PRONOUNS and fits(ctx, pronoun, entity):
+            if pronoun in _GENDERED and gender_of(ctx, entity) is None:
+                # "Gov. Chris Christie described Hillary Clinton as a disgrace after she attacked": a subject
+                # that might be either is passed over for the one person of the sentence known to be a "she".
+                return _known_gender_in(ctx, pronoun, verb) or entity
             return entity
     if want_person and pronoun in _GENDERED and (introduced := previous_subject(ctx, pronoun, sent)) is not None:
         return introduced
@@ -435,6 +496,29 @@ def antecedent(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
         if want_person == (entity.kind is SpeakerKind.PERSON) and fits(ctx, pronoun, entity):
             return entity
     return None
+
+
+def _known_gender_in(ctx: Context, pronoun: str, verb: Token) -> Entity | None:
+    """The one person named before ``verb`` in its sentence, outside quotation marks, whom the text shows to be
+    what the gendered pronoun says (an honorific, a gendered title, a common first name)."""
+    want = _GENDERED[pronoun]
+    found: list[Entity] = []
+    for i, entity in ctx.index.entities_back_from(verb.i, verb.sent.start):
+        if entity.kind is not SpeakerKind.PERSON or ctx.quoted(ctx.doc[i].idx) or any(e is entity for e in found):
+            continue
+        if gender_of(ctx, entity) == want:
+            found.append(entity)
+    return found[0] if len(found) == 1 else None
+
+
+def _bare_one_word_name(ctx: Context, tok: Token) -> bool:
+    """``Politifact did a fact-check ... they published``: a one-word name the recogniser took for a person's,
+    which the text never gives a first name, an honorific, a title or a gendered pronoun, may be an organisation's
+    as well."""
+    entity = ctx.index.entity_at(tok.i)
+    if entity is None or entity.kind is not SpeakerKind.PERSON or len(entity.name.split()) != 1:
+        return False
+    return not entity.roles and not entity.aliases and gender_of(ctx, entity) is None
 
 
 def previous_subject(ctx: Context, pronoun: str, sent: Span) -> Entity | None:
