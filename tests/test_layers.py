@@ -23,7 +23,18 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "Doc analysis",
         frozenset(
-            {"attribute", "indirect", "coref", "classify", "channel", "roles", "paragraphs", "tokenizer", "fastpipes"}
+            {
+                "attribute",
+                "indirect",
+                "coref",
+                "entity",
+                "classify",
+                "channel",
+                "roles",
+                "paragraphs",
+                "tokenizer",
+                "fastpipes",
+            }
         ),
     ),
     ("the spaCy component", frozenset({"component", "pipeline"})),

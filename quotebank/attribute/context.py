@@ -16,7 +16,8 @@ from collections.abc import Iterator
 import attrs
 from spacy.tokens import Doc, Token
 
-from ..coref import Entity, EntityIndex
+from ..coref import EntityIndex
+from ..entity import Entity
 from ..lexicons import Lexicon
 from ..marks import closing_width, opening_width
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..coref import Entity, first_name_gender
+from ..entity import Entity, first_name_gender
 from ..model import SpeakerKind
 from ..roles import is_title_token
 from .context import Context

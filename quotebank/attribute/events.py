@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..coref import Entity
+from ..entity import Entity
 from ..model import Channel, SpeakerKind, TextSpan
 from ..roles import is_title_token
 from ..transcript import Turn

@@ -13,15 +13,16 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..coref import clean_name
+from ..entity import clean_name
 from ..indirect import NAMING_VERBS
 from ..model import Channel, Quote, QuoteKind, SpeakerKind, TextSpan
 from ..roles import is_title_token
 from .context import Context, CueEvent, abbreviation, clause_start
 from .cues import is_speech_noun
-from .entities import resolve, role_at, subordinate
+from .entities import resolve, role_at
 from .events import noun_event, plain_event
 from .mentions import noun_phrase, owner_of
+from .pronouns import subordinate
 
 __all__ = [
     "active",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..coref import clean_name
+from ..entity import clean_name
 from ..indirect import content_within, headline_clauses, headline_reports, hearsay_reports, is_put_question
 from ..model import Quote, QuoteKind, SpeakerKind, TextSpan
 from .context import Context, CueEvent

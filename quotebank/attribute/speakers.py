@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..coref import FEMININE_WORDS, MASCULINE_WORDS, first_name_gender
+from ..entity import FEMININE_WORDS, MASCULINE_WORDS, first_name_gender
 from ..model import Channel, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from ..roles import best_role, clean_role, role_head, weak_role
 from .context import Context, CueEvent
