@@ -58,9 +58,28 @@ def is_title_token(token: Token, lexicon: Lexicon) -> bool:
     """
     if not _title_word(token, lexicon):
         return _split_abbreviation(token, lexicon)
+    if _given_name(token, lexicon):
+        return False
     if token.pos_ == "ADJ" and token.is_lower and token.dep_ == "amod" and token.head.i != token.i:
         return _title_word(token.head, lexicon)
     return True
+
+
+def _given_name(token: Token, lexicon: Lexicon) -> bool:
+    """``Rovers manager Dean Holt``: a title that is also a given name opens a two-word person's name the recogniser
+    found, the surname after it (``Dean Jane Roe of the law school`` is a dean: a full name follows the title)."""
+    doc = token.doc
+    if token.lower_ not in lexicon.given_name_titles or not token.text[:1].isupper() or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    last = token.i + 2 >= len(doc) or doc[token.i + 2].ent_iob_ != "I"
+    return (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and after.ent_iob_ == "I"
+        and after.pos_ == "PROPN"
+        and last
+    )
 
 
 def _title_word(token: Token, lexicon: Lexicon) -> bool:

@@ -300,3 +300,19 @@ SURNAMES = [
 def test_honorific_and_surname(text: str, name: str) -> None:
     found = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
     assert [s.name for s in found] == [name]
+
+
+# A title that is also a given name opens a two-word name before its surname; otherwise it is the title.
+GIVEN_NAME_TITLES = [
+    ('Rovers manager Dean Holt praised his side. "We never stopped," Holt said.', "Dean Holt", "Rovers manager"),
+    ('Club captain Dean Smith said: "We never stopped."', "Dean Smith", "Club captain"),
+    ('Earl Thomas, the Seahawks safety, said: "We never stopped."', "Earl Thomas", "Seahawks safety"),
+    # negative: a full name after the title
+    ('Dean Jane Roe of the law school said: "We never stopped."', "Jane Roe", "Dean"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), GIVEN_NAME_TITLES)
+def test_title_that_is_a_given_name(text: str, name: str, role: str) -> None:
+    speakers = [q.speaker for q in quotebank.extract(text, indirect=False) if q.speaker is not None]
+    assert [(s.name, s.role) for s in speakers] == [(name, role)] * len(speakers)

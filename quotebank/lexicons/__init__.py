@@ -60,6 +60,8 @@ class Lexicon:
     """Common first names of women, for ``she`` (a hint, never a decision on its own)."""
     masculine_names: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Common first names of men, for ``he``."""
+    given_name_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Titles that are also given names (``Dean``): a name when they open a person's name before a surname."""
     object_content_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Reporting verbs whose direct object can be what was said (``announced a new tax plan``)."""
     content_prepositions: dict[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_prepositions)
