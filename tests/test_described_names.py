@@ -135,3 +135,23 @@ def test_the_record_goes_on_with_its_owner(text: str, speaker: str) -> None:
     quotes = list(quotebank.extract(text, indirect=False))
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.name == speaker
+
+
+# A description goes to the one holder of its title, unless both name different teams, places or bodies before it.
+QUALIFIED = [
+    ("City boss Maria Santos was unhappy. “We lost,” the City boss said.", "Maria Santos"),
+    ("Iranian Foreign Minister Ali Reza spoke first. “We will respond,” Iran's foreign minister said.", "Ali Reza"),
+    ("Foreign minister Ali Reza spoke first. “We will respond,” Iran's foreign minister said.", "Ali Reza"),
+    # negative: another team's boss is someone else
+    ("City boss Maria Santos was unhappy. Rovers won. “We deserved it,” the Rovers boss said.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), QUALIFIED)
+def test_a_description_of_another_team_is_someone_else(text: str, speaker: str | None) -> None:
+    quote = next(q for q in quotebank.extract(text, indirect=False) if q.text.startswith("We"))
+    assert quote.speaker is not None
+    if speaker is None:
+        assert "Santos" not in quote.speaker.name
+    else:
+        assert quote.speaker.name == speaker

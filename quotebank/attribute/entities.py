@@ -301,7 +301,13 @@ def description(ctx: Context, mention: Span) -> Entity:
     role = role_text(ctx, mention)
     head_word = role_head(role, ctx.lexicon)
     if head_word:
-        holders = [e for e in ctx.index.entities if e.kind is SpeakerKind.PERSON and holds(e, head_word, ctx.lexicon)]
+        holders = [
+            e
+            for e in ctx.index.entities
+            if e.kind is SpeakerKind.PERSON
+            and holds(e, head_word, ctx.lexicon)
+            and not _other_qualifier(role, e, head_word, ctx.lexicon)
+        ]
         if len(holders) == 1:
             holders[0].add_role(role)
             ctx.guess_role(holders[0], role)
@@ -331,6 +337,31 @@ def holds(entity: Entity, title: str, lexicon: Lexicon) -> bool:
     return any(
         pattern.search(r.lower()) or pattern.search((clean_role(r, lexicon) or "").lower()) for r in entity.roles
     )
+
+
+def _qualifiers(role: str, title: str, lexicon: Lexicon) -> set[str]:
+    """The capitalised words before ``title`` in ``role`` that are no title themselves, cut to a stem (``Rovers``
+    of ``Rovers boss``, ``iran`` for ``Iran's`` and ``Iranian``)."""
+    words = re.findall(r"[\w'’.-]+", role)
+    lowered = [w.lower() for w in words]
+    if title not in lowered:
+        return set()
+    return {
+        re.sub(r"['’]s?$", "", w).lower()[:4]
+        for w in words[: lowered.index(title)]
+        if w[:1].isupper() and w.lower().rstrip(".") not in lexicon.titles
+    }
+
+
+def _other_qualifier(role: str, entity: Entity, title: str, lexicon: Lexicon) -> bool:
+    """``Rovers boss`` is not ``City boss Maria Santos``: the description and every one of the person's roles
+    with that title name different places, teams or bodies before it."""
+    wanted = _qualifiers(role, title, lexicon)
+    if not wanted:
+        return False
+    held = [_qualifiers(r, title, lexicon) for r in entity.roles]
+    held = [q for q in held if q]
+    return bool(held) and all(not (q & wanted) for q in held)
 
 
 def described_subject(ctx: Context, mention: Span) -> Entity | None:
@@ -364,6 +395,8 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         # post held before conflicts with none ("Clinton, the former secretary of State, ... The former first lady
         # said"): people gather former posts.
         stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
+        if head_word is not None and _other_qualifier(mention.text, entity, head_word, ctx.lexicon):
+            return None  # "City boss Maria Santos ... the Rovers boss said"
         return entity if stated or _former(mention) else None
     return None
 
@@ -401,6 +434,8 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             return None
         # A description with no title of its own ("a leading industry figure") conflicts with no stated title.
         stated = head_word is None or not entity.roles or holds(entity, head_word, ctx.lexicon)
+        if head_word is not None and _other_qualifier(mention.text, entity, head_word, ctx.lexicon):
+            return None
         return entity if stated else None
     return None
 
