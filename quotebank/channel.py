@@ -221,6 +221,8 @@ def _interviewer(tok: Token, lexicon: Lexicon) -> bool:
 
 def _is_outlet(tok: Token, lexicon: Lexicon) -> bool:
     """True for a news organisation (``told Reuters``, ``told Sky News``), not any organisation (``told the House``)."""
+    if tok.pos_ == "NOUN" and (tok.lower_ in lexicon.media_words or lexicon.kind_nouns.get(tok.lower_) == "media"):
+        return True  # "told the paper", "told the newspaper": the outlet the article named
     words = [t.lower_ for t in tok.subtree if t.ent_type_ == "ORG" or tok.pos_ == "PROPN"]
     return any(w in lexicon.media_words or w in lexicon.broadcast_media_words for w in words)
 

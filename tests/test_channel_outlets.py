@@ -25,6 +25,13 @@ TOLD_CASES = [
     ("“We know the risks,” Jane Roe told CBS host Joe Smith.", "risks", Channel.INTERVIEW),
     ("“We know the risks,” Jane Roe told Fox.", "risks", Channel.INTERVIEW),
 ]
+# the outlet named before, as a common noun
+TOLD_CASES += [
+    ("“This is the worst disaster in our history,” he told the paper.", "worst", Channel.INTERVIEW),
+    ("“This is the worst disaster in our history,” she told the newspaper on Monday.", "worst", Channel.INTERVIEW),
+    ("“This is the worst disaster in our history,” she wrote in the paper.", "worst", Channel.PUBLICATION),
+    ("“This is the worst disaster in our history,” he told the company.", "worst", Channel.UNKNOWN),
+]
 # people, bodies and places told are not outlets
 TOLD_CASES += [
     (
