@@ -125,6 +125,21 @@ KIND_CASES = [
     ("Acme Corp. and Globex Inc. cut 500 jobs on Monday. “We regret it,” the company said.", "company"),
     # a description with more words is not a bare kind
     ("Acme Corp. cut 500 jobs on Monday. “We regret it,” the parent company said.", "parent company"),
+    # the outlet the article named with that very noun, whatever its name says
+    (
+        "BRASILIA (Reuters) - The governor spoke to the newspaper Folha de S.Paulo on Monday. "
+        "The newspaper wrote, “Rescue teams reached three towns.”",
+        "Folha de S.Paulo",
+    ),
+    # the agency of the dateline is the article's source, no paper it writes about
+    (
+        "LONDON (Reuters) - The Daily Ledger endorsed Clinton on Sunday. The paper wrote, “She is ready.”",
+        "Daily Ledger",
+    ),
+    (
+        "LONDON (Reuters) - The Daily Ledger and the Morning Star endorsed Clinton. The paper wrote, “She is ready.”",
+        "paper",
+    ),
 ]
 
 
