@@ -285,6 +285,10 @@ class EntityIndex:
                 entity.add_alias(name)
                 entity.mentions.append(offset)
                 return entity
+            if not namesakes and (inner := self._by_inner_name(name)) is not None:
+                inner.add_alias(name)
+                inner.mentions.append(offset)
+                return inner
         for entity in reversed(self.entities):
             if entity.kind is not SpeakerKind.PERSON:
                 continue
@@ -305,6 +309,18 @@ class EntityIndex:
                 entity.mentions.append(offset)
                 return entity
         return None
+
+    def _by_inner_name(self, name: str) -> Entity | None:
+        """``Lula`` after ``Luiz Inacio Lula da Silva``: the one person whose full name of three words or more holds
+        the word inside it, neither first nor last (the name a country knows its president by)."""
+        if len(name) < 3 or not name[:1].isupper():
+            return None
+        found = [
+            e
+            for e in self.entities
+            if e.kind is SpeakerKind.PERSON and len(e.name.split()) >= 3 and name in e.name.split()[1:-1]
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _other_role(self, entity: Entity, roles: list[str]) -> bool:
         """True when ``entity`` has roles and none of them shares a title word with ``roles``."""

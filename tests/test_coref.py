@@ -137,3 +137,45 @@ def test_the_last_word_of_an_organisations_name_is_that_organisation(text: str, 
     short, named = idx.entity_at(starts[-1]), idx.entity_at(starts[-2])
     assert short is not None and named is not None
     assert (short is named) is same
+
+
+# (words, entity labels, the index of a later one-word mention, the name of its entity or None for a new person)
+INNER_NAMES = [
+    (
+        ["Luiz", "Inacio", "Lula", "da", "Silva", "spoke", ".", "Lula", "said", "so", "."],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
+        7,
+        "Luiz Inacio Lula da Silva",
+    ),
+    # negative: two people hold the word inside their names
+    (
+        ["Ana", "Maria", "Costa", "Lima", "and", "Rui", "Maria", "Costa", "Neves", "spoke", ".", "Costa", "said", "."],
+        [
+            *("B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"),
+            *("B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"),
+            *("O", "O", "B-PERSON", "O", "O"),
+        ],
+        11,
+        None,
+    ),
+    # negative: a two-word name has no inside word (a first name is not taken for the person)
+    (
+        ["Tom", "Hale", "spoke", ".", "Tom", "said", "so", "."],
+        ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
+        4,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "ents", "at", "name"), INNER_NAMES)
+def test_a_word_inside_one_long_name_is_that_person(
+    words: list[str], ents: list[str], at: int, name: str | None
+) -> None:
+    idx = index(words, ents)
+    entity = idx.entity_at(at)
+    assert entity is not None
+    if name is None:
+        assert len(entity.name.split()) == 1
+    else:
+        assert entity.name == name
