@@ -48,6 +48,8 @@ __all__ = ["FEMININE_WORDS", "MASCULINE_WORDS", "Entity", "EntityIndex", "clean_
 _PERSON_LABELS = ("PERSON",)
 _RECENT_NAME_CHARS = 300
 
+_HEADLINE_TOKENS = 30
+"""A first line of at most this many tokens, with no full stop, is a headline."""
 _ORG_LABELS = ("ORG", "NORP", "FAC")
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -185,11 +187,24 @@ class EntityIndex:
                     self._by_token[tok.i] = entity
             elif ent.label_ in _ORG_LABELS and ent.label_ != "NORP":
                 name = clean_name(ent.text)
-                if not name:
+                if not name or self._headline_word(ent):
                     continue
                 entity = self._organisation(name, ent)
                 for tok in ent:
                     self._by_token[tok.i] = entity
+
+    def _headline_word(self, ent: Span) -> bool:
+        """``Chipmaker warns of weaker sales``: one capitalised word opening the headline that the article never writes
+        again is a description in headline capitals, not an organisation's name (``Apple warns ...`` is written
+        again)."""
+        if len(ent) != 1 or ent.start != 0:
+            return False
+        doc = self.doc
+        end = next((t.i for t in doc if "\n" in t.text_with_ws), None)
+        last = next((t for t in reversed(doc[: end + 1]) if not t.is_space), None) if end is not None else None
+        if end is None or end > _HEADLINE_TOKENS or last is None or last.text in (".", ":"):
+            return False  # no first line, or one that is a sentence or a label
+        return not any(t.text == ent.text for t in doc[end + 1 :])
 
     def _as_spelled_before(self, name: str) -> str:
         """``O'Neill`` after ``James O’Neill``: a person's name or surname as the text first spelled it, when the two

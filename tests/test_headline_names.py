@@ -75,3 +75,28 @@ def test_a_speech_verb_after_a_headline_name_is_not_mapped_to_the_person() -> No
     idx = index("Obama Says Museum Will Open \n President Obama spoke .", ["Obama Says", "Obama"])
     assert idx.entity_at(0) is idx.entity_at(7)
     assert idx.entity_at(1) is None
+
+
+def org_index(words: list[str], orgs: list[int]) -> EntityIndex:
+    """A Doc of ``words`` (each followed by a space, ``\\n`` ending a line) with one-word ORG labels at ``orgs``."""
+    spaces = [w != "\n" for w in words]
+    ents = ["B-ORG" if i in orgs else "O" for i in range(len(words))]
+    return EntityIndex(Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents), LEXICON)
+
+
+# (words, ORG labels, the organisations indexed)
+HEADLINE_ORGS = [
+    # a description opening the headline, never written again
+    (["Chipmaker", "warns", "of", "weaker", "sales", "\n", "Acme", "cut", "its", "forecast", "."], [0, 6], ["Acme"]),
+    # negative: the name comes back in the article
+    (["Apple", "warns", "of", "weaker", "sales", "\n", "Apple", "cut", "its", "forecast", "."], [0, 6], ["Apple"]),
+    # negative: a first line that is a sentence, not a headline
+    (["Chipmaker", "warned", "on", "Monday", ".", "\n", "Sales", "fell", "."], [0], ["Chipmaker"]),
+]
+
+
+@pytest.mark.parametrize(("words", "orgs", "expected"), HEADLINE_ORGS)
+def test_a_word_opening_the_headline_and_never_written_again_is_no_organisation(
+    words: list[str], orgs: list[int], expected: list[str]
+) -> None:
+    assert [e.name for e in org_index(words, orgs).entities] == expected
