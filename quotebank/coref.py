@@ -23,11 +23,10 @@ Each entity collects the roles written next to its mentions (see
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .entity import (
     FEMININE_WORDS,
@@ -37,6 +36,14 @@ from .entity import (
     first_name_gender,
     gender_of_words,
     given_name_gender,
+)
+from .headline_names import (
+    INITIAL,
+    NAME_SUFFIXES,
+    headline_description,
+    headline_name,
+    title_case_headline_end,
+    verb_after_name,
 )
 from .lexicons import Lexicon
 from .model import SpeakerKind
@@ -48,11 +55,7 @@ __all__ = ["FEMININE_WORDS", "MASCULINE_WORDS", "Entity", "EntityIndex", "clean_
 _PERSON_LABELS = ("PERSON",)
 _RECENT_NAME_CHARS = 300
 
-_HEADLINE_TOKENS = 30
-"""A first line of at most this many tokens, with no full stop, is a headline."""
 _ORG_LABELS = ("ORG", "NORP", "FAC")
-_INITIAL = re.compile(r"[A-Z]\.")
-_NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 
 
 class EntityIndex:
@@ -86,65 +89,17 @@ class EntityIndex:
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
         while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or self._verb_after_name(doc[end - 1])
+            doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or verb_after_name(doc[end - 1], self.lexicon)
         ):
             end -= 1
         if start >= end:
             return None
         return doc[start:end]
 
-    def _verb_after_name(self, tok: Token) -> bool:
-        """``Obama Says African-American Museum Will ...``: a headline's present-tense speech verb, which title case
-        joins to the name before it, is never part of a name (``Said`` may be: Edward Said)."""
-        if tok.i == 0 or not tok.text[:1].isupper():
-            return False
-        lower = tok.lower_
-        if lower in self.lexicon.headline_say_forms and lower != "said":
-            return True
-        stem = lower[:-2] if lower.endswith("es") else lower[:-1] if lower.endswith("s") else ""
-        return tok.tag_ == "VBZ" and (stem in self.lexicon.speech_verbs or lower[:-1] in self.lexicon.speech_verbs)
-
     def _headline_end(self) -> int:
-        """The token index where the document's first line ends, when it is a headline in title case (every word
-        of four letters or more capitalised) and an article follows it (else 0)."""
         if self._headline is None:
-            self._headline = 0
-            for tok in self.doc:
-                if "\n" in tok.text_with_ws:
-                    rest = self.doc[tok.i + 1 :]
-                    words = [t.text for t in self.doc[: tok.i + 1] if t.is_alpha and len(t.text) >= 4]
-                    titled = bool(words) and all(w[:1].isupper() for w in words)
-                    self._headline = tok.i if titled and any(not t.is_space for t in rest) else 0
-                    break
+            self._headline = title_case_headline_end(self.doc)
         return self._headline
-
-    def _headline_name(self, span: Span) -> Span:
-        """A person's name in the headline without the title-case words around it that the article never writes
-        as part of a name: ``Derelict Obama and Clinton``, ``Clinton Breaks With ...`` (the recogniser takes a
-        capitalised word next to a name for part of it). A common first name and an initial stay; the words are
-        kept when none of them is a name the article writes (the headline is all the text has)."""
-        words = self._body_name_words()
-        if span.text in words:
-            return span
-
-        def kept(tok: Token) -> bool:
-            lower = tok.lower_
-            return (
-                tok.text in words
-                or lower in self.lexicon.feminine_names
-                or lower in self.lexicon.masculine_names
-                or bool(_INITIAL.fullmatch(tok.text))
-                or tok.text in _NAME_SUFFIXES
-            )
-
-        start, end = span.start, span.end
-        while start < end and not kept(self.doc[start]):
-            start += 1
-        while end > start and not kept(self.doc[end - 1]):
-            end -= 1
-        if not any(t.text in words for t in self.doc[start:end]):
-            return span
-        return self.doc[start:end]
 
     def _body_name_words(self) -> frozenset[str]:
         """The words of the people's names the article writes after its headline (and the whole names), found once:
@@ -168,7 +123,7 @@ class EntityIndex:
                     continue
                 opening = ent.start
                 if span.end <= self._headline_end():
-                    trimmed = self._headline_name(span)
+                    trimmed = headline_name(span, self._body_name_words(), self.lexicon)
                     if trimmed.start > span.start:
                         opening = trimmed.start  # "Derelict Obama and Clinton": the word dropped is no title either
                     span = trimmed
@@ -187,24 +142,11 @@ class EntityIndex:
                     self._by_token[tok.i] = entity
             elif ent.label_ in _ORG_LABELS and ent.label_ != "NORP":
                 name = clean_name(ent.text)
-                if not name or self._headline_word(ent):
+                if not name or headline_description(ent):
                     continue
                 entity = self._organisation(name, ent)
                 for tok in ent:
                     self._by_token[tok.i] = entity
-
-    def _headline_word(self, ent: Span) -> bool:
-        """``Chipmaker warns of weaker sales``: one capitalised word opening the headline that the article never writes
-        again is a description in headline capitals, not an organisation's name (``Apple warns ...`` is written
-        again)."""
-        if len(ent) != 1 or ent.start != 0:
-            return False
-        doc = self.doc
-        end = next((t.i for t in doc if "\n" in t.text_with_ws), None)
-        last = next((t for t in reversed(doc[: end + 1]) if not t.is_space), None) if end is not None else None
-        if end is None or end > _HEADLINE_TOKENS or last is None or last.text in (".", ":"):
-            return False  # no first line, or one that is a sentence or a label
-        return not any(t.text == ent.text for t in doc[end + 1 :])
 
     def _as_spelled_before(self, name: str) -> str:
         """``O'Neill`` after ``James O’Neill``: a person's name or surname as the text first spelled it, when the two
@@ -247,8 +189,8 @@ class EntityIndex:
             return False
         words = [t.text for t in ent]
         # "Vann R. Newkirk II": an initial and a generational suffix belong to a person's name.
-        names = [w for w in words if not _INITIAL.fullmatch(w) and w not in _NAME_SUFFIXES]
-        if not 2 <= len(names) <= 3 or words[0] in _NAME_SUFFIXES or _INITIAL.fullmatch(words[0]):
+        names = [w for w in words if not INITIAL.fullmatch(w) and w not in NAME_SUFFIXES]
+        if not 2 <= len(names) <= 3 or words[0] in NAME_SUFFIXES or INITIAL.fullmatch(words[0]):
             return False
         if not all(w[:1].isupper() and w[1:].islower() for w in names) or any(
             w.lower() in self.lexicon.organization_words or w.lower() in self.lexicon.media_words for w in words

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "indirect",
                 "coref",
                 "entity",
+                "headline_names",
                 "classify",
                 "channel",
                 "roles",
