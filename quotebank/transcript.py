@@ -17,6 +17,7 @@ attribution to find (:mod:`quotebank.attribute.interviews`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -91,10 +92,7 @@ def find_turns(
         if match is not None:
             label = match.group("label").rstrip(".")
             words = label.replace("’", "'").split()
-            if (
-                not any(w.rstrip(".").lower() in headings for w in words)
-                and len(label.replace(".", "")) >= 2
-            ):
+            if not any(w.rstrip(".").lower() in headings for w in words) and len(label.replace(".", "")) >= 2:
                 end = line_end
                 while end > match.end() and text[end - 1] in " \t\u00a0\r":
                     end -= 1
@@ -170,18 +168,18 @@ def find_interview_turns(text: str, *, questions: frozenset[str], answers: froze
         line_start = line_end + 1
     answered = any(
         isinstance(a, Turn) and isinstance(b, Turn) and a.part == QUESTION and b.part == ANSWER
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
     )
     if not answered:
         return []
     turns: list[Turn] = []
     answering = False
-    for n, line in enumerate(lines):
-        if isinstance(line, Turn):
-            turns.append(line)
-            answering = line.part == ANSWER
-        elif answering and _goes_on(text, line) and _question_after(lines, n):
-            start, end, _ = line
+    for n, item in enumerate(lines):
+        if isinstance(item, Turn):
+            turns.append(item)
+            answering = item.part == ANSWER
+        elif answering and _goes_on(text, item) and _question_after(lines, n):
+            start, end, _ = item
             turns.append(Turn(label="", label_start=start, label_end=start, start=start, end=end, part=ANSWER))
         else:
             answering = False

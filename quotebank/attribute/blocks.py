@@ -89,7 +89,7 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
 
 def _interview_events(ctx: Context, asked: list[Turn]) -> list[CueEvent]:
     """The event of each Q&A turn; a paragraph that goes on with an answer shares the answer's."""
-    interview = interview_of(ctx, asked[0])
+    interview = interview_of(ctx, asked)
     events: list[CueEvent] = []
     answer: CueEvent | None = None
     for turn in asked:

@@ -62,14 +62,17 @@ class _Side:
     mention: Span
 
 
-def interview_of(ctx: Context, first: Turn) -> Interview:
-    """The sides of the Q&A whose first turn is ``first``, from the lines just before it.
+def interview_of(ctx: Context, turns: list[Turn]) -> Interview:
+    """The sides of the Q&A made of ``turns``, from the lines just before it.
 
     First a clause that tells of the interview, the nearest to the Q&A: a verb of talking whose subject and
     object are a person and an outlet (``She spoke to the Courier``, ``The Courier sat down with Lopez``,
-    ``told Jane Roe``), ``interviewed`` with its subject and object, an ``interview with`` noun. Else the one
-    person the nearest line naming anyone has as a subject (``Maria Lopez took over in August.``).
+    ``told reporter Jane Roe``), ``interviewed`` with its subject and object, an ``interview with`` noun. Else
+    the one person the nearest line naming anyone has as a subject (``Maria Lopez took over in August.``), when
+    the answers speak in the first person (``We will look at enrollment first``): an explainer's Q&A (``Q: Can I
+    vote by mail? A: Yes, ...``) answers in the newsroom's own voice, and no one in the lines before speaks there.
     """
+    first = turns[0]
     start = _intro_start(ctx.text, first.label_start)
     tokens = ctx.tokens_from(start, first.label_start)
     for i in reversed(tokens):
@@ -89,7 +92,7 @@ def interview_of(ctx: Context, first: Turn) -> Interview:
                 interviewer_mention=_span(ctx, interviewer.mention) if interviewer is not None else None,
                 evidence=evidence,
             )
-    person = _intro_person(ctx, start, first.label_start)
+    person = _intro_person(ctx, start, first.label_start) if _first_person(ctx, turns) else None
     return Interview(
         interviewee=person.entity if person is not None else None,
         interviewee_mention=_span(ctx, person.mention) if person is not None else None,
@@ -121,6 +124,17 @@ def interview_event(ctx: Context, turn: Turn, interview: Interview) -> CueEvent:
         channel=interview.channel,
         evidence=evidence,
     )
+
+
+def _first_person(ctx: Context, turns: list[Turn]) -> bool:
+    """True when some answer speaks in the first person (``I``, ``our``)."""
+    for turn in turns:
+        if turn.part == ANSWER:
+            for i in ctx.tokens_from(turn.start, turn.end):
+                tok = ctx.doc[i]
+                if tok.pos_ == "PRON" and "1" in tok.morph.get("Person", []):
+                    return True
+    return False
 
 
 def _intro_start(text: str, end: int) -> int:
@@ -222,10 +236,9 @@ def _assigned(
         return speaker, other if other is not None and other.entity.kind in _ASKERS and _named(other) else None
     if speaker is not None and _person(speaker) and not _titled(ctx, speaker):
         return speaker, other if other is not None and _asks(ctx, other) and _named(other) else None
-    if other is not None and _person(other) and not _titled(ctx, other):
-        if speaker is not None and _asks(ctx, speaker) and _named(speaker):
-            return other, speaker
-    return None
+    if other is None or speaker is None or not _person(other) or _titled(ctx, other):
+        return None
+    return (other, speaker) if _asks(ctx, speaker) and _named(speaker) else None  # "The Courier spoke with Lopez"
 
 
 def _person(side: _Side) -> bool:
