@@ -226,3 +226,40 @@ def test_an_explainer_s_answers_are_no_one_s_in_the_lines_before() -> None:
     told = text.replace("on Monday.", "on Monday. She spoke to the Courier.")
     answer = _by_words(told)["To the county clerk."]
     assert answer.speaker is not None and answer.speaker.name == "Ann Bell"
+
+
+def test_each_interview_of_an_article_has_its_own_sides() -> None:
+    text = (
+        "The Courier asked the two candidates for mayor about the budget.\n\n"
+        "Jane Doe, a city council member, spoke to the Courier on Monday.\n\n"
+        "Q: Will you raise taxes?\nA: No. I will cut waste first.\n\n"
+        "John Roe, a former police chief, spoke to the Courier on Tuesday.\n\n"
+        "Q: Will you raise taxes?\nA: Maybe. We have no choice."
+    )
+    quotes = _by_words(text)
+    doe, roe = quotes["No. I will cut waste first."].speaker, quotes["Maybe. We have no choice."].speaker
+    assert doe is not None and doe.name == "Jane Doe"
+    assert roe is not None and roe.name == "John Roe"
+    # the line that brings in the second interview is the article's, not more of the first answer
+    assert not [words for words in quotes if "former police chief" in words]
+
+
+def test_a_subheading_in_a_qa_keeps_its_sides() -> None:
+    text = (
+        f"{INTRO}\n\nQ: What is your first priority?\nA: Reading. I want every child reading by third grade.\n\n"
+        "On budgets\n\nQ: Will you close schools?\nA: Not this year. We will look at enrollment first."
+    )
+    quotes = _by_words(text)
+    answer = quotes["Not this year. We will look at enrollment first."]
+    assert answer.speaker is not None and answer.speaker.name == "Maria Lopez"
+    assert quotes["Will you close schools?"].speaker == quotes["What is your first priority?"].speaker
+
+
+def test_a_paragraph_of_the_article_between_answers_is_no_answer() -> None:
+    text = (
+        f"{INTRO}\n\nQ: What is your first priority?\n\nA: Reading.\n\n"
+        "Lopez taught third grade for ten years before joining the district office.\n\n"
+        "Q: Will you close schools?\n\nA: Not this year. We will look at enrollment first."
+    )
+    quotes = _by_words(text)
+    assert not [words for words in quotes if "ten years" in words]

@@ -12,11 +12,11 @@ import attrs
 from ..classify import STAGE_DIRECTION
 from ..marks import MARK_CHARACTERS
 from ..model import Quote, QuoteKind, SpeakerKind
-from ..transcript import ANSWER, Turn, find_interview_turns, find_turns
+from ..transcript import ANSWER, QUESTION, Turn, find_interview_turns, find_turns
 from .context import Context, CueEvent
 from .cues import is_cue, is_speech_noun
 from .events import turn_event
-from .interviews import NO_SIDES, interview_event, interview_of
+from .interviews import NO_SIDES, Interview, interview_event, interview_of, spoken_on
 
 __all__ = ["block_quotes", "transcript"]
 
@@ -42,7 +42,7 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
     lexicon = ctx.lexicon
     questions, answers = lexicon.interview_question_labels, lexicon.interview_answer_labels
     turns = find_turns(ctx.text, headings=lexicon.headline_labels, people=people, questions=questions, answers=answers)
-    asked = find_interview_turns(ctx.text, questions=questions, answers=answers)
+    asked = spoken_on(ctx, find_interview_turns(ctx.text, questions=questions, answers=answers))
     if asked:
         turns = [turn for turn in turns if turn.part is None]  # "QUESTION:" and "ANSWER:" make a Q&A of their own
     events = [turn_event(ctx, turn) if turn.part is None else interview_event(ctx, turn, NO_SIDES) for turn in turns]
@@ -88,16 +88,35 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
 
 
 def _interview_events(ctx: Context, asked: list[Turn]) -> list[CueEvent]:
-    """The event of each Q&A turn; a paragraph that goes on with an answer shares the answer's."""
-    interview = interview_of(ctx, asked)
+    """The event of each Q&A turn; a paragraph that goes on with an answer shares the answer's.
+
+    The Q&A is read in pieces, each after lines of the article's own (a subheading, another candidate's name):
+    each piece's sides come from the lines before it (:func:`.interviews.interview_of`).
+    """
     events: list[CueEvent] = []
-    answer: CueEvent | None = None
-    for turn in asked:
-        event = interview_event(ctx, turn, interview) if turn.label or answer is None else answer
-        if turn.part == ANSWER:
-            answer = event
-        events.append(event)
+    interview: Interview | None = None
+    since = 0
+    for piece in _pieces(ctx.text, asked):
+        interview = interview_of(ctx, piece, since=since, previous=interview)
+        answer: CueEvent | None = None
+        for turn in piece:
+            event = interview_event(ctx, turn, interview) if turn.label or answer is None else answer
+            if turn.part == ANSWER:
+                answer = event
+            events.append(event)
+        since = piece[-1].end
     return events
+
+
+def _pieces(text: str, turns: list[Turn]) -> list[list[Turn]]:
+    """The turns of a Q&A, cut before each question that follows lines of no turn."""
+    pieces: list[list[Turn]] = []
+    for turn in turns:
+        between = text[pieces[-1][-1].end : turn.label_start] if pieces else ""
+        if not pieces or (turn.part == QUESTION and between.strip(MARK_CHARACTERS + " \t\n\r\u00a0")):
+            pieces.append([])
+        pieces[-1].append(turn)
+    return pieces
 
 
 def _merged(

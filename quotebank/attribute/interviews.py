@@ -20,7 +20,7 @@ from .entities import resolve
 from .mentions import noun_phrase
 from .pronouns import GENDERED, previous_subject
 
-__all__ = ["NO_SIDES", "Interview", "interview_event", "interview_of"]
+__all__ = ["NO_SIDES", "Interview", "interview_event", "interview_of", "spoken_on"]
 
 # The lines read before a Q&A for its two sides: an intro, and perhaps an editor's note in between.
 _INTRO_LINES = 3
@@ -62,8 +62,8 @@ class _Side:
     mention: Span
 
 
-def interview_of(ctx: Context, turns: list[Turn]) -> Interview:
-    """The sides of the Q&A made of ``turns``, from the lines just before it.
+def interview_of(ctx: Context, turns: list[Turn], *, since: int = 0, previous: Interview | None = None) -> Interview:
+    """The sides of the Q&A made of ``turns``, from the lines just before it (from character ``since`` on).
 
     First a clause that tells of the interview, the nearest to the Q&A: a verb of talking whose subject and
     object are a person and an outlet (``She spoke to the Courier``, ``The Courier sat down with Lopez``,
@@ -71,9 +71,13 @@ def interview_of(ctx: Context, turns: list[Turn]) -> Interview:
     the one person the nearest line naming anyone has as a subject (``Maria Lopez took over in August.``), when
     the answers speak in the first person (``We will look at enrollment first``): an explainer's Q&A (``Q: Can I
     vote by mail? A: Yes, ...``) answers in the newsroom's own voice, and no one in the lines before speaks there.
+
+    A Q&A that takes up again after lines of the article's own (``previous``, the sides of the one before) goes on
+    with the same sides when those lines name no one (a subheading), and has its own when they do (``Candidate
+    John Roe`` before his answers).
     """
     first = turns[0]
-    start = _intro_start(ctx.text, first.label_start)
+    start = max(since, _intro_start(ctx.text, first.label_start))
     tokens = ctx.tokens_from(start, first.label_start)
     for i in reversed(tokens):
         tok = ctx.doc[i]
@@ -92,6 +96,8 @@ def interview_of(ctx: Context, turns: list[Turn]) -> Interview:
                 interviewer_mention=_span(ctx, interviewer.mention) if interviewer is not None else None,
                 evidence=evidence,
             )
+    if previous is not None and not _people(ctx, start, first.label_start):
+        return previous
     person = _intro_person(ctx, start, first.label_start) if _first_person(ctx, turns) else None
     return Interview(
         interviewee=person.entity if person is not None else None,
@@ -128,13 +134,36 @@ def interview_event(ctx: Context, turn: Turn, interview: Interview) -> CueEvent:
 
 def _first_person(ctx: Context, turns: list[Turn]) -> bool:
     """True when some answer speaks in the first person (``I``, ``our``)."""
-    for turn in turns:
-        if turn.part == ANSWER:
-            for i in ctx.tokens_from(turn.start, turn.end):
-                tok = ctx.doc[i]
-                if tok.pos_ == "PRON" and "1" in tok.morph.get("Person", []):
-                    return True
+    return any(turn.part == ANSWER and _in_first_person(ctx, turn.start, turn.end) for turn in turns)
+
+
+def _in_first_person(ctx: Context, start: int, end: int) -> bool:
+    for i in ctx.tokens_from(start, end):
+        tok = ctx.doc[i]
+        if tok.pos_ == "PRON" and "1" in tok.morph.get("Person", []):
+            return True
     return False
+
+
+def spoken_on(ctx: Context, turns: list[Turn]) -> list[Turn]:
+    """``turns`` without the paragraphs after an answer that read as the article's own lines, not more of it.
+
+    A paragraph goes on with the answer only when it speaks in the first person (``Too many of our
+    third-graders ...``) and names no person as a subject (``John Roe, a former police chief, spoke to the
+    Courier.`` brings in the next interview); the first that does not ends the answer.
+    """
+    kept: list[Turn] = []
+    going = False
+    for turn in turns:
+        if turn.label:
+            going = True
+        else:
+            going = going and _in_first_person(ctx, turn.start, turn.end)
+            going = going and not any(t.dep_ in _SUBJECTS for t in _people(ctx, turn.start, turn.end).values())
+            if not going:
+                continue
+        kept.append(turn)
+    return kept
 
 
 def _intro_start(text: str, end: int) -> int:
@@ -264,6 +293,18 @@ def _named(side: _Side) -> bool:
     return any(t.pos_ == "PROPN" for t in side.mention)
 
 
+def _people(ctx: Context, start: int, end: int) -> dict[int, Token]:
+    """The people named from character ``start`` to ``end``, outside quotation marks: a mention of each, by entity,
+    the nearest to ``end`` first."""
+    tokens = ctx.tokens_from(start, end)
+    people: dict[int, Token] = {}
+    for i, entity in ctx.index.entities_back_from(tokens.stop, tokens.start):
+        tok = ctx.doc[i]
+        if entity.kind is SpeakerKind.PERSON and not ctx.quoted(tok.idx):
+            people.setdefault(id(entity), tok)
+    return people
+
+
 def _intro_person(ctx: Context, start: int, end: int) -> _Side | None:
     """The one person that the nearest line naming anyone between ``start`` and ``end`` has as a subject."""
     text = ctx.text
@@ -271,14 +312,12 @@ def _intro_person(ctx: Context, start: int, end: int) -> _Side | None:
     while line_end > start:
         line_start = max(start, text.rfind("\n", 0, line_end - 1) + 1)
         tokens = ctx.tokens_from(line_start, line_end)
-        people: dict[int, Token] = {}
-        subjects: dict[int, Token] = {}
-        for i, entity in ctx.index.entities_back_from(tokens.stop, tokens.start):
-            tok = ctx.doc[i]
-            if entity.kind is SpeakerKind.PERSON and not ctx.quoted(tok.idx):
-                people.setdefault(id(entity), tok)
-                if tok.dep_ in _SUBJECTS:
-                    subjects[id(entity)] = tok
+        people = _people(ctx, line_start, line_end)
+        subjects = {
+            id(entity): ctx.doc[i]
+            for i, entity in ctx.index.entities_back_from(tokens.stop, tokens.start)
+            if id(entity) in people and ctx.doc[i].dep_ in _SUBJECTS and not ctx.quoted(ctx.doc[i].idx)
+        }
         if people:
             if len(people) != 1 or not subjects:
                 return None
