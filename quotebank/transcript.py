@@ -24,7 +24,7 @@ import attrs
 
 from .marks import MARK_CHARACTERS
 
-__all__ = ["Turn", "find_interview_turns", "find_turns"]
+__all__ = ["ANSWER", "QUESTION", "Turn", "find_interview_turns", "find_turns"]
 
 _LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z'’.\-]*\s){0,3}[A-Z][A-Z'’\-]+\.?)(?:\s*\([^)\n]{1,40}\))?\s?:[ \t\u00a0]+(?=\S)"
