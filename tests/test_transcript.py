@@ -26,6 +26,8 @@ CASES = [
     ("WASHINGTON: The Senate voted on Monday.\n\nThe bill passed.", []),
     # one speaker label coming back is still no dialogue
     ("PENCE: We will win.\n\nPENCE: We will win again.", []),
+    # a Q&A's labels name no one: read apart (tests/test_transcript_qa.py)
+    ("Q: Will she be there?\n\nA: She will not.\n\nQ: Why not?", []),
     # lower-case words before a colon are prose
     ("He said this: we will win.\n\nShe said that: we will lose.", []),
 ]

@@ -12,10 +12,11 @@ import attrs
 from ..classify import STAGE_DIRECTION
 from ..marks import MARK_CHARACTERS
 from ..model import Quote, QuoteKind, SpeakerKind
-from ..transcript import find_turns
-from .context import Context
+from ..transcript import ANSWER, QUESTION, Turn, find_interview_turns, find_turns
+from .context import Context, CueEvent
 from .cues import is_cue, is_speech_noun
 from .events import turn_event
+from .interviews import NO_SIDES, Interview, interview_event, interview_of, spoken_on
 
 __all__ = ["block_quotes", "transcript"]
 
@@ -28,7 +29,8 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
     """``quotes`` with the turns of a transcript (``PENCE: Well, ...``) as direct quotes credited to the label.
 
     A quoted turn loses its label (the quote starts after the colon); an unquoted one becomes a quote with no
-    marks; quoted paragraphs that follow a turn with no label of their own go on with its speaker. The events
+    marks; quoted paragraphs that follow a turn with no label of their own go on with its speaker. The turns of
+    a Q&A (``Q: ...``/``A: ...``) are the interviewer's and the interviewee's (:mod:`.interviews`). The events
     are kept in :attr:`turns`, by quote id.
     """
     people = frozenset(
@@ -37,14 +39,21 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
         if entity.kind is SpeakerKind.PERSON
         for word in (entity.name, entity.surname)
     )
-    turns = find_turns(ctx.text, headings=ctx.lexicon.headline_labels, people=people)
+    lexicon = ctx.lexicon
+    questions, answers = lexicon.interview_question_labels, lexicon.interview_answer_labels
+    turns = find_turns(ctx.text, headings=lexicon.headline_labels, people=people, questions=questions, answers=answers)
+    asked = spoken_on(ctx, find_interview_turns(ctx.text, questions=questions, answers=answers))
+    if asked:
+        turns = [turn for turn in turns if turn.part is None]  # "QUESTION:" and "ANSWER:" make a Q&A of their own
+    events = [turn_event(ctx, turn) if turn.part is None else interview_event(ctx, turn, NO_SIDES) for turn in turns]
+    if asked:
+        turns, events = _merged(turns, events, asked, _interview_events(ctx, asked))
     if not turns:
         return quotes
     text = ctx.text
     out = list(quotes)
-    for n, turn in enumerate(turns):
+    for n, (turn, event) in enumerate(zip(turns, events, strict=True)):
         following = turns[n + 1].label_start if n + 1 < len(turns) else len(text)
-        event = turn_event(ctx, turn)
         opened = [
             i
             for i, q in enumerate(out)
@@ -76,6 +85,46 @@ def transcript(ctx: Context, quotes: list[Quote]) -> list[Quote]:
             ctx.turns[turn_quote.id] = event
             ctx.mark(turn.label_start, turn.end)
     return sorted(out, key=lambda q: (q.start, -q.end))
+
+
+def _interview_events(ctx: Context, asked: list[Turn]) -> list[CueEvent]:
+    """The event of each Q&A turn; a paragraph that goes on with an answer shares the answer's.
+
+    The Q&A is read in pieces, each after lines of the article's own (a subheading, another candidate's name):
+    each piece's sides come from the lines before it (:func:`.interviews.interview_of`).
+    """
+    events: list[CueEvent] = []
+    interview: Interview | None = None
+    since = 0
+    for piece in _pieces(ctx.text, asked):
+        interview = interview_of(ctx, piece, since=since, previous=interview)
+        answer: CueEvent | None = None
+        for turn in piece:
+            event = interview_event(ctx, turn, interview) if turn.label or answer is None else answer
+            if turn.part == ANSWER:
+                answer = event
+            events.append(event)
+        since = piece[-1].end
+    return events
+
+
+def _pieces(text: str, turns: list[Turn]) -> list[list[Turn]]:
+    """The turns of a Q&A, cut before each question that follows lines of no turn."""
+    pieces: list[list[Turn]] = []
+    for turn in turns:
+        between = text[pieces[-1][-1].end : turn.label_start] if pieces else ""
+        if not pieces or (turn.part == QUESTION and between.strip(MARK_CHARACTERS + " \t\n\r\u00a0")):
+            pieces.append([])
+        pieces[-1].append(turn)
+    return pieces
+
+
+def _merged(
+    turns: list[Turn], events: list[CueEvent], more: list[Turn], more_events: list[CueEvent]
+) -> tuple[list[Turn], list[CueEvent]]:
+    """Two lists of turns with their events, as one in text order."""
+    pairs = sorted(zip([*turns, *more], [*events, *more_events], strict=True), key=lambda pair: pair[0].label_start)
+    return [turn for turn, _ in pairs], [event for _, event in pairs]
 
 
 def block_quotes(ctx: Context, quotes: list[Quote]) -> list[Quote]:

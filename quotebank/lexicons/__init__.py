@@ -76,6 +76,17 @@ class Lexicon:
     """Nouns of phrases that set the terms of speaking, never what was said (``on condition of anonymity``)."""
     headline_labels: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Upper-case words that open a heading line (``UPDATE:``, ``WATCH:``), never a transcript's speaker label."""
+    interview_question_labels: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Labels of an interviewer's turn in a Q&A (``Q:``, ``Question:``), capitalised in the text."""
+    interview_answer_labels: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Labels of the interviewee's turn in a Q&A (``A:``, ``Answer:``), capitalised in the text."""
+    interview_party_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Verbs whose subject and object (``to``/``with`` one, or direct) are the two sides of an interview, in the
+    lines that bring in a Q&A (``She spoke to the Courier``, ``The Courier interviewed her``)."""
+    interviewer_titles: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
+    """Titles of who asks the questions (``reporter Jane Roe``): of two people that talk, the interviewer."""
+    unnamed_interviewer: str = "interviewer"
+    """The speaker of a Q&A's questions when the article names no interviewer."""
     delivery_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
     """Verbs whose subject is the author of their object speech noun (``the Council issued a statement``)."""
     position_verbs: frozenset[str] = attrs.field(converter=_frozen, factory=frozenset)
