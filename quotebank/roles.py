@@ -28,6 +28,7 @@ __all__ = [
     "best_role",
     "clean_role",
     "is_title_token",
+    "other_qualifier",
     "pre_title",
     "role_head",
     "weak_role",
@@ -384,3 +385,41 @@ def best_role(roles: Iterable[str], lexicon: Lexicon) -> str | None:
         if best is None or len(role.split()) > len(best.split()):
             best = role
     return best
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
+
+
+def _qualifiers(role: str, title: str, lexicon: Lexicon) -> set[str]:
+    """The capitalised words before ``title`` in ``role`` that are no title themselves, cut to a stem (``Rovers``
+    of ``Rovers boss``, ``iran`` for ``Iran's`` and ``Iranian``)."""
+    words = re.findall(r"[\w'’.-]+", role)
+    lowered = [w.lower() for w in words]
+    if title not in lowered:
+        return set()
+    return {
+        re.sub(r"['’]s?$", "", w).lower()[:4]
+        for w in words[: lowered.index(title)]
+        if w[:1].isupper() and w.lower().rstrip(".") not in lexicon.titles and w.lower() not in _DETERMINERS
+    }
+
+
+def other_qualifier(role: str, roles: Iterable[str], title: str, lexicon: Lexicon) -> bool:
+    """True when ``role`` and every one of a person's ``roles`` with that ``title`` name different places, teams
+    or bodies before it: ``Rovers boss`` is not ``City boss Maria Santos``; ``Iran's foreign minister`` is the
+    ``Iranian Foreign Minister``.
+
+    Example:
+        >>> from quotebank.lexicons import get_lexicon
+        >>> en = get_lexicon("en")
+        >>> other_qualifier("the Rovers boss", ["City boss"], "boss", en)
+        True
+        >>> other_qualifier("Iran's foreign minister", ["Iranian Foreign Minister"], "minister", en)
+        False
+    """
+    wanted = _qualifiers(role, title, lexicon)
+    if not wanted:
+        return False
+    held = [_qualifiers(r, title, lexicon) for r in roles]
+    held = [q for q in held if q]
+    return bool(held) and all(not (q & wanted) for q in held)

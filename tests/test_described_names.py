@@ -142,6 +142,12 @@ QUALIFIED = [
     ("City boss Maria Santos was unhappy. “We lost,” the City boss said.", "Maria Santos"),
     ("Iranian Foreign Minister Ali Reza spoke first. “We will respond,” Iran's foreign minister said.", "Ali Reza"),
     ("Foreign minister Ali Reza spoke first. “We will respond,” Iran's foreign minister said.", "Ali Reza"),
+    # a determiner opening the sentence is no qualifier: the lede's judge is the judge named next
+    (
+        "A federal judge on Friday blocked the law, saying “We see an undue burden on voters.” "
+        "In her ruling, U.S. District Judge Karen Hale wrote that the state had “no evidence” of fraud.",
+        "Karen Hale",
+    ),
     # negative: another team's boss is someone else
     ("City boss Maria Santos was unhappy. Rovers won. “We deserved it,” the Rovers boss said.", None),
 ]

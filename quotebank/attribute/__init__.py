@@ -47,11 +47,12 @@ How it decides, in order:
 The stages, one module each, all plain functions of a :class:`~quotebank.attribute.context.Context`:
 :mod:`~quotebank.attribute.cues` (which words report speech), :mod:`~quotebank.attribute.mentions` (who the parse
 says speaks), :mod:`~quotebank.attribute.entities` (which person or organisation that is; pronouns in
-:mod:`~quotebank.attribute.pronouns`, roles stated away from a name in :mod:`~quotebank.attribute.descriptions`),
-:mod:`~quotebank.attribute.scenes` and :mod:`~quotebank.attribute.frames` (channels),
-:mod:`~quotebank.attribute.events` (cue events), :mod:`~quotebank.attribute.blocks` (transcript turns and block
-quotes; interview Q&As in :mod:`~quotebank.attribute.interviews`), :mod:`~quotebank.attribute.link` (the event that
-speaks each quote), :mod:`~quotebank.attribute.speakers` (the attributed quotes, one speaker per person, with
+:mod:`~quotebank.attribute.pronouns`, ``the newspaper`` in :mod:`~quotebank.attribute.kinds`, roles stated away
+from a name in :mod:`~quotebank.attribute.descriptions`), :mod:`~quotebank.attribute.scenes` and
+:mod:`~quotebank.attribute.frames` (channels), :mod:`~quotebank.attribute.events` (cue events),
+:mod:`~quotebank.attribute.blocks` (transcript turns and block quotes; interview Q&As in
+:mod:`~quotebank.attribute.interviews`), :mod:`~quotebank.attribute.link` (the event that speaks each quote),
+:mod:`~quotebank.attribute.speakers` (the attributed quotes, one speaker per person, with
 :mod:`~quotebank.attribute.identity`) and :mod:`~quotebank.attribute.reported` (the cues handed to
 :mod:`quotebank.indirect`).
 """

@@ -14,9 +14,10 @@ from spacy.tokens import Span, Token
 from ..entity import Entity, clean_name
 from ..lexicons import Lexicon
 from ..model import SpeakerKind
-from ..roles import appositive_role, clean_role, is_title_token, role_head
+from ..roles import appositive_role, clean_role, is_title_token, other_qualifier, role_head
 from .context import SUBJECT_DEPS, Context
 from .cues import cue_words, is_cue, is_speech_noun
+from .kinds import kind_description
 from .mentions import appositive_after, noun_phrase, owner_of, person_name
 
 # Pronoun resolution lives in .pronouns; its functions stay importable from here, as before the move.
@@ -238,49 +239,6 @@ def _described_here(ctx: Context, mention: Span, entity: Entity) -> Entity:
     return entity
 
 
-def kind_description(ctx: Context, mention: Span) -> Entity | None:
-    """``The Daily Ledger endorsed ... The paper wrote``: ``the`` and a word for a kind of organisation name the
-    one organisation of that kind the article has named before; with two or none, nothing is guessed."""
-    words = [t for t in mention if not t.is_punct]
-    if len(words) != 2 or words[0].lower_ != "the":
-        return None
-    kind = ctx.lexicon.kind_nouns.get(words[1].lower_)
-    if kind is None:
-        return None
-    before = mention.start_char
-    noun = words[1].lower_
-    # "the newspaper Folha de S.Paulo": a name the article gave with that very noun is of that kind, whatever
-    # the name itself says (an agency of the dateline is a medium too, but no newspaper).
-    introduced = [e for e in ctx.index.entities if e.kind is not SpeakerKind.PERSON and _named_as(ctx, e, noun, before)]
-    if len(introduced) == 1:
-        return introduced[0]
-    named = [
-        e
-        for e in ctx.index.entities
-        if e.kind.value == kind and e.last_before(before) >= 0 and not _dateline_only(ctx, e, before)
-    ]
-    return named[0] if len(named) == 1 else None
-
-
-_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'-]*\($")
-
-
-def _dateline_only(ctx: Context, entity: Entity, before: int) -> bool:
-    """True when every mention of ``entity`` before ``before`` is the agency of a dateline (``LONDON (Reuters) -``):
-    the article's source, not an outlet it writes about."""
-    mentions = [m for m in entity.mentions if m < before]
-    return bool(mentions) and all(_DATELINE.search(ctx.text[max(0, m - 60) : m]) for m in mentions)
-
-
-def _named_as(ctx: Context, entity: Entity, noun: str, before: int) -> bool:
-    """True when a mention of ``entity`` before ``before`` follows ``noun`` (``the newspaper Folha``)."""
-    return any(
-        re.search(rf"\b{re.escape(noun)},?\s+$", ctx.text[max(0, m - len(noun) - 3) : m], re.IGNORECASE)
-        for m in entity.mentions
-        if m < before
-    )
-
-
 def unowned_record(ctx: Context, mention: Span) -> tuple[Entity | None, str | None]:
     """``The lawsuit alleges``, ``according to the complaint``: a record with no owner named speaks for itself.
 
@@ -335,7 +293,7 @@ def description(ctx: Context, mention: Span) -> Entity:
             for e in ctx.index.entities
             if e.kind is SpeakerKind.PERSON
             and holds(e, head_word, ctx.lexicon)
-            and not _other_qualifier(role, e, head_word, ctx.lexicon)
+            and not other_qualifier(role, e.roles, head_word, ctx.lexicon)
         ]
         if len(holders) == 1:
             holders[0].add_role(role)
@@ -366,31 +324,6 @@ def holds(entity: Entity, title: str, lexicon: Lexicon) -> bool:
     return any(
         pattern.search(r.lower()) or pattern.search((clean_role(r, lexicon) or "").lower()) for r in entity.roles
     )
-
-
-def _qualifiers(role: str, title: str, lexicon: Lexicon) -> set[str]:
-    """The capitalised words before ``title`` in ``role`` that are no title themselves, cut to a stem (``Rovers``
-    of ``Rovers boss``, ``iran`` for ``Iran's`` and ``Iranian``)."""
-    words = re.findall(r"[\w'’.-]+", role)
-    lowered = [w.lower() for w in words]
-    if title not in lowered:
-        return set()
-    return {
-        re.sub(r"['’]s?$", "", w).lower()[:4]
-        for w in words[: lowered.index(title)]
-        if w[:1].isupper() and w.lower().rstrip(".") not in lexicon.titles
-    }
-
-
-def _other_qualifier(role: str, entity: Entity, title: str, lexicon: Lexicon) -> bool:
-    """``Rovers boss`` is not ``City boss Maria Santos``: the description and every one of the person's roles
-    with that title name different places, teams or bodies before it."""
-    wanted = _qualifiers(role, title, lexicon)
-    if not wanted:
-        return False
-    held = [_qualifiers(r, title, lexicon) for r in entity.roles]
-    held = [q for q in held if q]
-    return bool(held) and all(not (q & wanted) for q in held)
 
 
 def described_subject(ctx: Context, mention: Span) -> Entity | None:
@@ -424,7 +357,7 @@ def described_subject(ctx: Context, mention: Span) -> Entity | None:
         # post held before conflicts with none ("Clinton, the former secretary of State, ... The former first lady
         # said"): people gather former posts.
         stated = not entity.roles or (head_word is not None and holds(entity, head_word, ctx.lexicon))
-        if head_word is not None and _other_qualifier(mention.text, entity, head_word, ctx.lexicon):
+        if head_word is not None and other_qualifier(mention.text, entity.roles, head_word, ctx.lexicon):
             return None  # "City boss Maria Santos ... the Rovers boss said"
         return entity if stated or _former(mention) else None
     return None
@@ -463,7 +396,7 @@ def named_after(ctx: Context, mention: Span) -> Entity | None:
             return None
         # A description with no title of its own ("a leading industry figure") conflicts with no stated title.
         stated = head_word is None or not entity.roles or holds(entity, head_word, ctx.lexicon)
-        if head_word is not None and _other_qualifier(mention.text, entity, head_word, ctx.lexicon):
+        if head_word is not None and other_qualifier(mention.text, entity.roles, head_word, ctx.lexicon):
             return None
         return entity if stated else None
     return None
