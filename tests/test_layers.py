@@ -62,7 +62,6 @@ MAX_LINES = 500
 KNOWN_LONG: frozenset[str] = frozenset(
     {
         "bank/store.py",  # bank helper
-        "bank/linking.py",  # bank helper
         "fastpipes.py",  # two drop-in spaCy components with their tables, just over the limit
     }
 )
