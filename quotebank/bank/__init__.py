@@ -29,7 +29,8 @@ in; and reading never writes. Banks built apart (shards) are combined with
 :meth:`QuoteBank.merge`.
 
 The package: :mod:`~quotebank.bank.schema` (the SQLite layout, opening and
-creating), :mod:`~quotebank.bank.store` (adding, removing, merging),
+creating), :mod:`~quotebank.bank.store` (adding, removing, merging) with
+:mod:`~quotebank.bank.writing` (what one article writes),
 :mod:`~quotebank.bank.incremental` and :mod:`~quotebank.bank.linking` (speakers:
 the steps, run over :mod:`~quotebank.bank.person_rules` and
 :mod:`~quotebank.bank.org_rules`, with :mod:`~quotebank.bank.mentions`,
