@@ -3,8 +3,13 @@
 
 For every document it records every quote (all fields, scare quotes included), every span group the
 component writes on the Doc, every notice, and what :func:`quotebank.extract_many` yields with
-``n_process`` 1 and 2. Keys are sorted and floats written by :mod:`json`, so two runs of the same code
-give the same bytes; the sha256 printed at the end is what a note quotes.
+``n_process`` 1 and 2. Then it adds every document, in input order, to a fresh :class:`quotebank.QuoteBank` in
+memory and records the bank: every quote occurrence (its exported line, with the doc_id, the resolved speaker, the
+speaker entity and link probability), every speaker entity (names, aliases, roles, handles, the link of each article's
+mention with its method and evidence, and the quotes it holds) and every quotation.
+
+Keys are sorted and floats written by :mod:`json`, so two runs of the same code give the same bytes; the sha256 printed
+at the end is what a note quotes.
 
 Usage::
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -68,6 +74,46 @@ def streamed(nlp: Any, docs: list[tuple[str, str]], n_process: int) -> dict[str,
     return out
 
 
+def bank_outputs(nlp: Any, docs: list[tuple[str, str]]) -> dict[str, Any]:
+    """What a bank makes of the documents, added one by one: quotes, speaker entities and quotations."""
+    bank = quotebank.QuoteBank(nlp=nlp)
+    try:
+        for name, text in docs:
+            bank.add(text, doc_id=name)
+        lines = io.StringIO()
+        bank.to_jsonl(lines)
+        quotes = [json.loads(line) for line in lines.getvalue().splitlines()]
+        quotes.sort(key=lambda q: (q["doc_id"], q["start"], q["end"], q["id"]))
+        held: dict[str, list[list[Any]]] = {}
+        for q in quotes:
+            if q["speaker_id"] is not None:
+                held.setdefault(q["speaker_id"], []).append([q["doc_id"], q["id"]])
+        speakers: list[dict[str, Any]] = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind.value,
+                "aliases": list(e.aliases),
+                "roles": list(e.roles),
+                "handles": list(e.handles),
+                "doc_ids": list(e.doc_ids),
+                "n_quotes": e.n_quotes,
+                "links": [
+                    [link.doc_id, link.name, list(link.roles), link.method, link.probability, list(link.evidence)]
+                    for link in e.links
+                ],
+                "quotes": held.get(e.id, []),
+            }
+            for e in bank.speakers
+        ]
+        speakers.sort(key=lambda e: (int(e["id"][1:]), e["name"]))
+        quotations = [q.to_dict(extras=True) for q in bank.quotations]
+        quotations.sort(key=lambda q: q["quoteID"])
+        return {"quotes": quotes, "speakers": speakers, "quotations": quotations}
+    finally:
+        bank.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="where to write the snapshot (JSON)")
@@ -81,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     snapshot["extract_many_1"] = streamed(nlp, docs, 1)
     if not args.no_pool:
         snapshot["extract_many_2"] = streamed(nlp, docs, 2)
+    snapshot["bank"] = bank_outputs(nlp, docs)
     data = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
     args.out.write_bytes(data)
     print(f"{len(docs)} documents, sha256 {hashlib.sha256(data).hexdigest()}  {args.out}", file=sys.stderr)

@@ -61,8 +61,6 @@ MAX_LINES = 500
 # Modules longer than that today, each with who splits it (issue #14); a module that was split simply drops out.
 KNOWN_LONG: frozenset[str] = frozenset(
     {
-        "bank/store.py",  # bank helper
-        "bank/linking.py",  # bank helper
         "fastpipes.py",  # two drop-in spaCy components with their tables, just over the limit
     }
 )

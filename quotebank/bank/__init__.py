@@ -29,8 +29,13 @@ in; and reading never writes. Banks built apart (shards) are combined with
 :meth:`QuoteBank.merge`.
 
 The package: :mod:`~quotebank.bank.schema` (the SQLite layout, opening and
-creating), :mod:`~quotebank.bank.store` (adding, removing, merging),
-:mod:`~quotebank.bank.incremental` and :mod:`~quotebank.bank.linking` (speakers),
+creating), :mod:`~quotebank.bank.store` (adding, removing, merging) with
+:mod:`~quotebank.bank.writing` (what one article writes),
+:mod:`~quotebank.bank.incremental` and :mod:`~quotebank.bank.linking` (speakers:
+the steps, run over :mod:`~quotebank.bank.person_rules` and
+:mod:`~quotebank.bank.org_rules`, with :mod:`~quotebank.bank.mentions`,
+:mod:`~quotebank.bank.clusters`, :mod:`~quotebank.bank.entities`,
+:mod:`~quotebank.bank.names` and :mod:`~quotebank.bank.keys`),
 :mod:`~quotebank.bank.quotations` and :mod:`~quotebank.bank.merging`
 (quotations), :mod:`~quotebank.bank.queries` (reading and :meth:`find`),
 :mod:`~quotebank.bank.exports`, :mod:`~quotebank.bank.values` (the public value

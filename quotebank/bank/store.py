@@ -1,4 +1,8 @@
-"""The bank itself: :class:`QuoteBank`, storing articles and their quotes; linking and merging as each comes in."""
+"""The bank itself: :class:`QuoteBank`, storing articles and their quotes; linking and merging as each comes in.
+
+This module holds the transactions (adding, replacing, removing, merging banks, migrating); what one article
+writes into the tables, and taking it out again, is in :mod:`.writing`.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import BankError, RecordError
-from ..model import Quote, QuoteKind, Speaker, SpeakerKind
-from ..textnorm import fold, quote_key
+from ..model import Quote, QuoteKind
 from .exports import BankExports
-from .incremental import EntityLinker, signature
+from .incremental import EntityLinker
 from .quotations import QuotationMerger
-from .records import article, iso_date, sha1, to_record
-from .schema import SCHEMA_VERSION, connect, create_tables
+from .records import article, sha1, to_record
+from .schema import SCHEMA_VERSION, connect
 from .values import AddStats, SpeakerEntity
+from .writing import affected_occurrences, migrate, quote_date, store_article, take_out_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,64 +41,6 @@ logger = logging.getLogger("quotebank")
 
 QUOTED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.EMBEDDED_POST)
 """The kinds that make quotations (indirect speech is kept as occurrences only)."""
-
-
-def _kind_class(kind: SpeakerKind) -> str:
-    if kind is SpeakerKind.UNNAMED:
-        return "unnamed"
-    return "org" if kind in (SpeakerKind.ORGANIZATION, SpeakerKind.MEDIA) else "person"
-
-
-def _doc_speakers(quotes: Sequence[Quote]) -> tuple[list[Speaker], list[int | None]]:
-    """One speaker per person (name, kind and handle) the article quotes; each quote's index into them.
-
-    A post without an attributed speaker is given its signature's author and handle.
-    """
-    speakers: list[Speaker] = []
-    index: dict[tuple[str, str, str], int] = {}
-    of_quote: list[int | None] = []
-    for q in quotes:
-        sp = q.speaker
-        if sp is None and q.post is not None and q.post.author.strip():
-            sp = Speaker(name=q.post.author, handle=q.post.handle)
-        if sp is None:
-            of_quote.append(None)
-            continue
-        key = (fold(sp.name), _kind_class(sp.kind), (sp.handle or "").lstrip("@").casefold())
-        i = index.get(key)
-        if i is None:
-            index[key] = i = len(speakers)
-            speakers.append(sp)
-        else:
-            old = speakers[i]
-            speakers[i] = attrs.evolve(
-                old,
-                role=old.role or sp.role,
-                roles=tuple(dict.fromkeys((*old.roles, *sp.roles))),
-                kind=old.kind if old.kind is not SpeakerKind.UNKNOWN else sp.kind,
-                aliases=tuple(dict.fromkeys((*old.aliases, *sp.aliases))),
-                handle=old.handle or sp.handle,
-            )
-        of_quote.append(i)
-    return speakers, of_quote
-
-
-def _first(item: tuple[int, Quote, int | None]) -> int:
-    """Quotes are stored in text order (then as given), so that reading them in storage order is reading in order."""
-    return item[0]
-
-
-def _with_doc_id(q: Quote, doc_id: str) -> Quote:
-    return q if q.doc_id == doc_id else attrs.evolve(q, doc_id=doc_id)
-
-
-def _quote_date(q: Quote, doc_date: str | None) -> str | None:
-    if doc_date or q.post is None or not q.post.date:
-        return doc_date
-    try:
-        return iso_date(q.post.date)
-    except ValueError:
-        return None
 
 
 class _NoProgress:
@@ -422,7 +368,7 @@ class QuoteBank(BankExports):
                     for oid, data in db.execute(
                         "SELECT id, data FROM occurrences WHERE doc_seq = ?", (row[4],)
                     ).fetchall():
-                        date = _quote_date(Quote.from_dict(json.loads(data)), new[0])
+                        date = quote_date(Quote.from_dict(json.loads(data)), new[0])
                         db.execute("UPDATE occurrences SET date = ? WHERE id = ?", (date, oid))
                     merger.place(ids)
                     merger.finish()
@@ -431,77 +377,8 @@ class QuoteBank(BankExports):
     def _store(self, record: Record, quotes: Sequence[Quote]) -> bool:
         """Store one article and its quotes in one transaction; True when it replaced an older version."""
         with self._transaction() as db:
-            replaced = self._store_in(db, record, quotes)
+            replaced = store_article(db, record, quotes)
         return replaced
-
-    def _store_in(self, db: sqlite3.Connection, record: Record, quotes: Sequence[Quote]) -> bool:
-        linker, merger = EntityLinker(db), QuotationMerger(db)
-        old = db.execute("SELECT seq FROM documents WHERE doc_id = ?", (record.id,)).fetchone()
-        if old is not None:
-            self._take_out(db, old[0], linker, merger)
-        speakers, of_quote = _doc_speakers(quotes)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        seq = db.execute(
-            "INSERT INTO documents (doc_id, sha1, text, date, url, source, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (record.id, sha1(record.text), record.text, record.date, record.url, record.source, now),
-        ).lastrowid
-        assert seq is not None
-        db.executemany(
-            "INSERT INTO mentions (doc_seq, speaker, sig) VALUES (?, ?, ?)",
-            [(seq, json.dumps(sp.to_dict(), ensure_ascii=False), signature(sp)) for sp in speakers],
-        )
-        mention_ids = [r[0] for r in db.execute("SELECT id FROM mentions WHERE doc_seq = ? ORDER BY id", (seq,))]
-        db.executemany(
-            "INSERT INTO occurrences (doc_seq, quote_id, start_char, end_char, kind, channel, date, mention_id, "
-            "words, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    seq,
-                    q.id,
-                    q.start,
-                    q.end,
-                    q.kind.value,
-                    q.channel.value,
-                    _quote_date(q, record.date),
-                    mention_ids[i] if i is not None else None,
-                    f" {quote_key(q.text)} ",
-                    json.dumps(_with_doc_id(q, record.id).to_dict(), ensure_ascii=False),
-                )
-                for _, q, i in sorted(zip((q.start for q in quotes), quotes, of_quote, strict=True), key=_first)
-            ],
-        )
-        occurrence_ids = [r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))]
-        linker.link_doc(seq, mention_ids)
-        linker.finish(protect=mention_ids)
-        merger.place([*occurrence_ids, *self._affected_occurrences(db, linker)])
-        merger.finish()
-        return old is not None
-
-    @staticmethod
-    def _affected_occurrences(db: sqlite3.Connection, linker: EntityLinker) -> list[int]:
-        """Occurrences whose speaker's entity changed: they may change quotation."""
-        out: list[int] = []
-        moved = sorted(linker.moved)
-        for i in range(0, len(moved), 500):
-            chunk = moved[i : i + 500]
-            out += [
-                r[0]
-                for r in db.execute(
-                    f"SELECT id FROM occurrences WHERE mention_id IN ({', '.join('?' * len(chunk))})", chunk
-                )
-            ]
-        for child in sorted(linker.renamed):
-            out += [r[0] for r in db.execute("SELECT id FROM occurrences WHERE scope = ?", (f"e{child}",))]
-        return out
-
-    def _take_out(self, db: sqlite3.Connection, seq: int, linker: EntityLinker, merger: QuotationMerger) -> None:
-        """Take an article's quotes and speakers out of quotations and entities, then delete it."""
-        merger.remove([r[0] for r in db.execute("SELECT id FROM occurrences WHERE doc_seq = ?", (seq,))])
-        mentions = [r[0] for r in db.execute("SELECT id FROM mentions WHERE doc_seq = ?", (seq,))]
-        if mentions:
-            linker.detach(mentions)
-        db.execute("DELETE FROM documents WHERE seq = ?", (seq,))
-        linker.moved -= set(mentions)
 
     def remove(self, doc_id: str) -> bool:
         """Remove an article and its quotes; False when there was none."""
@@ -510,9 +387,9 @@ class QuoteBank(BankExports):
             if row is None:
                 return False
             linker, merger = EntityLinker(db), QuotationMerger(db)
-            self._take_out(db, row[0], linker, merger)
+            take_out_article(db, row[0], linker, merger)
             linker.finish()
-            merger.place(self._affected_occurrences(db, linker))
+            merger.place(affected_occurrences(db, linker))
             merger.finish()
         return True
 
@@ -567,29 +444,7 @@ class QuoteBank(BankExports):
         """Bring a bank of an older schema to this one: its articles and quotes are stored again, as they were."""
         logger.warning("quotebank: migrating the bank %s from schema %d to %d", self._path, version, SCHEMA_VERSION)
         with self._transaction() as db:
-            old = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            for (index,) in db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            ).fetchall():
-                db.execute(f'DROP INDEX "{index}"')
-            for name in old:
-                if not name.startswith("sqlite_"):
-                    db.execute(f'ALTER TABLE "{name}" RENAME TO "old_{name}"')
-            create_tables(db)
-            documents = db.execute(
-                "SELECT seq, doc_id, text, date, url, source FROM old_documents ORDER BY seq"
-            ).fetchall()
-            for seq, doc_id, text, date, url, source in documents:
-                quotes = [
-                    Quote.from_dict(json.loads(r[0]))
-                    for r in db.execute(
-                        "SELECT data FROM old_occurrences WHERE doc_seq = ? ORDER BY start_char, id", (seq,)
-                    )
-                ]
-                self._store_in(db, article(doc_id, text, date, url, source), quotes)
-            for name in ("occurrences", "mentions", "aliases", "entities", "quotations", "documents", "meta"):
-                if name in old:
-                    db.execute(f'DROP TABLE "old_{name}"')
+            migrate(db)
 
 
 class _Conflict(BankError):
