@@ -131,6 +131,20 @@ KIND_CASES = [
         "The newspaper wrote, “Rescue teams reached three towns.”",
         "Folha de S.Paulo",
     ),
+    # the word that makes a name an organisation's: the one organisation named before whose name holds it
+    (
+        "The Kenya Human Rights Commission counted the injured. “This is unacceptable,” the commission said.",
+        "Kenya Human Rights Commission",
+    ),
+    (
+        "The Ministry of Health and the Electoral Commission met. “We agree,” the commission said.",
+        "Electoral Commission",
+    ),
+    # two of them: nothing is guessed
+    (
+        "The Electoral Commission and the Trade Commission met. “We agree,” the commission said.",
+        "commission",
+    ),
     # the agency of the dateline is the article's source, no paper it writes about
     (
         "LONDON (Reuters) - The Daily Ledger endorsed Clinton on Sunday. The paper wrote, “She is ready.”",

@@ -19,15 +19,16 @@ __all__ = ["kind_description"]
 
 def kind_description(ctx: Context, mention: Span) -> Entity | None:
     """``The Daily Ledger endorsed ... The paper wrote``: ``the`` and a word for a kind of organisation name the
-    one organisation of that kind the article has named before; with two or none, nothing is guessed."""
+    one organisation of that kind the article has named before; with two or none, nothing is guessed. ``the
+    commission``, ``the ministry`` name the one organisation named before whose name holds the word."""
     words = [t for t in mention if not t.is_punct]
     if len(words) != 2 or words[0].lower_ != "the":
         return None
-    kind = ctx.lexicon.kind_nouns.get(words[1].lower_)
-    if kind is None:
-        return None
     before = mention.start_char
     noun = words[1].lower_
+    kind = ctx.lexicon.kind_nouns.get(noun)
+    if kind is None:
+        return _by_name_word(ctx, noun, before) if noun in ctx.lexicon.organization_words else None
     # "the newspaper Folha de S.Paulo": a name the article gave with that very noun is of that kind, whatever
     # the name itself says (an agency of the dateline is a medium too, but no newspaper).
     introduced = [e for e in ctx.index.entities if e.kind is not SpeakerKind.PERSON and _named_as(ctx, e, noun, before)]
@@ -37,6 +38,20 @@ def kind_description(ctx: Context, mention: Span) -> Entity | None:
         e
         for e in ctx.index.entities
         if e.kind.value == kind and e.last_before(before) >= 0 and not _dateline_only(ctx, e, before)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _by_name_word(ctx: Context, noun: str, before: int) -> Entity | None:
+    """``The Kenya Human Rights Commission said ... the commission wrote``: ``the`` and the word that makes a name
+    an organisation's is the one organisation named before whose name holds that word."""
+    named = [
+        e
+        for e in ctx.index.entities
+        if e.kind is SpeakerKind.ORGANIZATION
+        and noun in e.name.lower().split()
+        and e.last_before(before) >= 0
+        and not _dateline_only(ctx, e, before)
     ]
     return named[0] if len(named) == 1 else None
 
