@@ -287,6 +287,8 @@ CHANNEL_CASES = [
     ("“Sales will slow,” the chief executive told analysts on a conference call.", "slow", Channel.PRESS_CONFERENCE),
     ("“Sales will slow,” she said on an earnings call.", "slow", Channel.PRESS_CONFERENCE),
     ("“Sales will slow,” she said at a conference in Berlin.", "slow", Channel.SPEECH),
+    ("“We cannot keep borrowing,” the president said at a church service.", "borrowing", Channel.SPEECH),
+    ("“We cannot keep borrowing,” she said at a memorial service for the victims.", "borrowing", Channel.SPEECH),
     ("“We will respond,” Khamenei said in a speech.", "respond", Channel.SPEECH),
     ("“We will respond,” Iran state TV said.", "respond", Channel.BROADCAST),
     ("“We will respond,” she posted on Facebook.", "respond", Channel.SOCIAL_POST),
