@@ -354,3 +354,26 @@ LATE_APPOSITIVE_CASES = [
 @pytest.mark.parametrize(("text", "fragment", "name"), LATE_APPOSITIVE_CASES)
 def test_a_name_set_off_before_the_verb_speaks(text: str, fragment: str, name: str) -> None:
     assert speaker_of(text, fragment) == name
+
+
+# "“...,” a passenger posted on X": the parse makes the noun the root and "posted" its participle; the sentence has
+# no other verb, so the participle is the cue and the noun its speaker.
+FRAGMENT_CASES = [
+    ("“Stuck in Denver for nine hours,” a passenger posted on X.", "Stuck", "a passenger"),
+    (
+        "Travellers vented online. “Stuck in Denver for nine hours and counting,” one traveler posted on X.",
+        "Stuck",
+        "one traveler",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), FRAGMENT_CASES)
+def test_a_participle_with_no_verb_above_is_the_cue(text: str, fragment: str, speaker: str) -> None:
+    assert speaker_of(text, fragment) == speaker
+
+
+def test_a_participle_in_a_sentence_with_a_verb_stays_a_modifier() -> None:
+    # "posted" modifies "photos": the sentence's verb is "showed", and no one posted the quote
+    text = "Photos posted on X showed the crowd chanting “Not one more.”"
+    assert not any(q.cue is not None and q.cue.text == "posted" for q in quotebank.extract(text))

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .context import Context
 
-__all__ = ["cue_words", "is_cue", "is_speech_noun"]
+__all__ = ["cue_words", "fragment_predicate", "is_cue", "is_speech_noun"]
 
 # Ambiguous reporting verbs: cues in every use, participles included (see is_cue).
 _AMBIGUOUS_VERBS = frozenset(
@@ -33,7 +33,25 @@ def is_cue(ctx: Context, tok: Token) -> bool:
         return True
     # "the statement issued on Monday" modifies a noun; "officials who have argued that" is a report.
     participle = tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in tok.children)
-    return not (tok.dep_ == "amod" or participle)
+    return not (tok.dep_ == "amod" or (participle and not fragment_predicate(tok)))
+
+
+def fragment_predicate(tok: Token) -> bool:
+    """True for a past tense the parser read as a participle in a sentence with no verb of its own: ``“...,” a
+    passenger posted on X`` parses as the noun ``passenger`` (the root) modified by ``posted``; the sentence needs a
+    predicate, and the participle is it, its noun the subject. ``The statement issued on Monday was short`` has
+    a verb, and ``posted`` stays a participle there."""
+    head = tok.head
+    if not (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < tok.i
+        and not any(c.dep_ in ("agent", "auxpass", "aux") for c in tok.children)
+    ):
+        return False
+    # No verb above the noun: it is the root, or joined to a verbless root ("“Stuck for hours,” one traveler posted").
+    return not any(a.pos_ in ("VERB", "AUX") for a in head.ancestors)
 
 
 def cue_words(ctx: Context) -> list[Token]:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..indirect import DATELINE_DASHES, is_added_report
 from ..roles import is_title_token
 from .context import SUBJECT_DEPS, Context
-from .cues import is_speech_noun
+from .cues import fragment_predicate, is_speech_noun
 
 __all__ = [
     "after_dateline",
@@ -95,6 +95,8 @@ def subject_of(ctx: Context, verb: Token) -> Span | None:
         reporter = verb.head.head
         reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
         return noun_phrase(ctx, reporters[0]) if reporters else None
+    if not subjects and fragment_predicate(verb):
+        return noun_phrase(ctx, verb.head)  # "“...,” a passenger posted on X": the parse made the noun the root
     before = doc[verb.i - 1] if verb.i > 0 else None
     if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None:
         of_name = before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of"
