@@ -96,7 +96,12 @@ def subject_of(ctx: Context, verb: Token) -> Span | None:
         reporters = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
         return noun_phrase(ctx, reporters[0]) if reporters else None
     if not subjects and fragment_predicate(verb):
-        return noun_phrase(ctx, verb.head)  # "“...,” a passenger posted on X": the parse made the noun the root
+        # "“...,” a passenger posted on X": the parse made the noun the root; an appositive's noun is its head's
+        # ("Senator Tom Hardy, a longtime critic of the agency, called for ...").
+        noun = verb.head
+        while noun.dep_ == "appos" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun_phrase(ctx, noun)
     before = doc[verb.i - 1] if verb.i > 0 else None
     if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None:
         of_name = before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of"
