@@ -145,6 +145,13 @@ KIND_CASES = [
         "The Electoral Commission and the Trade Commission met. “We agree,” the commission said.",
         "commission",
     ),
+    # two organisations named, or none: the description speaks, never an earlier cue's source (the FAA here)
+    (
+        "SkyWest Air cancelled 400 flights, according to the Federal Aviation Administration.\n\n"
+        "“We apologize to our customers,” the airline said in a statement.",
+        "airline",
+    ),
+    ("“We apologize to our customers,” the airline said in a statement.", "airline"),
     # the agency of the dateline is the article's source, no paper it writes about
     (
         "LONDON (Reuters) - The Daily Ledger endorsed Clinton on Sunday. The paper wrote, “She is ready.”",
