@@ -174,9 +174,9 @@ def resolve(ctx: Context, mention: Span, verb: Token) -> tuple[Entity | None, st
         return description(ctx, mention), role_text(ctx, mention)
     if head.ent_type_ in ("ORG", "GPE", "NORP") or lower in ctx.lexicon.organization_words:
         return ctx.adhoc(name, SpeakerKind.ORGANIZATION), None
-    if (kind := ctx.lexicon.kind_nouns.get(lower)) is not None:
+    if (kind_word := ctx.lexicon.kind_nouns.get(lower)) is not None:
         # "the airline said" with two airlines named, or none: the description speaks, unnamed but not nobody
-        return ctx.adhoc(name, SpeakerKind(kind)), None
+        return ctx.adhoc(name, SpeakerKind(kind_word)), None
     return unowned_record(ctx, mention)
 
 
