@@ -161,3 +161,13 @@ def test_a_description_of_another_team_is_someone_else(text: str, speaker: str |
         assert "Santos" not in quote.speaker.name
     else:
         assert quote.speaker.name == speaker
+
+
+def test_the_spokesman_is_never_a_named_speaker_without_a_role() -> None:
+    # "the country's outgoing prime minister" may be the one named speaker with no role; a spokesman stays unnamed
+    text = (
+        "A Downing Street spokesman said the resignation was accepted. Asked about an inquiry, the spokesman said: "
+        "“That is a matter for the commissioner.”\n\nLater, Jane Roe said: “Fine.”"
+    )
+    quote = next(q for q in quotebank.extract(text, indirect=False) if q.text.startswith("That"))
+    assert quote.speaker is not None and "Roe" not in quote.speaker.name

@@ -308,8 +308,9 @@ def description(ctx: Context, mention: Span) -> Entity:
     if mention[0].dep_ == "poss" and mention[0].pos_ == "PROPN" and (named := named_after(ctx, mention)) is not None:
         named.add_role(role)  # "France's finance minister has said ... Herve Gaymard said"
         return named
-    if mention[0].lower_ == "the":
-        # "the country's outgoing prime minister": the one named speaker the text gives no role.
+    if mention[0].lower_ == "the" and mention.root.lower_ not in ctx.lexicon.spokesperson_nouns:
+        # "the country's outgoing prime minister": the one named speaker the text gives no role. Not "the
+        # spokesman": a spokesperson the article does not name stays unnamed, whoever else speaks.
         speakers = named_speakers_without_role(ctx)
         if len(speakers) == 1:
             speakers[0].add_role(role)
