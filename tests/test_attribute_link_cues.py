@@ -4,20 +4,9 @@ included. The real pipeline runs (the parse decides)."""
 from __future__ import annotations
 
 import pytest
+from quoted import speaker_of
 
 import quotebank
-from quotebank.model import QuoteKind
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    """The speaker's name of the one quoted run whose text contains ``fragment``."""
-    matches = [
-        q for q in quotebank.extract(text) if fragment in q.text and q.kind not in (QuoteKind.SCARE, QuoteKind.INDIRECT)
-    ]
-    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
-    speaker = matches[0].speaker
-    return speaker.name if speaker is not None else None
-
 
 # "“...,” NAME, told OUTLET": a comma between the name and its verb; the name speaks, not the outlet.
 COMMA_CASES = [

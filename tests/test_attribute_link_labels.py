@@ -4,20 +4,7 @@ that ends a sentence: made-up sentences, negative cases included. The real pipel
 from __future__ import annotations
 
 import pytest
-
-import quotebank
-from quotebank.model import QuoteKind
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    """The speaker's name of the one quoted run whose text contains ``fragment``."""
-    matches = [
-        q for q in quotebank.extract(text) if fragment in q.text and q.kind not in (QuoteKind.SCARE, QuoteKind.INDIRECT)
-    ]
-    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
-    speaker = matches[0].speaker
-    return speaker.name if speaker is not None else None
-
+from quoted import speaker_of
 
 # (text, fragment of the quote, the speaker's name)
 LABEL_CASES = [

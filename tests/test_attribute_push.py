@@ -6,23 +6,13 @@ These run the real pipeline (the small English model): attribution depends on th
 from __future__ import annotations
 
 import pytest
+from quoted import speaker_of
 
 import quotebank
 from quotebank.attribute.context import Context
 from quotebank.attribute.descriptions import described_roles
 from quotebank.lexicons import get_lexicon
 from quotebank.model import QuoteKind
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    """The speaker's name of the one quoted run whose text contains ``fragment``."""
-    matches = [
-        q for q in quotebank.extract(text) if fragment in q.text and q.kind not in (QuoteKind.SCARE, QuoteKind.INDIRECT)
-    ]
-    assert len(matches) == 1, [(q.kind.value, q.text) for q in quotebank.extract(text)]
-    speaker = matches[0].speaker
-    return speaker.name if speaker is not None else None
-
 
 # A pronoun cue goes on with the person the sentence before brought in as its subject, not with whoever spoke
 # last: (text, fragment of the quote, the speaker's name must contain).

@@ -4,19 +4,9 @@ lead sums up what follows (quotebank.attribute.scenes.apply_scenes). Made-up art
 from __future__ import annotations
 
 import pytest
+from quoted import channel_of
 
-import quotebank
-from quotebank.model import Channel, QuoteKind
-
-
-def channel_of(text: str, fragment: str) -> Channel:
-    quotes = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
-    assert len(quotes) == 1, [(q.text, q.channel) for q in quotebank.extract(text)]
-    evidence = quotes[0].channel_evidence
-    if evidence is not None:
-        assert text[evidence.start : evidence.end] == evidence.text
-    return quotes[0].channel
-
+from quotebank.model import Channel
 
 LEAD = "Senator Jane Roe said the plan was “dead on arrival.”\n\n"
 

@@ -4,16 +4,9 @@ an interview (quotebank.channel). Made-up sentences, negatives included."""
 from __future__ import annotations
 
 import pytest
+from quoted import channel_of
 
-import quotebank
-from quotebank.model import Channel, QuoteKind
-
-
-def channel_of(text: str, fragment: str) -> Channel:
-    quotes = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
-    assert len(quotes) == 1, [(q.text, q.channel) for q in quotebank.extract(text)]
-    return quotes[0].channel
-
+from quotebank.model import Channel
 
 # (text, a fragment of the quote, channel)
 TOLD_CASES = [

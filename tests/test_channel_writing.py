@@ -4,19 +4,9 @@ lexicon's fallback_verb_channels). Made-up articles, negatives included."""
 from __future__ import annotations
 
 import pytest
+from quoted import channel_of
 
-import quotebank
-from quotebank.model import Channel, QuoteKind
-
-
-def channel_of(text: str, fragment: str) -> Channel:
-    quotes = [q for q in quotebank.extract(text) if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
-    assert len(quotes) == 1, [(q.text, q.channel) for q in quotebank.extract(text)]
-    evidence = quotes[0].channel_evidence
-    if evidence is not None:
-        assert text[evidence.start : evidence.end] == evidence.text
-    return quotes[0].channel
-
+from quotebank.model import Channel
 
 # (article, a fragment of the quote, channel)
 WRITING_CASES = [
