@@ -44,16 +44,20 @@ def verb_after_name(tok: Token, lexicon: Lexicon) -> bool:
     return tok.tag_ == "VBZ" and (stem in lexicon.speech_verbs or lower[:-1] in lexicon.speech_verbs)
 
 
+def _first_line_end(doc: Doc) -> int | None:
+    """The index of the token the document's first line ends with (its whitespace holds the line break)."""
+    return next((t.i for t in doc if "\n" in t.text_with_ws), None)
+
+
 def title_case_headline_end(doc: Doc) -> int:
     """The token index where the document's first line ends, when it is a headline in title case (every word
     of four letters or more capitalised) and an article follows it (else 0)."""
-    for tok in doc:
-        if "\n" in tok.text_with_ws:
-            rest = doc[tok.i + 1 :]
-            words = [t.text for t in doc[: tok.i + 1] if t.is_alpha and len(t.text) >= 4]
-            titled = bool(words) and all(w[:1].isupper() for w in words)
-            return tok.i if titled and any(not t.is_space for t in rest) else 0
-    return 0
+    end = _first_line_end(doc)
+    if end is None:
+        return 0
+    words = [t.text for t in doc[: end + 1] if t.is_alpha and len(t.text) >= 4]
+    titled = bool(words) and all(w[:1].isupper() for w in words)
+    return end if titled and any(not t.is_space for t in doc[end + 1 :]) else 0
 
 
 def headline_name(span: Span, words: frozenset[str], lexicon: Lexicon) -> Span:
@@ -92,7 +96,7 @@ def headline_description(ent: Span) -> bool:
     if len(ent) != 1 or ent.start != 0:
         return False
     doc = ent.doc
-    end = next((t.i for t in doc if "\n" in t.text_with_ws), None)
+    end = _first_line_end(doc)
     last = next((t for t in reversed(doc[: end + 1]) if not t.is_space), None) if end is not None else None
     if end is None or end > _HEADLINE_TOKENS or last is None or last.text in (".", ":"):
         return False  # no first line, or one that is a sentence or a label

@@ -158,7 +158,11 @@ def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
-_OPENING_MARKS = '“"«„'
+# The marks a post's words may stand in: double ones (a post introduced in its paragraph ends in them), and single.
+_DOUBLE_OPENING = '“"«„'
+_DOUBLE_CLOSING = '”"»“'
+_OPENING = _DOUBLE_OPENING + "'‘"
+_CLOSING = _DOUBLE_CLOSING + "'’"
 
 
 def _past_introduction(text: str, start: int, end: int) -> int:
@@ -172,14 +176,14 @@ def _past_introduction(text: str, start: int, end: int) -> int:
         >>> text[_past_introduction(text, 0, 28) :]
         '"Thank you all." — Jo Roe (@jo) March 3, 2026'
     """
-    if end - start < 2 or text[end - 1] not in '”"»“':
+    if end - start < 2 or text[end - 1] not in _DOUBLE_CLOSING:
         return start
     narration = _NARRATION.search(text, start, end)
     if narration is None:
         return start
     # The opening mark of the last quotation, after the narration: the closing glyph of a pair is never it.
     for k in range(end - 2, narration.end() - 1, -1):
-        if text[k] in _OPENING_MARKS and (k == 0 or text[k - 1] in " \t\u00a0:\n"):
+        if text[k] in _DOUBLE_OPENING and (k == 0 or text[k - 1] in " \t\u00a0:\n"):
             return k
     return start
 
@@ -226,7 +230,7 @@ def embedded_posts(
         link = trailing_links(text, body_start, body_end)
         if link is not None and link > body_start:
             body_end = strip_span(text, body_start, link)[1]
-        if body_end - body_start >= 2 and text[body_start] in "“\"'‘«„" and text[body_end - 1] in "”\"'’»“":
+        if body_end - body_start >= 2 and text[body_start] in _OPENING and text[body_end - 1] in _CLOSING:
             body_start, body_end = strip_span(text, body_start + 1, body_end - 1)
         if body_end > body_start:
             yield body_start, body_end, post
